@@ -1,0 +1,29 @@
+namespace ContractKit.Diagnostics;
+
+/// <summary>The stable diagnostic ids. Never renumber one: users filter on them.</summary>
+public static class DiagnosticIds
+{
+    // Reading
+    public const string FileNotFound = "CK1001";
+    public const string FileUnreadable = "CK1002";
+    public const string SyntaxError = "CK1003";
+    public const string UnsupportedVersion = "CK1004";
+    public const string OpenApiError = "CK1005";
+    public const string OpenApiWarning = "CK1006";
+    public const string UnresolvedReference = "CK1007";
+    public const string NotAnOpenApiDocument = "CK1008";
+
+    // Model
+    public const string UnsupportedSchema = "CK2001";
+    public const string UnsupportedOperation = "CK2002";
+    public const string UnresolvedSchemaReference = "CK2003";
+
+    // Code generation
+    public const string NameCollision = "CK3001";
+    public const string OutputNotOwned = "CK3002";
+    public const string OutputWriteFailed = "CK3003";
+
+    // Tool
+    public const string Usage = "CK9001";
+    public const string ConfigError = "CK9002";
+}
