@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Threading.Tasks;
+using ContractKit.Diagnostics;
+using ContractKit.Pipeline;
+
+namespace ContractKit.Cli.Commands;
+
+/// <summary>Shared plumbing: usage errors exit 2 in our diagnostic format, and no exception ever reaches the user as a stack trace.</summary>
+internal static class CommandRunner
+{
+    public static async Task<int> InvokeAsync(RootCommand root, string[] args)
+    {
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                Console.Error.WriteLine($"error {DiagnosticIds.Usage}: {error.Message}");
+            }
+
+            Console.Error.WriteLine("Run 'contractkit --help' for usage.");
+            return ExitCodes.UsageOrIo;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("canceled");
+            return ExitCodes.UsageOrIo;
+        }
+        catch (Exception ex)
+        {
+            // A bug of ours, not bad input: still one line, and the exit code says "could not run".
+            Console.Error.WriteLine($"error CK9999: internal error: {ex.GetType().Name}: {ex.Message}. Please report it with the spec that caused it.");
+            return ExitCodes.UsageOrIo;
+        }
+    }
+
+    public static void Report(IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            Console.Error.WriteLine(diagnostic.ToString());
+        }
+    }
+
+    /// <summary>Paths in messages relative to where the user stands, as they would type them.</summary>
+    public static string Display(string path)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) && Path.IsPathRooted(path) && relative.Split(Path.DirectorySeparatorChar).Length > 4
+            ? path
+            : relative;
+    }
+}

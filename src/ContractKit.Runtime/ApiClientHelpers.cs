@@ -1,0 +1,147 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ContractKit.Runtime;
+
+/// <summary>
+/// The plumbing every generated client shares, kept here so generated files stay small and readable.
+/// Not meant to be called by hand.
+/// </summary>
+public static class ApiClientHelpers
+{
+    private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
+
+    /// <summary>
+    /// Joins a base address and a path that starts with '/', keeping the base address's own path
+    /// (<c>https://host/v1</c> + <c>/threads/x</c> = <c>https://host/v1/threads/x</c>), whether or not it ends with '/'.
+    /// </summary>
+    public static Uri CombineUri(Uri baseAddress, string pathAndQuery)
+    {
+        ArgumentNullException.ThrowIfNull(baseAddress);
+        var root = baseAddress.AbsoluteUri;
+        var trimmed = root.EndsWith('/') ? root[..^1] : root;
+        return new Uri(trimmed + pathAndQuery, UriKind.Absolute);
+    }
+
+    /// <summary>Escapes one path segment so that '/', '?', '#' and '%' in a value cannot change the request's path.</summary>
+    public static string EscapePathSegment(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return Uri.EscapeDataString(value);
+    }
+
+    /// <summary>Formats a path or query value the way OpenAPI's default <c>simple</c>/<c>form</c> styles do.</summary>
+    public static string FormatValue(object? value) => value switch
+    {
+        null => string.Empty,
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
+
+    /// <summary>Appends <c>name=value</c> to a query string being built, with '?' or '&amp;' before it and both parts escaped.</summary>
+    public static void AppendQuery(StringBuilder query, string name, string value)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        query.Append(query.Length == 0 ? '?' : '&')
+            .Append(Uri.EscapeDataString(name))
+            .Append('=')
+            .Append(Uri.EscapeDataString(value));
+    }
+
+    /// <summary>A JSON body, serialized up front so the request has a Content-Length and can be replayed.</summary>
+    public static HttpContent CreateJsonContent<T>(T value, JsonTypeInfo<T> typeInfo)
+    {
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
+        content.Headers.ContentType = JsonMediaType;
+        return content;
+    }
+
+    /// <summary>Reads a JSON response body; a body that does not match the contract becomes an <see cref="ApiException"/>.</summary>
+    public static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var value = JsonSerializer.Deserialize(body, typeInfo);
+            if (value is null)
+            {
+                throw new JsonException("The response body is JSON null, but the operation declares a non-null body.");
+            }
+
+            return value;
+        }
+        catch (JsonException ex)
+        {
+            throw new ApiException(
+                $"The response body could not be read as {typeof(T).Name}: {ex.Message}",
+                response.StatusCode,
+                Encoding.UTF8.GetString(body),
+                GetHeaders(response),
+                ex);
+        }
+    }
+
+    /// <summary>Builds the exception for an unexpected status, with the raw body.</summary>
+    public static async Task<ApiException> CreateApiExceptionAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        return new ApiException(StatusMessage(response), response.StatusCode, body, GetHeaders(response));
+    }
+
+    /// <summary>
+    /// Builds the exception for a status whose error model the spec declares: the parsed model when the body matches it,
+    /// the plain <see cref="ApiException"/> (raw body kept) when it does not.
+    /// </summary>
+    public static async Task<ApiException> CreateApiExceptionAsync<TError>(
+        HttpResponseMessage response, JsonTypeInfo<TError> errorTypeInfo, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var headers = GetHeaders(response);
+        if (body.Length > 0)
+        {
+            try
+            {
+                var error = JsonSerializer.Deserialize(body, errorTypeInfo);
+                if (error is not null)
+                {
+                    return new ApiException<TError>(StatusMessage(response), response.StatusCode, body, headers, error);
+                }
+            }
+            catch (JsonException)
+            {
+                // Not the declared error shape (a proxy's HTML page, say): the raw body is still on the exception.
+            }
+        }
+
+        return new ApiException(StatusMessage(response), response.StatusCode, body, headers);
+    }
+
+    private static string StatusMessage(HttpResponseMessage response) =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath} returned {(int)response.StatusCode} ({response.ReasonPhrase}).");
+
+    private static Dictionary<string, IEnumerable<string>> GetHeaders(HttpResponseMessage response)
+    {
+        var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in response.Headers.Concat(response.Content.Headers))
+        {
+            headers[header.Key] = header.Value.ToArray();
+        }
+
+        return headers;
+    }
+}

@@ -1,0 +1,483 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using ContractKit.Model;
+
+namespace ContractKit.CodeGen;
+
+/// <summary>The typed client and its options.</summary>
+public sealed partial class CSharpEmitter
+{
+    private const string Helpers = Runtime + ".ApiClientHelpers";
+
+    /// <summary>One credential the options class offers, and the scheme it answers.</summary>
+    private sealed record Credential(SecurityScheme Scheme, string PropertyName, string Kind);
+
+    private IReadOnlyList<Credential>? _credentials;
+
+    private IReadOnlyList<Credential> Credentials => _credentials ??= BuildCredentials();
+
+    private List<Credential> BuildCredentials()
+    {
+        var result = new List<Credential>();
+        var bearerLike = _model.SecuritySchemes.Where(IsBearerLike).ToList();
+        var apiKeys = _model.SecuritySchemes.Where(s => s.Kind == SecuritySchemeKind.ApiKey && s.ParameterName is not null && s.In != ParameterLocation.Cookie).ToList();
+        var names = new UniqueNames(["BaseAddress"]);
+        foreach (var scheme in _model.SecuritySchemes)
+        {
+            if (IsBearerLike(scheme))
+            {
+                var name = bearerLike.Count == 1 ? "BearerToken" : CSharpSyntax.Pascal(scheme.Name) + "Token";
+                result.Add(new Credential(scheme, names.Claim(name), "bearer"));
+            }
+            else if (apiKeys.Contains(scheme))
+            {
+                var name = apiKeys.Count == 1 ? "ApiKey" : CSharpSyntax.Pascal(scheme.Name) + "ApiKey";
+                result.Add(new Credential(scheme, names.Claim(name), "apiKey"));
+            }
+            else
+            {
+                Warn($"security scheme '{scheme.Name}' ({scheme.Kind} {scheme.HttpScheme}) is not supported by the generated client yet; set the credential with a DelegatingHandler", "#/components/securitySchemes/" + JsonPointer.Escape(scheme.Name));
+            }
+        }
+
+        return result;
+    }
+
+    private static bool IsBearerLike(SecurityScheme scheme) =>
+        scheme.Kind is SecuritySchemeKind.OAuth2 or SecuritySchemeKind.OpenIdConnect ||
+        (scheme.Kind == SecuritySchemeKind.Http && scheme.HttpScheme == "bearer");
+
+    private string EmitOptions()
+    {
+        var writer = StartFile();
+        writer.Line($"/// <summary>Settings for <see cref=\"{_names.ClientName}\"/>.</summary>");
+        writer.Open($"public sealed class {_names.OptionsName}");
+        writer.Line("/// <summary>");
+        writer.Line($"/// The API's base address. When null: the HttpClient's own BaseAddress, else <see cref=\"{_names.ClientName}.DefaultBaseAddress\"/>.");
+        writer.Line("/// </summary>");
+        writer.Line("public global::System.Uri? BaseAddress { get; set; }");
+        foreach (var credential in Credentials)
+        {
+            writer.Line();
+            var what = credential.Kind == "bearer"
+                ? $"Sent as <c>Authorization: Bearer</c> to operations that accept the <c>{CSharpSyntax.XmlText(credential.Scheme.Name)}</c> scheme."
+                : $"Sent as the <c>{CSharpSyntax.XmlText(credential.Scheme.ParameterName!)}</c> {(credential.Scheme.In == ParameterLocation.Query ? "query parameter" : "header")} to operations that accept the <c>{CSharpSyntax.XmlText(credential.Scheme.Name)}</c> scheme.";
+            writer.Line($"/// <summary>{what}</summary>");
+            writer.Line($"public string? {credential.PropertyName} {{ get; set; }}");
+        }
+
+        writer.Close();
+        return writer.ToString();
+    }
+
+    private string EmitClient()
+    {
+        var writer = StartFile();
+        var client = _names.ClientName;
+        CSharpSyntax.WriteSummary(writer, $"Client for {_model.Title} {_model.ApiVersion}".Trim(), ["Give it an HttpClient (from IHttpClientFactory, or one of your own that you keep for the application's lifetime)."]);
+        writer.Open($"public partial class {client}");
+        writer.Line("private readonly global::System.Net.Http.HttpClient _httpClient;");
+        writer.Line($"private readonly {_names.OptionsName} _options;");
+        writer.Line();
+        writer.Line("/// <summary>Creates the client.</summary>");
+        writer.Line("/// <param name=\"httpClient\">Sends the requests; its BaseAddress is used when the options have none.</param>");
+        writer.Line("/// <param name=\"options\">Base address and credentials; null for the defaults.</param>");
+        writer.Open($"public {client}(global::System.Net.Http.HttpClient httpClient, {_names.OptionsName}? options = null)");
+        writer.Line("_httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));");
+        writer.Line($"_options = options ?? new {_names.OptionsName}();");
+        writer.Close();
+        writer.Line();
+        var server = _model.Servers.FirstOrDefault()?.Url;
+        if (server is not null && Uri.TryCreate(server, UriKind.Absolute, out _))
+        {
+            writer.Line("/// <summary>The first server the contract lists.</summary>");
+            writer.Line($"public static global::System.Uri DefaultBaseAddress {{ get; }} = new global::System.Uri({CSharpSyntax.Literal(server)});");
+        }
+        else
+        {
+            writer.Line("/// <summary>The contract lists no absolute server URL: set a base address on the options or the HttpClient.</summary>");
+            writer.Line("public static global::System.Uri? DefaultBaseAddress => null;");
+        }
+
+        writer.Line();
+        writer.Line("/// <summary>Where requests go: the options' base address, else the HttpClient's, else <see cref=\"DefaultBaseAddress\"/>.</summary>");
+        writer.Line("public global::System.Uri BaseAddress => _options.BaseAddress ?? _httpClient.BaseAddress ?? DefaultBaseAddress ?? throw new global::System.InvalidOperationException(\"No base address: set one on the options or the HttpClient.\");");
+        foreach (var operation in _model.Operations)
+        {
+            writer.Line();
+            EmitOperation(writer, operation);
+        }
+
+        writer.Close();
+        return writer.ToString();
+    }
+
+    private void EmitOperation(SourceWriter writer, Operation operation)
+    {
+        var pointer = JsonPointer.Append(JsonPointer.Append("#/paths", operation.Path), operation.Method.ToLowerInvariant());
+        var method = _names.Method(operation.OperationId);
+
+        // Request body: JSON is typed; other media types are passed through as HttpContent for now.
+        var jsonBody = operation.RequestBody?.Content.FirstOrDefault(c => IsJson(c.MediaType) && c.Schema is not null);
+        CSharpType? bodyType = jsonBody?.Schema is { } bodySchema ? _types.Map(bodySchema) : null;
+        var rawBody = operation.RequestBody is not null && bodyType is null;
+        if (rawBody)
+        {
+            Warn($"{operation.OperationId}: request body media types ({string.Join(", ", operation.RequestBody!.Content.Select(c => c.MediaType))}) are passed as HttpContent; typed multipart/form bodies are not implemented yet", pointer + "/requestBody");
+        }
+
+        var bodyRequired = operation.RequestBody?.Required ?? false;
+
+        // Success: the first 2xx response with a body decides the return type.
+        var success = operation.Responses.Where(r => r.IsSuccess).ToList();
+        var successBody = success.SelectMany(r => r.Content).FirstOrDefault();
+        CSharpType? returnType = null;
+        var returnsBytes = false;
+        if (successBody is not null)
+        {
+            if (IsJson(successBody.MediaType) && successBody.Schema is not null)
+            {
+                returnType = _types.Map(successBody.Schema);
+                if (!returnType.Value.IsNamedType)
+                {
+                    _extraSerializable.Add(returnType.Value.TypeOfSpelling);
+                }
+            }
+            else
+            {
+                returnsBytes = true;
+                Warn($"{operation.OperationId}: the {successBody.MediaType} response is returned as bytes; streams and server-sent events are not implemented yet", pointer + "/responses");
+            }
+        }
+
+        if (bodyType is { IsNamedType: false } nonDto)
+        {
+            _extraSerializable.Add(nonDto.TypeOfSpelling);
+        }
+
+        // Parameters: path ones in template order, then required ones, then the body, then optional ones.
+        var pathOrder = Regex.Matches(operation.Path, @"\{([^}]+)\}").Select(m => m.Groups[1].Value).ToList();
+        var supported = operation.Parameters.Where(p => p.In != ParameterLocation.Cookie).ToList();
+        foreach (var cookie in operation.Parameters.Where(p => p.In == ParameterLocation.Cookie))
+        {
+            Warn($"{operation.OperationId}: cookie parameter '{cookie.Name}' is not sent by the generated client yet", pointer);
+        }
+
+        var pathParameters = supported.Where(p => p.In == ParameterLocation.Path).OrderBy(p => pathOrder.IndexOf(p.Name) is var i && i < 0 ? int.MaxValue : i).ToList();
+        var requiredOthers = supported.Where(p => p.In != ParameterLocation.Path && p.Required).ToList();
+        var optionalOthers = supported.Where(p => p.In != ParameterLocation.Path && !p.Required).ToList();
+
+        var signature = new List<string>();
+        var docs = new List<string>();
+        void AddParameter(Parameter parameter, bool optional)
+        {
+            var type = _types.Map(parameter.Type);
+            var name = _names.Parameter(operation, parameter);
+            signature.Add(optional ? $"{type.Name}? {name} = default" : $"{type.Annotated} {name}");
+            var description = parameter.Description is null ? string.Empty : CSharpSyntax.XmlText(parameter.Description);
+            docs.Add($"/// <param name=\"{name.TrimStart('@')}\">{description}</param>");
+        }
+
+        pathParameters.ForEach(p => AddParameter(p, optional: false));
+        requiredOthers.ForEach(p => AddParameter(p, optional: false));
+        if (operation.RequestBody is not null)
+        {
+            var spelling = rawBody ? "global::System.Net.Http.HttpContent" : bodyType!.Value.Name;
+            signature.Add(bodyRequired ? $"{spelling} body" : $"{spelling}? body = null");
+            var bodyDescription = operation.RequestBody.Description is null ? "The request body." : CSharpSyntax.XmlText(operation.RequestBody.Description);
+            docs.Add($"/// <param name=\"body\">{bodyDescription}</param>");
+        }
+
+        optionalOthers.ForEach(p => AddParameter(p, optional: true));
+        signature.Add("global::System.Threading.CancellationToken cancellationToken = default");
+        docs.Add("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+
+        var returns = returnType is { } r ? $"global::System.Threading.Tasks.Task<{r.Annotated}>"
+            : returnsBytes ? "global::System.Threading.Tasks.Task<byte[]>"
+            : "global::System.Threading.Tasks.Task";
+
+        var remarks = new List<string> { $"<c>{operation.Method} {CSharpSyntax.XmlText(operation.Path)}</c>" };
+        if (operation.Description is { } description && description != operation.Summary)
+        {
+            remarks.Add("<para>" + CSharpSyntax.XmlText(description) + "</para>");
+        }
+
+        CSharpSyntax.WriteSummary(writer, operation.Summary ?? operation.OperationId, remarks);
+        docs.ForEach(d => writer.Line(d));
+        writer.Line($"/// <exception cref=\"{Runtime}.ApiException\">The server answered with a status the contract does not list as success.</exception>");
+        if (operation.Deprecated)
+        {
+            writer.Line("[global::System.Obsolete(\"Deprecated in the API contract.\")]");
+        }
+
+        writer.Open($"public async {returns} {method}({string.Join(", ", signature)})");
+
+        foreach (var parameter in pathParameters)
+        {
+            var name = _names.Parameter(operation, parameter);
+            if (_types.Map(parameter.Type).Name == "string")
+            {
+                writer.Line($"global::System.ArgumentException.ThrowIfNullOrEmpty({name});");
+            }
+        }
+
+        if (operation.RequestBody is not null && bodyRequired && (rawBody || !bodyType!.Value.IsValueType))
+        {
+            writer.Line("global::System.ArgumentNullException.ThrowIfNull(body);");
+        }
+
+        writer.Line($"var path = {PathExpression(operation, pathParameters)};");
+        var queryParameters = supported.Where(p => p.In == ParameterLocation.Query).ToList();
+        var queryCredentials = Credentials.Where(c => c.Kind == "apiKey" && c.Scheme.In == ParameterLocation.Query && Applies(operation, c)).ToList();
+        if (queryParameters.Count > 0 || queryCredentials.Count > 0)
+        {
+            writer.Line("var query = new global::System.Text.StringBuilder();");
+            foreach (var parameter in queryParameters)
+            {
+                EmitQueryParameter(writer, operation, parameter);
+            }
+
+            foreach (var credential in queryCredentials)
+            {
+                writer.Open($"if (_options.{credential.PropertyName} is {{ }} {CSharpSyntax.Camel(credential.PropertyName)})");
+                writer.Line($"{Helpers}.AppendQuery(query, {CSharpSyntax.Literal(credential.Scheme.ParameterName!)}, {CSharpSyntax.Camel(credential.PropertyName)});");
+                writer.Close();
+            }
+
+            writer.Line("path += query.ToString();");
+        }
+
+        writer.Line($"using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod({CSharpSyntax.Literal(operation.Method)}), {Helpers}.CombineUri(BaseAddress, path));");
+        if (returnType is not null)
+        {
+            writer.Line("request.Headers.Accept.ParseAdd(\"application/json\");");
+        }
+
+        foreach (var parameter in supported.Where(p => p.In == ParameterLocation.Header))
+        {
+            var name = _names.Parameter(operation, parameter);
+            var type = _types.Map(parameter.Type);
+            var value = type.Name == "string" ? name : $"{Helpers}.FormatValue({name})";
+            if (parameter.Required && !type.IsNullable && type.IsValueType)
+            {
+                writer.Line($"request.Headers.TryAddWithoutValidation({CSharpSyntax.Literal(parameter.Name)}, {value});");
+            }
+            else
+            {
+                writer.Open($"if ({name} is not null)");
+                writer.Line($"request.Headers.TryAddWithoutValidation({CSharpSyntax.Literal(parameter.Name)}, {value});");
+                writer.Close();
+            }
+        }
+
+        EmitSecurity(writer, operation);
+        if (operation.RequestBody is not null)
+        {
+            var content = rawBody ? "body" : $"{Helpers}.CreateJsonContent(body, {TypeInfo(bodyType!.Value)})";
+            if (bodyRequired)
+            {
+                writer.Line($"request.Content = {content};");
+            }
+            else
+            {
+                writer.Open("if (body is not null)");
+                writer.Line($"request.Content = {content};");
+                writer.Close();
+            }
+        }
+
+        writer.Line("using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);");
+        writer.Line("var status = (int)response.StatusCode;");
+        writer.Open("if (status >= 200 && status < 300)");
+        if (returnType is { } rt)
+        {
+            writer.Line($"return await {Helpers}.ReadJsonAsync(response, {TypeInfo(rt)}, cancellationToken).ConfigureAwait(false);");
+        }
+        else if (returnsBytes)
+        {
+            writer.Line("return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);");
+        }
+        else
+        {
+            writer.Line("return;");
+        }
+
+        writer.Close();
+        EmitErrors(writer, operation);
+        writer.Close();
+    }
+
+    private void EmitQueryParameter(SourceWriter writer, Operation operation, Parameter parameter)
+    {
+        var name = _names.Parameter(operation, parameter);
+        var type = _types.Map(parameter.Type);
+        var literal = CSharpSyntax.Literal(parameter.Name);
+        var isArray = parameter.Type.Type is ArrayRef ||
+            (parameter.Type.Type is NamedRef named && _types.TryDefinition(named.TypeId, out var definition) && definition is ArrayType);
+        var optional = !parameter.Required || type.IsNullable || !type.IsValueType;
+        if (optional)
+        {
+            writer.Open($"if ({name} is not null)");
+        }
+
+        if (isArray)
+        {
+            // OpenAPI's default for query arrays is form style, exploded: name=a&name=b.
+            if (parameter.Explode || parameter.Style is null)
+            {
+                writer.Open($"foreach (var item in {name})");
+                writer.Line($"{Helpers}.AppendQuery(query, {literal}, {Helpers}.FormatValue(item));");
+                writer.Close();
+            }
+            else
+            {
+                var separator = parameter.Style switch { "spacedelimited" => " ", "pipedelimited" => "|", _ => "," };
+                writer.Line($"{Helpers}.AppendQuery(query, {literal}, string.Join({CSharpSyntax.Literal(separator)}, global::System.Linq.Enumerable.Select({name}, item => {Helpers}.FormatValue(item))));");
+            }
+        }
+        else
+        {
+            var value = type.Name == "string" ? name : $"{Helpers}.FormatValue({name})";
+            writer.Line($"{Helpers}.AppendQuery(query, {literal}, {value});");
+        }
+
+        if (optional)
+        {
+            writer.Close();
+        }
+    }
+
+    private string PathExpression(Operation operation, List<Parameter> pathParameters)
+    {
+        var pieces = new List<string>();
+        var last = 0;
+        foreach (Match match in Regex.Matches(operation.Path, @"\{([^}]+)\}"))
+        {
+            if (match.Index > last)
+            {
+                pieces.Add(CSharpSyntax.Literal(operation.Path[last..match.Index]));
+            }
+
+            var parameter = pathParameters.FirstOrDefault(p => p.Name == match.Groups[1].Value);
+            if (parameter is null)
+            {
+                Warn($"{operation.OperationId}: path template names '{match.Groups[1].Value}', which is not a declared path parameter; it is sent literally", JsonPointer.Append("#/paths", operation.Path));
+                pieces.Add(CSharpSyntax.Literal(match.Value));
+            }
+            else
+            {
+                var name = _names.Parameter(operation, parameter);
+                var value = _types.Map(parameter.Type).Name == "string" ? name : $"{Helpers}.FormatValue({name})";
+                pieces.Add($"{Helpers}.EscapePathSegment({value})");
+            }
+
+            last = match.Index + match.Length;
+        }
+
+        if (last < operation.Path.Length)
+        {
+            pieces.Add(CSharpSyntax.Literal(operation.Path[last..]));
+        }
+
+        return pieces.Count == 0 ? "\"\"" : string.Join(" + ", pieces);
+    }
+
+    private bool Applies(Operation operation, Credential credential) =>
+        operation.Security.Any(r => r.Schemes.Any(s => s.SchemeName == credential.Scheme.Name));
+
+    /// <summary>
+    /// Security: the first alternative whose credentials are all set is applied; an operation whose requirements
+    /// are empty (public) gets none.
+    /// </summary>
+    private void EmitSecurity(SourceWriter writer, Operation operation)
+    {
+        var first = true;
+        foreach (var requirement in operation.Security)
+        {
+            var credentials = requirement.Schemes
+                .Select(s => Credentials.FirstOrDefault(c => c.Scheme.Name == s.SchemeName))
+                .ToList();
+            if (credentials.Count == 0 || credentials.Any(c => c is null) || credentials.All(c => c!.Kind == "apiKey" && c.Scheme.In == ParameterLocation.Query))
+            {
+                continue;
+            }
+
+            var condition = string.Join(" && ", credentials.Select(c => $"_options.{c!.PropertyName} is not null"));
+            writer.Open($"{(first ? "if" : "else if")} ({condition})");
+            foreach (var credential in credentials)
+            {
+                if (credential!.Kind == "bearer")
+                {
+                    writer.Line($"request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue(\"Bearer\", _options.{credential.PropertyName});");
+                }
+                else if (credential.Scheme.In == ParameterLocation.Header)
+                {
+                    writer.Line($"request.Headers.TryAddWithoutValidation({CSharpSyntax.Literal(credential.Scheme.ParameterName!)}, _options.{credential.PropertyName});");
+                }
+            }
+
+            writer.Close();
+            first = false;
+        }
+    }
+
+    private void EmitErrors(SourceWriter writer, Operation operation)
+    {
+        foreach (var response in operation.Responses.Where(r => !r.IsSuccess && r.StatusCode != "default"))
+        {
+            if (ErrorType(response) is not { } errorType)
+            {
+                continue;
+            }
+
+            var condition = response.StatusCode.EndsWith("XX", StringComparison.OrdinalIgnoreCase) && int.TryParse(response.StatusCode[..1], out var range)
+                ? $"status / 100 == {range}"
+                : $"status == {response.StatusCode}";
+            writer.Open($"if ({condition})");
+            writer.Line($"throw await {Helpers}.CreateApiExceptionAsync(response, {TypeInfo(errorType)}, cancellationToken).ConfigureAwait(false);");
+            writer.Close();
+        }
+
+        var fallback = operation.Responses.FirstOrDefault(r => r.StatusCode == "default");
+        if (fallback is not null && ErrorType(fallback) is { } defaultType)
+        {
+            writer.Line($"throw await {Helpers}.CreateApiExceptionAsync(response, {TypeInfo(defaultType)}, cancellationToken).ConfigureAwait(false);");
+        }
+        else
+        {
+            writer.Line($"throw await {Helpers}.CreateApiExceptionAsync(response, cancellationToken).ConfigureAwait(false);");
+        }
+    }
+
+    private CSharpType? ErrorType(Response response)
+    {
+        var json = response.Content.FirstOrDefault(c => IsJson(c.MediaType) && c.Schema is not null);
+        if (json?.Schema is null)
+        {
+            return null;
+        }
+
+        var type = _types.Map(json.Schema);
+        if (!type.IsNamedType)
+        {
+            _extraSerializable.Add(type.TypeOfSpelling);
+        }
+
+        return type;
+    }
+
+    private string TypeInfo(CSharpType type) =>
+        type.IsNamedType && !type.IsNullable
+            ? $"{_names.JsonContextName}.Default.{type.Name}"
+            : $"(global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{type.Annotated}>){_names.JsonContextName}.Default.GetTypeInfo(typeof({type.TypeOfSpelling}))!";
+
+    private static bool IsJson(string mediaType)
+    {
+        var bare = mediaType.Split(';')[0].Trim();
+        return bare.Equals("application/json", StringComparison.OrdinalIgnoreCase) ||
+            bare.EndsWith("+json", StringComparison.OrdinalIgnoreCase) ||
+            bare == "*/*";
+    }
+}

@@ -1,0 +1,208 @@
+using System.Collections.Generic;
+using System.Globalization;
+using ContractKit.Model;
+
+namespace ContractKit.CodeGen;
+
+/// <summary>DTO classes and open string enums.</summary>
+public sealed partial class CSharpEmitter
+{
+    private string EmitObject(ObjectType type)
+    {
+        var writer = StartFile();
+        var name = _names.Type(type.Id);
+        CSharpSyntax.WriteSummary(writer, type.Description ?? type.Title);
+        if (type.Deprecated)
+        {
+            writer.Line("[global::System.Obsolete(\"Deprecated in the API contract.\")]");
+        }
+
+        writer.Open($"public partial class {name}");
+        var first = true;
+        foreach (var property in type.Properties)
+        {
+            if (!first)
+            {
+                writer.Line();
+            }
+
+            first = false;
+            EmitProperty(writer, type, property);
+        }
+
+        if (!type.AdditionalPropertiesForbidden)
+        {
+            if (!first)
+            {
+                writer.Line();
+            }
+
+            writer.Line("/// <summary>Properties the contract does not name; kept so that nothing the server sends is lost on a round trip.</summary>");
+            writer.Line($"[{Json}.JsonExtensionData]");
+            writer.Line($"public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? {_names.ExtensionData(type.Id)} {{ get; set; }}");
+        }
+
+        writer.Close();
+        return writer.ToString();
+    }
+
+    private void EmitProperty(SourceWriter writer, ObjectType owner, Property property)
+    {
+        var csharp = _types.Map(property.Type);
+        var memberName = _names.Member(owner.Id, property.JsonName);
+        CSharpSyntax.WriteSummary(writer, property.Description, DescribeConstraints(property.Type));
+        if (property.Deprecated)
+        {
+            writer.Line("[global::System.Obsolete(\"Deprecated in the API contract.\")]");
+        }
+
+        writer.Line($"[{Json}.JsonPropertyName({CSharpSyntax.Literal(property.JsonName)})]");
+        if (property.Required)
+        {
+            // Required: always present, so null-or-value is the whole story; C# 'required' makes STJ insist on it too.
+            writer.Line($"public required {csharp.Annotated} {memberName} {{ get; set; }}");
+        }
+        else if (csharp.IsNullable)
+        {
+            // Optional and nullable: absent, null and a value are three different requests (PATCH semantics).
+            _extraSerializable.Add(csharp.TypeOfSpelling);
+            writer.Line($"[{Json}.JsonIgnore(Condition = {Json}.JsonIgnoreCondition.WhenWritingDefault)]");
+            writer.Line($"[{Json}.JsonConverter(typeof({Runtime}.OptionalJsonConverter<{csharp.TypeOfSpelling}>))]");
+            writer.Line($"public {Runtime}.Optional<{csharp.Annotated}> {memberName} {{ get; set; }}");
+        }
+        else
+        {
+            // Optional, not nullable: null in C# means "absent" and is never written.
+            writer.Line($"[{Json}.JsonIgnore(Condition = {Json}.JsonIgnoreCondition.WhenWritingNull)]");
+            writer.Line($"public {csharp.Name}? {memberName} {{ get; set; }}");
+        }
+    }
+
+    /// <summary>Limits and defaults, said in the doc comment so that IntelliSense shows them.</summary>
+    private static List<string> DescribeConstraints(TypeUse use)
+    {
+        var c = use.Constraints;
+        var lines = new List<string>();
+        void Add(string text) => lines.Add("<para>" + text + "</para>");
+        if (c.MaxItems is { } maxItems)
+        {
+            Add(string.Create(CultureInfo.InvariantCulture, $"At most {maxItems} items."));
+        }
+
+        if (c.MinItems is { } minItems)
+        {
+            Add(string.Create(CultureInfo.InvariantCulture, $"At least {minItems} items."));
+        }
+
+        if (c.MaxLength is { } maxLength)
+        {
+            Add(string.Create(CultureInfo.InvariantCulture, $"At most {maxLength} characters."));
+        }
+
+        if (c.MinLength is { } minLength)
+        {
+            Add(string.Create(CultureInfo.InvariantCulture, $"At least {minLength} characters."));
+        }
+
+        if (c.MaxProperties is { } maxProperties)
+        {
+            Add(string.Create(CultureInfo.InvariantCulture, $"At most {maxProperties} entries."));
+        }
+
+        if (c.Minimum is { } minimum)
+        {
+            Add($"Minimum: {CSharpSyntax.XmlText(minimum)}.");
+        }
+
+        if (c.Maximum is { } maximum)
+        {
+            Add($"Maximum: {CSharpSyntax.XmlText(maximum)}.");
+        }
+
+        if (c.Pattern is { } pattern)
+        {
+            Add($"Pattern: <c>{CSharpSyntax.XmlText(pattern)}</c>.");
+        }
+
+        if (c.Default is { } defaultValue)
+        {
+            Add($"Default: <c>{CSharpSyntax.XmlText(defaultValue)}</c>.");
+        }
+
+        return lines;
+    }
+
+    private string EmitEnum(EnumType type)
+    {
+        var writer = StartFile();
+        var name = _names.Type(type.Id);
+        CSharpSyntax.WriteSummary(
+            writer,
+            type.Description ?? type.Title,
+            ["An open enum: values the contract does not list yet are kept as they are, and written back unchanged."]);
+        writer.Line($"[{Json}.JsonConverter(typeof({name}.Converter))]");
+        writer.Open($"public readonly partial struct {name} : global::System.IEquatable<{name}>");
+        writer.Line("private readonly string? _value;");
+        writer.Line();
+        writer.Line("/// <summary>Wraps any value, known or not.</summary>");
+        writer.Open($"public {name}(string value)");
+        writer.Line("_value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
+        writer.Close();
+        foreach (var value in type.Values)
+        {
+            writer.Line();
+            writer.Line($"/// <summary><c>{CSharpSyntax.XmlText(value.Value)}</c></summary>");
+            writer.Line($"public static {name} {_names.Member(type.Id, value.Value)} {{ get; }} = new({CSharpSyntax.Literal(value.Value)});");
+        }
+
+        writer.Line();
+        writer.Line("/// <summary>The value as it appears in JSON.</summary>");
+        writer.Line("public string Value => _value ?? string.Empty;");
+        writer.Line();
+        writer.Line("/// <summary>True when the value is one the contract lists.</summary>");
+        writer.Open("public bool IsKnown => Value switch");
+        foreach (var value in type.Values)
+        {
+            writer.Line($"{CSharpSyntax.Literal(value.Value)} => true,");
+        }
+
+        writer.Line("_ => false,");
+        writer.Close(";");
+        writer.Line();
+        writer.Lines($$"""
+            public static implicit operator {{name}}(string value) => new(value);
+
+            public static bool operator ==({{name}} left, {{name}} right) => left.Equals(right);
+
+            public static bool operator !=({{name}} left, {{name}} right) => !left.Equals(right);
+
+            public bool Equals({{name}} other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+            public override bool Equals(object? obj) => obj is {{name}} other && Equals(other);
+
+            public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+            public override string ToString() => Value;
+
+            /// <summary>Reads and writes the value as a JSON string, known or not.</summary>
+            public sealed class Converter : {{Json}}.JsonConverter<{{name}}>
+            {
+                public override {{name}} Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+                    reader.TokenType == global::System.Text.Json.JsonTokenType.String
+                        ? new {{name}}(reader.GetString()!)
+                        : throw new global::System.Text.Json.JsonException($"Expected a string for {{name}}, found {reader.TokenType}.");
+
+                public override void Write(global::System.Text.Json.Utf8JsonWriter writer, {{name}} value, global::System.Text.Json.JsonSerializerOptions options) =>
+                    writer.WriteStringValue(value.Value);
+
+                public override {{name}} ReadAsPropertyName(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+                    new {{name}}(reader.GetString()!);
+
+                public override void WriteAsPropertyName(global::System.Text.Json.Utf8JsonWriter writer, {{name}} value, global::System.Text.Json.JsonSerializerOptions options) =>
+                    writer.WritePropertyName(value.Value);
+            }
+            """);
+        writer.Close();
+        return writer.ToString();
+    }
+}

@@ -1,0 +1,35 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ContractKit.Model;
+
+namespace ContractKit.CodeGen;
+
+/// <summary>The source-generated JsonSerializerContext: no reflection at run time, trimming- and AOT-friendly.</summary>
+public sealed partial class CSharpEmitter
+{
+    private string EmitJsonContext()
+    {
+        var writer = StartFile();
+        var serializable = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var type in _model.Types.Where(t => t is ObjectType or EnumType))
+        {
+            serializable.Add(_names.Type(type.Id));
+        }
+
+        serializable.UnionWith(_extraSerializable);
+        writer.Line("/// <summary>");
+        writer.Line($"/// System.Text.Json metadata for every type of this contract, generated at build time.");
+        writer.Line("/// Nullable annotations are enforced: JSON null where the contract does not allow it is an error.");
+        writer.Line("/// </summary>");
+        writer.Line($"[{Json}.JsonSourceGenerationOptions(RespectNullableAnnotations = true)]");
+        foreach (var type in serializable)
+        {
+            writer.Line($"[{Json}.JsonSerializable(typeof({type}))]");
+        }
+
+        writer.Open($"public partial class {_names.JsonContextName} : {Json}.JsonSerializerContext");
+        writer.Close();
+        return writer.ToString();
+    }
+}

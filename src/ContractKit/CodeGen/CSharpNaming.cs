@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ContractKit.Model;
+
+namespace ContractKit.CodeGen;
+
+/// <summary>
+/// The C# naming pass: every model name (type ids, JSON property names, enum values, operation ids, parameters)
+/// becomes a valid, unique C# identifier here, once, before any code is written.
+/// </summary>
+internal sealed class CSharpNaming
+{
+    private static readonly string[] ObjectMembers = ["Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize"];
+
+    private readonly Dictionary<string, string> _typeNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string TypeId, string JsonName), string> _members = [];
+    private readonly Dictionary<string, string> _extensionDataNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _methods = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string OperationId, ParameterLocation In, string Name), string> _parameters = [];
+
+    public CSharpNaming(ContractModel model, CSharpOptions options)
+    {
+        ClientName = CSharpSyntax.Pascal(options.ClientName, "ApiClient");
+        OptionsName = ClientName + "Options";
+        JsonContextName = ClientName + "JsonContext";
+
+        var namespaceSegments = options.Namespace.Split('.');
+        var typeNames = new UniqueNames([ClientName, OptionsName, JsonContextName, .. namespaceSegments, "System", "Microsoft",
+
+            // Members of JsonSerializerContext: a DTO with one of these names would clash with its metadata property.
+            "Default", "Options", "GeneratedSerializerOptions"]);
+
+        // Components first, so that a component keeps its exact name when an inline type would produce the same one.
+        var ordered = model.Types
+            .OrderBy(t => IsComponent(t.Id) ? 0 : 1)
+            .ThenBy(t => t.Id, StringComparer.Ordinal);
+        foreach (var type in ordered)
+        {
+            var name = string.Concat(type.NameParts.Select(p => CSharpSyntax.Pascal(p, "Type")));
+            _typeNames[type.Id] = typeNames.Claim(name);
+        }
+
+        foreach (var type in model.Types)
+        {
+            var typeName = _typeNames[type.Id];
+            switch (type)
+            {
+                case ObjectType obj:
+                    var members = new UniqueNames([typeName, .. ObjectMembers]);
+                    foreach (var property in obj.Properties)
+                    {
+                        _members[(type.Id, property.JsonName)] = members.Claim(CSharpSyntax.Pascal(property.JsonName));
+                    }
+
+                    _extensionDataNames[type.Id] = members.Claim("AdditionalProperties");
+                    break;
+                case EnumType enumType:
+                    var values = new UniqueNames([typeName, "Value", "IsKnown", "Converter", .. ObjectMembers]);
+                    foreach (var value in enumType.Values)
+                    {
+                        _members[(type.Id, value.Value)] = values.Claim(CSharpSyntax.Pascal(value.Value, "Empty"));
+                    }
+
+                    break;
+            }
+        }
+
+        var methods = new UniqueNames(ObjectMembers);
+        foreach (var operation in model.Operations)
+        {
+            _methods[operation.OperationId] = methods.Claim(CSharpSyntax.Pascal(operation.OperationId, "Operation") + "Async");
+            var parameters = new UniqueNames(["body", "cancellationToken", "request", "response", "content"]);
+            foreach (var parameter in operation.Parameters)
+            {
+                _parameters[(operation.OperationId, parameter.In, parameter.Name)] = parameters.Claim(CSharpSyntax.Camel(parameter.Name, "parameter"));
+            }
+        }
+    }
+
+    public string ClientName { get; }
+
+    public string OptionsName { get; }
+
+    public string JsonContextName { get; }
+
+    public string Type(string typeId) => _typeNames[typeId];
+
+    public string Member(string typeId, string jsonNameOrValue) => _members[(typeId, jsonNameOrValue)];
+
+    public string ExtensionData(string typeId) => _extensionDataNames[typeId];
+
+    public string Method(string operationId) => _methods[operationId];
+
+    public string Parameter(Operation operation, Parameter parameter) => _parameters[(operation.OperationId, parameter.In, parameter.Name)];
+
+    private static bool IsComponent(string id) =>
+        id.StartsWith("#/components/schemas/", StringComparison.Ordinal) && id.IndexOf('/', "#/components/schemas/".Length) < 0;
+}

@@ -1,0 +1,460 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text.Json.Nodes;
+using ContractKit.Diagnostics;
+using Microsoft.OpenApi;
+
+namespace ContractKit.Model;
+
+/// <summary>Schema normalization: every way a spec can say "nullable", "optional", "map" or "enum" comes out one way.</summary>
+public sealed partial class ModelBuilder
+{
+    /// <summary>Deeper inline nesting than this is not a real schema but a cycle through non-component references.</summary>
+    private const int MaxDepth = 64;
+
+    private void DefineComponent(string name, IOpenApiSchema schema)
+    {
+        var pointer = JsonPointer.Append(ComponentsSchemas, name);
+        if (_definitions.ContainsKey(pointer))
+        {
+            return;
+        }
+
+        var parts = ImmutableArray.Create(name);
+        var use = Use(schema, pointer, parts, depth: 0, isComponent: true);
+        if (_definitions.ContainsKey(pointer))
+        {
+            return;
+        }
+
+        // The component is not an object, enum or union: keep its name as an alias, so that
+        // references still resolve and the component is not lost from the model.
+        TypeDefinition alias = use.Type switch
+        {
+            MapRef map => new MapType { Id = pointer, NameParts = parts.ToEquatableArray(), Values = map.Values },
+            ArrayRef array => new ArrayType { Id = pointer, NameParts = parts.ToEquatableArray(), Items = array.Items },
+            PrimitiveRef primitive => new PrimitiveType
+            {
+                Id = pointer, NameParts = parts.ToEquatableArray(), Kind = primitive.Kind, Format = primitive.Format,
+            },
+            _ => new AliasType { Id = pointer, NameParts = parts.ToEquatableArray(), Target = use with { Constraints = Constraints.None } },
+        };
+        _definitions[pointer] = alias with
+        {
+            Title = schema.Title,
+            Description = schema.Description,
+            Deprecated = schema.Deprecated,
+            Nullable = use.Nullable,
+            Constraints = use.Constraints,
+            Examples = ExamplesOf(schema),
+        };
+    }
+
+    /// <summary>Normalizes one schema at one place. Named types it needs are defined on the way.</summary>
+    private TypeUse Use(IOpenApiSchema? schema, string pointer, ImmutableArray<string> parts, int depth, bool isComponent = false)
+    {
+        if (schema is null)
+        {
+            return new TypeUse(PrimitiveRef.Any);
+        }
+
+        if (depth > MaxDepth)
+        {
+            Report(DiagnosticIds.UnsupportedSchema, DiagnosticSeverity.Warning, $"schema nesting deeper than {MaxDepth} levels; treated as any JSON value", pointer);
+            return new TypeUse(PrimitiveRef.Any);
+        }
+
+        if (schema is OpenApiSchemaReference reference)
+        {
+            return UseReference(reference, pointer, parts, depth);
+        }
+
+        var nullable = schema.Type is { } flags && flags.HasFlag(JsonSchemaType.Null);
+        var type = schema.Type is { } t ? t & ~JsonSchemaType.Null : (JsonSchemaType?)null;
+        if (type == 0)
+        {
+            type = null;
+        }
+
+        var constraints = ConstraintsOf(schema);
+
+        // oneOf/anyOf: a null branch means "nullable"; one remaining branch is just that type.
+        var (unionKind, branches) = schema.OneOf is { Count: > 0 } oneOf ? (UnionKind.OneOf, oneOf)
+            : schema.AnyOf is { Count: > 0 } anyOf ? (UnionKind.AnyOf, anyOf)
+            : (UnionKind.OneOf, (IList<IOpenApiSchema>?)null);
+        if (branches is not null)
+        {
+            var keyword = unionKind == UnionKind.OneOf ? "oneOf" : "anyOf";
+            var indexed = branches.Select((b, i) => (Schema: b, Index: i)).ToList();
+            var nonNull = indexed.Where(b => !IsNullOnly(b.Schema)).ToList();
+            nullable |= nonNull.Count < indexed.Count;
+            if (nonNull.Count == 1 && !HasOwnShape(schema))
+            {
+                var only = Use(nonNull[0].Schema, JsonPointer.Append(pointer, keyword, Index(nonNull[0].Index)), parts, depth + 1);
+                return only with { Nullable = only.Nullable || nullable, Constraints = Merge(only.Constraints, constraints) };
+            }
+
+            if (nonNull.Count >= 2)
+            {
+                var variants = nonNull
+                    .Select((b, n) => Use(b.Schema, JsonPointer.Append(pointer, keyword, Index(b.Index)), Parts(parts, "Variant" + Index(n + 1)), depth + 1))
+                    .ToEquatableArray();
+                Define(new UnionType
+                {
+                    Id = pointer,
+                    NameParts = parts.ToEquatableArray(),
+                    Kind = unionKind,
+                    Variants = variants,
+                    Discriminator = DiscriminatorOf(schema),
+                    Title = schema.Title,
+                    Description = schema.Description,
+                    Deprecated = schema.Deprecated,
+                    Nullable = nullable,
+                    Examples = ExamplesOf(schema),
+                });
+                return new TypeUse(new NamedRef(pointer), nullable);
+            }
+
+            if (nonNull.Count == 0)
+            {
+                return new TypeUse(PrimitiveRef.Any, Nullable: true) { Constraints = constraints };
+            }
+        }
+
+        // allOf: [X] alone (often used to attach a description or nullable to a $ref) is X; more parts are merged.
+        if (schema.AllOf is { Count: > 0 } allOf)
+        {
+            if (allOf.Count == 1 && !HasOwnShape(schema))
+            {
+                var only = Use(allOf[0], JsonPointer.Append(pointer, "allOf", "0"), parts, depth + 1);
+                return only with { Nullable = only.Nullable || nullable, Constraints = Merge(only.Constraints, constraints) };
+            }
+
+            return new TypeUse(new NamedRef(DefineObject(schema, pointer, parts, depth, nullable)), nullable);
+        }
+
+        var enumValues = schema.Enum is { Count: > 0 } values ? values.ToList()
+            : schema.Const is { } constant ? [JsonValue.Create(constant)]
+            : null;
+        if (enumValues is not null)
+        {
+            nullable |= enumValues.Any(v => v is null);
+            var nonNullValues = enumValues.Where(v => v is not null).ToList();
+            var allStrings = nonNullValues.Count > 0 && nonNullValues.All(v => v!.GetValueKind() == System.Text.Json.JsonValueKind.String);
+            if (allStrings && (type is null || type == JsonSchemaType.String))
+            {
+                Define(new EnumType
+                {
+                    Id = pointer,
+                    NameParts = parts.ToEquatableArray(),
+                    Values = nonNullValues.Select(v => new EnumValue(v!.GetValue<string>())).Distinct().ToEquatableArray(),
+                    Title = schema.Title,
+                    Description = schema.Description,
+                    Deprecated = schema.Deprecated,
+                    Nullable = nullable,
+                    Constraints = constraints,
+                    Examples = ExamplesOf(schema),
+                });
+                return new TypeUse(new NamedRef(pointer), nullable);
+            }
+
+            constraints = constraints with { Enum = nonNullValues.Select(v => v!.ToJsonString()).ToEquatableArray() };
+        }
+
+        var looksLikeObject = type == JsonSchemaType.Object ||
+            (type is null && (schema.Properties is { Count: > 0 } || schema.AdditionalProperties is not null));
+        if (looksLikeObject)
+        {
+            if (schema.Properties is { Count: > 0 } || !schema.AdditionalPropertiesAllowed)
+            {
+                return new TypeUse(new NamedRef(DefineObject(schema, pointer, parts, depth, nullable)), nullable) { Constraints = constraints };
+            }
+
+            var mapValues = schema.AdditionalProperties is { } additional
+                ? Use(additional, JsonPointer.Append(pointer, "additionalProperties"), Parts(parts, "Value"), depth + 1)
+                : new TypeUse(PrimitiveRef.Any, Nullable: true);
+            return new TypeUse(new MapRef(mapValues), nullable) { Constraints = constraints };
+        }
+
+        switch (type)
+        {
+            case JsonSchemaType.Array:
+                var items = Use(schema.Items, JsonPointer.Append(pointer, "items"), Parts(parts, "Item"), depth + 1);
+                return new TypeUse(new ArrayRef(items), nullable) { Constraints = constraints };
+            case JsonSchemaType.String:
+                return new TypeUse(new PrimitiveRef(PrimitiveKind.String, schema.Format), nullable) { Constraints = constraints };
+            case JsonSchemaType.Integer:
+                return new TypeUse(new PrimitiveRef(PrimitiveKind.Integer, schema.Format), nullable) { Constraints = constraints };
+            case JsonSchemaType.Number:
+                return new TypeUse(new PrimitiveRef(PrimitiveKind.Number, schema.Format), nullable) { Constraints = constraints };
+            case JsonSchemaType.Boolean:
+                return new TypeUse(new PrimitiveRef(PrimitiveKind.Boolean, schema.Format), nullable) { Constraints = constraints };
+            case null:
+                return new TypeUse(PrimitiveRef.Any, Nullable: true) { Constraints = constraints };
+            default:
+                Report(
+                    DiagnosticIds.UnsupportedSchema,
+                    DiagnosticSeverity.Warning,
+                    $"a schema with several types ({type.Value}) is not yet modeled as a union; treated as any JSON value",
+                    pointer);
+                return new TypeUse(PrimitiveRef.Any, nullable) { Constraints = constraints };
+        }
+    }
+
+    private TypeUse UseReference(OpenApiSchemaReference reference, string pointer, ImmutableArray<string> parts, int depth)
+    {
+        var target = reference.Target;
+        if (target is null)
+        {
+            // The reader reports unresolved references (CK1007) with their location; generation stops on that error.
+            return new TypeUse(PrimitiveRef.Any, Nullable: true);
+        }
+
+        var nullable = target.Type is { } flags && flags.HasFlag(JsonSchemaType.Null);
+        var id = reference.Reference.Id;
+        if (!reference.Reference.IsExternal && id is not null && !id.Contains('/', StringComparison.Ordinal))
+        {
+            var targetPointer = JsonPointer.Append(ComponentsSchemas, id);
+            if (!_definitions.ContainsKey(targetPointer) && _document.Components?.Schemas?.TryGetValue(id, out var component) == true)
+            {
+                DefineComponent(id, component);
+            }
+
+            if (_definitions.TryGetValue(targetPointer, out var definition))
+            {
+                nullable |= definition.Nullable;
+            }
+
+            return new TypeUse(new NamedRef(targetPointer), nullable);
+        }
+
+        // A reference into the middle of a schema, or into another file: normalized where it points.
+        var name = reference.Reference.ReferenceV3 ?? pointer;
+        var lastToken = name[(name.LastIndexOf('/') + 1)..];
+        return Use(target, name.StartsWith('#') ? name : pointer, ImmutableArray.Create(lastToken.Length > 0 ? lastToken : parts[^1]), depth + 1);
+    }
+
+    private string DefineObject(IOpenApiSchema schema, string pointer, ImmutableArray<string> parts, int depth, bool nullable)
+    {
+        if (_definitions.ContainsKey(pointer))
+        {
+            return pointer;
+        }
+
+        // Reserve the id first: a property may refer back to this object through allOf.
+        _definitions[pointer] = new ObjectType { Id = pointer, NameParts = parts.ToEquatableArray(), Properties = EquatableArray<Property>.Empty };
+
+        var properties = new List<Property>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var allOfIds = new List<string>();
+        var additionalForbidden = false;
+        TypeUse? additional = null;
+        var required = new HashSet<string>(StringComparer.Ordinal);
+
+        void Collect(IOpenApiSchema part, string partPointer, ImmutableArray<string> partParts, int partDepth)
+        {
+            if (partDepth > MaxDepth)
+            {
+                return;
+            }
+
+            if (part is OpenApiSchemaReference partReference)
+            {
+                if (partReference.Target is not { } target)
+                {
+                    return;
+                }
+
+                var id = partReference.Reference.Id;
+                var componentPointer = id is not null && !partReference.Reference.IsExternal && !id.Contains('/', StringComparison.Ordinal)
+                    ? JsonPointer.Append(ComponentsSchemas, id)
+                    : partReference.Reference.ReferenceV3 ?? partPointer;
+                if (componentPointer.StartsWith(ComponentsSchemas + "/", StringComparison.Ordinal))
+                {
+                    allOfIds.Add(componentPointer);
+                }
+
+                Collect(target, componentPointer, id is null ? partParts : ImmutableArray.Create(id), partDepth + 1);
+                return;
+            }
+
+            if (part.AllOf is { } nested)
+            {
+                for (var i = 0; i < nested.Count; i++)
+                {
+                    Collect(nested[i], JsonPointer.Append(partPointer, "allOf", Index(i)), partParts, partDepth + 1);
+                }
+            }
+
+            foreach (var name in part.Required ?? new HashSet<string>())
+            {
+                required.Add(name);
+            }
+
+            if (part.Properties is { } partProperties)
+            {
+                foreach (var (name, propertySchema) in partProperties)
+                {
+                    var property = new Property
+                    {
+                        JsonName = name,
+                        Type = Use(propertySchema, JsonPointer.Append(partPointer, "properties", name), Parts(partParts, name), partDepth + 1),
+                        Required = false,
+                        Description = propertySchema.Description,
+                        ReadOnly = propertySchema.ReadOnly,
+                        WriteOnly = propertySchema.WriteOnly,
+                        Deprecated = propertySchema.Deprecated,
+                    };
+                    if (seen.Add(name))
+                    {
+                        properties.Add(property);
+                    }
+                    else
+                    {
+                        // allOf restating a property narrows it; the later statement is the more specific one.
+                        properties[properties.FindIndex(p => p.JsonName == name)] = property;
+                    }
+                }
+            }
+
+            if (!part.AdditionalPropertiesAllowed)
+            {
+                additionalForbidden = true;
+            }
+            else if (part.AdditionalProperties is { } additionalSchema)
+            {
+                additional = Use(additionalSchema, JsonPointer.Append(partPointer, "additionalProperties"), Parts(partParts, "Value"), partDepth + 1);
+            }
+        }
+
+        Collect(schema, pointer, parts, depth);
+
+        _definitions[pointer] = new ObjectType
+        {
+            Id = pointer,
+            NameParts = parts.ToEquatableArray(),
+            Properties = properties.Select(p => p with { Required = required.Contains(p.JsonName) }).ToEquatableArray(),
+            AdditionalProperties = additional,
+            AdditionalPropertiesForbidden = additionalForbidden,
+            AllOf = allOfIds.Distinct().ToEquatableArray(),
+            Title = schema.Title,
+            Description = schema.Description,
+            Deprecated = schema.Deprecated,
+            Nullable = nullable,
+            Constraints = ConstraintsOf(schema),
+            Examples = ExamplesOf(schema),
+        };
+        return pointer;
+    }
+
+    private void Define(TypeDefinition definition) => _definitions.TryAdd(definition.Id, definition);
+
+    private Discriminator? DiscriminatorOf(IOpenApiSchema schema)
+    {
+        if (schema.Discriminator is not { PropertyName: { } propertyName } discriminator)
+        {
+            return null;
+        }
+
+        var mapping = (discriminator.Mapping ?? new Dictionary<string, OpenApiSchemaReference>())
+            .OrderBy(m => m.Key, StringComparer.Ordinal)
+            .Select(m => new DiscriminatorMapping(m.Key, JsonPointer.Append(ComponentsSchemas, m.Value.Reference.Id ?? string.Empty)))
+            .ToEquatableArray();
+        return new Discriminator(propertyName, mapping);
+    }
+
+    /// <summary><c>{type: "null"}</c> and nothing else that would constrain it.</summary>
+    private static bool IsNullOnly(IOpenApiSchema schema) =>
+        schema is not OpenApiSchemaReference && schema.Type == JsonSchemaType.Null &&
+        schema.Properties is not { Count: > 0 } && schema.Enum is not { Count: > 0 };
+
+    /// <summary>True when a schema says more than its composition keywords (so "allOf: [X]" is not simply X).</summary>
+    private static bool HasOwnShape(IOpenApiSchema schema) =>
+        schema.Properties is { Count: > 0 } || schema.AdditionalProperties is not null || !schema.AdditionalPropertiesAllowed ||
+        schema.Enum is { Count: > 0 } || schema.Items is not null;
+
+    private static Constraints ConstraintsOf(IOpenApiSchema schema)
+    {
+        var constraints = new Constraints
+        {
+            MinLength = schema.MinLength,
+            MaxLength = schema.MaxLength,
+            Pattern = schema.Pattern,
+            Minimum = schema.Minimum,
+            Maximum = schema.Maximum,
+            ExclusiveMinimum = schema.ExclusiveMinimum,
+            ExclusiveMaximum = schema.ExclusiveMaximum,
+            MultipleOf = schema.MultipleOf,
+            MinItems = schema.MinItems,
+            MaxItems = schema.MaxItems,
+            UniqueItems = schema.UniqueItems == true,
+            MinProperties = schema.MinProperties,
+            MaxProperties = schema.MaxProperties,
+            PropertyNames = PropertyNamesOf(schema),
+            Default = schema.Default?.ToJsonString(),
+        };
+        return constraints == Constraints.None ? Constraints.None : constraints;
+    }
+
+    /// <summary>
+    /// Key constraints: 3.1's <c>propertyNames</c>, or for 3.0 (whose Schema Object has no such keyword)
+    /// the <c>x-propertyNames</c> extension holding the same schema.
+    /// </summary>
+    private static Constraints? PropertyNamesOf(IOpenApiSchema schema)
+    {
+        if (schema is OpenApiSchema { PropertyNames: { } names })
+        {
+            return ConstraintsOf(names);
+        }
+
+        if (schema is IOpenApiExtensible { Extensions: { } extensions } &&
+            extensions.TryGetValue("x-propertyNames", out var extension) &&
+            extension is JsonNodeExtension { Node: JsonObject node })
+        {
+            return new Constraints
+            {
+                MinLength = node["minLength"]?.GetValue<int>(),
+                MaxLength = node["maxLength"]?.GetValue<int>(),
+                Pattern = node["pattern"]?.GetValue<string>(),
+            };
+        }
+
+        return null;
+    }
+
+    private static Constraints Merge(Constraints inner, Constraints outer) =>
+        outer.IsEmpty ? inner : inner.IsEmpty ? outer : inner with
+        {
+            MinLength = inner.MinLength ?? outer.MinLength,
+            MaxLength = inner.MaxLength ?? outer.MaxLength,
+            Pattern = inner.Pattern ?? outer.Pattern,
+            Minimum = inner.Minimum ?? outer.Minimum,
+            Maximum = inner.Maximum ?? outer.Maximum,
+            MinItems = inner.MinItems ?? outer.MinItems,
+            MaxItems = inner.MaxItems ?? outer.MaxItems,
+            MaxProperties = inner.MaxProperties ?? outer.MaxProperties,
+            Default = outer.Default ?? inner.Default,
+        };
+
+    private static EquatableArray<string> ExamplesOf(IOpenApiSchema schema)
+    {
+        var examples = new List<string>();
+#pragma warning disable CS0618 // 3.0's singular `example` is still read into Example, not Examples.
+        if (schema.Example is { } example)
+#pragma warning restore CS0618
+        {
+            examples.Add(example.ToJsonString());
+        }
+
+        if (schema.Examples is { } many)
+        {
+            examples.AddRange(many.Select(e => e?.ToJsonString() ?? "null"));
+        }
+
+        return examples.Distinct().ToEquatableArray();
+    }
+
+    private static string Index(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

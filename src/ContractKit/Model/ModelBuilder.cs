@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text.RegularExpressions;
+using ContractKit.Diagnostics;
+using ContractKit.Reading;
+using Microsoft.OpenApi;
+
+namespace ContractKit.Model;
+
+/// <summary>
+/// Turns a read OpenAPI document (2.0, 3.0 or 3.1, as Microsoft.OpenApi represents it) into the normalized
+/// <see cref="ContractModel"/>. Split by concern: this file holds the document level, <c>ModelBuilder.Schemas.cs</c>
+/// the schema normalization, <c>ModelBuilder.Operations.cs</c> the operations.
+/// </summary>
+public sealed partial class ModelBuilder
+{
+    private const string ComponentsSchemas = "#/components/schemas";
+
+    private readonly SpecReadResult _input;
+    private readonly OpenApiDocument _document;
+    private readonly List<Diagnostic> _diagnostics = [];
+    private readonly Dictionary<string, TypeDefinition> _definitions = new(StringComparer.Ordinal);
+
+    private ModelBuilder(SpecReadResult input, OpenApiDocument document)
+    {
+        _input = input;
+        _document = document;
+    }
+
+    /// <summary>Builds the model. The input must have a document (reading did not fail fatally).</summary>
+    public static ModelBuildResult Build(SpecReadResult input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var document = input.Document ?? throw new ArgumentException("The read result has no document.", nameof(input));
+        return new ModelBuilder(input, document).Build();
+    }
+
+    private ModelBuildResult Build()
+    {
+        var schemas = _document.Components?.Schemas;
+        if (schemas is not null)
+        {
+            foreach (var name in schemas.Keys.Order(StringComparer.Ordinal))
+            {
+                DefineComponent(name, schemas[name]);
+            }
+        }
+
+        var operations = BuildOperations();
+        var model = new ContractModel
+        {
+            Title = _document.Info?.Title ?? string.Empty,
+            Description = _document.Info?.Description,
+            ApiVersion = _document.Info?.Version ?? string.Empty,
+            SpecVersion = _input.SpecVersion ?? string.Empty,
+            Servers = BuildServers(),
+            Types = _definitions.Values.OrderBy(t => t.Id, StringComparer.Ordinal).ToEquatableArray(),
+            Operations = operations,
+            SecuritySchemes = BuildSecuritySchemes(),
+        };
+
+        var diagnostics = _diagnostics
+            .OrderBy(d => d.Location?.Line ?? 0)
+            .ThenBy(d => d.Location?.Column ?? 0)
+            .ThenBy(d => d.Id, StringComparer.Ordinal)
+            .ToList();
+        return new ModelBuildResult(model, diagnostics);
+    }
+
+    private EquatableArray<Server> BuildServers()
+    {
+        var servers = _document.Servers ?? [];
+        return servers
+            .Where(s => !string.IsNullOrEmpty(s.Url))
+            .Select(s => new Server(SubstituteVariables(s), s.Description))
+            .ToEquatableArray();
+    }
+
+    private static string SubstituteVariables(OpenApiServer server)
+    {
+        var url = server.Url!;
+        if (server.Variables is null)
+        {
+            return url;
+        }
+
+        return Regex.Replace(url, @"\{([^}]+)\}", m =>
+            server.Variables.TryGetValue(m.Groups[1].Value, out var variable) && variable.Default is { } value
+                ? value
+                : m.Value);
+    }
+
+    private EquatableArray<SecurityScheme> BuildSecuritySchemes()
+    {
+        var schemes = _document.Components?.SecuritySchemes;
+        if (schemes is null)
+        {
+            return EquatableArray<SecurityScheme>.Empty;
+        }
+
+        var result = new List<SecurityScheme>();
+        foreach (var name in schemes.Keys.Order(StringComparer.Ordinal))
+        {
+            var scheme = schemes[name];
+            if (scheme.Type is not { } type)
+            {
+                continue;
+            }
+
+            result.Add(new SecurityScheme
+            {
+                Name = name,
+                Kind = type switch
+                {
+                    SecuritySchemeType.ApiKey => SecuritySchemeKind.ApiKey,
+                    SecuritySchemeType.Http => SecuritySchemeKind.Http,
+                    SecuritySchemeType.OAuth2 => SecuritySchemeKind.OAuth2,
+                    SecuritySchemeType.OpenIdConnect => SecuritySchemeKind.OpenIdConnect,
+                    _ => SecuritySchemeKind.MutualTls,
+                },
+                HttpScheme = scheme.Scheme?.ToLowerInvariant(),
+                In = scheme.In is { } location ? ToLocation(location) : null,
+                ParameterName = scheme.Name,
+                BearerFormat = scheme.BearerFormat,
+                Description = scheme.Description,
+            });
+        }
+
+        return result.ToEquatableArray();
+    }
+
+    private static Model.ParameterLocation ToLocation(Microsoft.OpenApi.ParameterLocation location) => location switch
+    {
+        Microsoft.OpenApi.ParameterLocation.Path => Model.ParameterLocation.Path,
+        Microsoft.OpenApi.ParameterLocation.Header => Model.ParameterLocation.Header,
+        Microsoft.OpenApi.ParameterLocation.Cookie => Model.ParameterLocation.Cookie,
+        _ => Model.ParameterLocation.Query,
+    };
+
+    private void Report(string id, DiagnosticSeverity severity, string message, string pointer) =>
+        _diagnostics.Add(new Diagnostic(id, severity, message, Locate(pointer)));
+
+    /// <summary>
+    /// Microsoft.OpenApi presents 2.0 documents in 3.x shape; pointers the model makes must be mapped back to
+    /// where the 2.0 file really has the node, or locations would all fall back to the document root.
+    /// </summary>
+    private SourceLocation? Locate(string pointer)
+    {
+        if (_input.SpecVersion is { } version && version.StartsWith('2') &&
+            pointer.StartsWith(ComponentsSchemas + "/", StringComparison.Ordinal))
+        {
+            pointer = "#/definitions/" + pointer[(ComponentsSchemas.Length + 1)..];
+        }
+
+        return _input.Source.Locate(pointer);
+    }
+
+    private static ImmutableArray<string> Parts(ImmutableArray<string> parts, string next) => parts.Add(next);
+}

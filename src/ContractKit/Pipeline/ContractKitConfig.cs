@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
+using ContractKit.Diagnostics;
+
+namespace ContractKit.Pipeline;
+
+/// <summary>One spec to generate, with its options. Paths are absolute once loaded.</summary>
+public sealed record SpecTarget(string SpecPath, string OutputPath, string Namespace, string ClientName);
+
+/// <summary>
+/// <c>contractkit.json</c>: the specs a repository generates. Paths in it are relative to the file itself.
+/// <code>
+/// { "specs": [ { "spec": "spec/threads.yaml", "output": "generated/Threads",
+///                "namespace": "ContractKit.Generated.Threads", "clientName": "ThreadsClient" } ] }
+/// </code>
+/// </summary>
+public sealed record ContractKitConfig(string ConfigPath, IReadOnlyList<SpecTarget> Specs)
+{
+    public const string FileName = "contractkit.json";
+
+    /// <summary>Loads and checks a config file; problems come back as one diagnostic, never as an exception.</summary>
+    public static (ContractKitConfig? Config, Diagnostic? Error) Load(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return (null, Error(path, 0, 0, $"cannot read the config file: {ex.Message}"));
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException ex)
+        {
+            return (null, Error(path, (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1, "the config file is not valid JSON"));
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("specs", out var specs) || specs.ValueKind != JsonValueKind.Array)
+            {
+                return (null, Error(path, 1, 1, "expected an object with a \"specs\" array"));
+            }
+
+            var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+            var targets = new List<SpecTarget>();
+            var index = 0;
+            foreach (var entry in specs.EnumerateArray())
+            {
+                var where = $"specs[{index}]";
+                if (entry.ValueKind != JsonValueKind.Object)
+                {
+                    return (null, Error(path, 0, 0, $"{where}: expected an object"));
+                }
+
+                string? Get(string name) =>
+                    entry.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } s ? s : null;
+
+                var spec = Get("spec");
+                var output = Get("output");
+                var ns = Get("namespace");
+                if (spec is null || output is null || ns is null)
+                {
+                    return (null, Error(path, 0, 0, $"{where}: \"spec\", \"output\" and \"namespace\" are required strings"));
+                }
+
+                var clientName = Get("clientName") ?? DefaultClientName(spec);
+                targets.Add(new SpecTarget(Path.GetFullPath(spec, baseDirectory), Path.GetFullPath(output, baseDirectory), ns, clientName));
+                index++;
+            }
+
+            return (new ContractKitConfig(Path.GetFullPath(path), targets), null);
+        }
+    }
+
+    /// <summary><c>spec/threads.yaml</c> → <c>ThreadsClient</c>.</summary>
+    public static string DefaultClientName(string specPath)
+    {
+        var stem = Path.GetFileNameWithoutExtension(specPath);
+        var pascal = CodeGen.CSharpNamingPublic.Pascal(stem);
+        return pascal + "Client";
+    }
+
+    private static Diagnostic Error(string path, int line, int column, string message) =>
+        new(DiagnosticIds.ConfigError, DiagnosticSeverity.Error, message, new SourceLocation(path, line, column));
+}

@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ContractKit.CodeGen;
+using ContractKit.Diagnostics;
+using ContractKit.Model;
+using ContractKit.Reading;
+
+namespace ContractKit.Pipeline;
+
+/// <summary>Exit codes shared by the CLI and the build task.</summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+
+    /// <summary>The spec (or a payload) has errors.</summary>
+    public const int InputErrors = 1;
+
+    /// <summary>Usage, configuration or I/O problem.</summary>
+    public const int UsageOrIo = 2;
+}
+
+/// <summary>What a generation run produced: files, diagnostics from every stage, and the outcome.</summary>
+public sealed record GenerationRun(
+    SpecTarget Target,
+    IReadOnlyList<GeneratedFile> Files,
+    IReadOnlyList<Diagnostic> Diagnostics,
+    int ExitCode,
+    WriteOutcome Outcome);
+
+/// <summary>Reading → Model → CodeGen → output folder, for one spec. The CLI and the build task call this.</summary>
+public static class GenerationPipeline
+{
+    /// <summary>Reads, builds the model and emits C#, without touching the disk.</summary>
+    public static async Task<(IReadOnlyList<GeneratedFile> Files, IReadOnlyList<Diagnostic> Diagnostics, int ExitCode)> EmitAsync(
+        SpecTarget target, string? displayPath = null, CancellationToken cancellationToken = default)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var read = await SpecReader.ReadAsync(displayPath ?? target.SpecPath, cancellationToken).ConfigureAwait(false);
+        diagnostics.AddRange(read.Diagnostics);
+        if (read.HasErrors || read.Document is null)
+        {
+            var code = read.Diagnostics.Any(d => d.Id is DiagnosticIds.FileNotFound or DiagnosticIds.FileUnreadable)
+                ? ExitCodes.UsageOrIo
+                : ExitCodes.InputErrors;
+            return ([], diagnostics, code);
+        }
+
+        var model = ModelBuilder.Build(read);
+        diagnostics.AddRange(model.Diagnostics);
+        if (model.HasErrors)
+        {
+            return ([], diagnostics, ExitCodes.InputErrors);
+        }
+
+        var options = new CSharpOptions
+        {
+            Namespace = target.Namespace,
+            ClientName = target.ClientName,
+            SourceName = Path.GetFileName(target.SpecPath),
+        };
+        var generated = CSharpEmitter.Generate(model.Model, options);
+
+        // The emitter knows pointers, not lines: locate its diagnostics in the spec it came from.
+        diagnostics.AddRange(generated.Diagnostics.Select(d => d.Location is { Line: 0, Pointer: { } pointer }
+            ? d with { Location = read.Source.Locate(pointer) ?? d.Location }
+            : d));
+        return generated.HasErrors
+            ? ([], diagnostics, ExitCodes.InputErrors)
+            : (generated.Files, diagnostics, ExitCodes.Success);
+    }
+
+    /// <summary>Generates and writes one spec's output; a failure at any stage leaves the output folder as it was.</summary>
+    public static async Task<GenerationRun> RunAsync(SpecTarget target, string? displayPath = null, CancellationToken cancellationToken = default)
+    {
+        var (files, diagnostics, exitCode) = await EmitAsync(target, displayPath, cancellationToken).ConfigureAwait(false);
+        if (exitCode != ExitCodes.Success)
+        {
+            return new GenerationRun(target, files, diagnostics, exitCode, WriteOutcome.Failed);
+        }
+
+        var (outcome, error) = OutputWriter.Write(target.OutputPath, files);
+        if (error is not null)
+        {
+            return new GenerationRun(target, files, [.. diagnostics, error], ExitCodes.UsageOrIo, outcome);
+        }
+
+        return new GenerationRun(target, files, diagnostics, ExitCodes.Success, outcome);
+    }
+}

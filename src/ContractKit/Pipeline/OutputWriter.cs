@@ -1,0 +1,213 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using ContractKit.CodeGen;
+using ContractKit.Diagnostics;
+
+namespace ContractKit.Pipeline;
+
+/// <summary>What writing did.</summary>
+public enum WriteOutcome
+{
+    /// <summary>The folder already held exactly these files; nothing was touched (so builds stay incremental).</summary>
+    Unchanged,
+
+    /// <summary>The folder was replaced with the new files.</summary>
+    Written,
+
+    /// <summary>Nothing was changed; see the diagnostic.</summary>
+    Failed,
+}
+
+/// <summary>
+/// Writes generated files into a folder the generator owns, atomically: the new content is staged in a sibling
+/// folder and swapped in with two renames, so a failure at any point leaves the previous output as it was.
+/// Ownership is recorded in a manifest; files the generator no longer produces are removed, files it did not
+/// write (someone's own additions) are carried over, and a folder without a manifest that holds files is refused.
+/// </summary>
+public static class OutputWriter
+{
+    /// <summary>The manifest's file name inside the output folder.</summary>
+    public const string ManifestName = ".contractkit-output";
+
+    private const string ManifestHeader = "# Written by `contractkit generate`, which owns this folder: the files listed below are replaced or removed on every run.";
+
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>Writes the files (relative paths, '/'-separated) into <paramref name="outputDirectory"/>.</summary>
+    public static (WriteOutcome Outcome, Diagnostic? Error) Write(string outputDirectory, IReadOnlyList<GeneratedFile> files)
+    {
+        var target = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
+        var manifest = ManifestHeader + "\n" + string.Concat(files.Select(f => f.RelativePath + "\n"));
+        try
+        {
+            var previous = ReadOwnership(target);
+            if (previous is null)
+            {
+                return (WriteOutcome.Failed, Error(
+                    DiagnosticIds.OutputNotOwned,
+                    target,
+                    $"the output folder has files but no {ManifestName}, so ContractKit did not create it and will not overwrite it; choose an empty folder or remove it"));
+            }
+
+            if (IsUpToDate(target, files, manifest))
+            {
+                return (WriteOutcome.Unchanged, null);
+            }
+
+            var parent = Path.GetDirectoryName(target)!;
+            Directory.CreateDirectory(parent);
+            var name = Path.GetFileName(target);
+            var suffix = Guid.NewGuid().ToString("N")[..12];
+            var staging = Path.Combine(parent, $".{name}.staging-{suffix}");
+            var old = Path.Combine(parent, $".{name}.old-{suffix}");
+            try
+            {
+                Directory.CreateDirectory(staging);
+                foreach (var file in files)
+                {
+                    var path = Path.Combine(staging, ToLocal(file.RelativePath));
+                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                    File.WriteAllText(path, file.Content, Utf8NoBom);
+                }
+
+                File.WriteAllText(Path.Combine(staging, ManifestName), manifest, Utf8NoBom);
+                CarryOverForeignFiles(target, staging, previous, files);
+
+                if (Directory.Exists(target))
+                {
+                    Directory.Move(target, old);
+                    try
+                    {
+                        Directory.Move(staging, target);
+                    }
+                    catch
+                    {
+                        Directory.Move(old, target);
+                        throw;
+                    }
+
+                    TryDelete(old);
+                }
+                else
+                {
+                    Directory.Move(staging, target);
+                }
+            }
+            finally
+            {
+                TryDelete(staging);
+            }
+
+            return (WriteOutcome.Written, null);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            return (WriteOutcome.Failed, Error(DiagnosticIds.OutputWriteFailed, target, $"cannot write the output folder ({ex.Message}); the previous output is unchanged"));
+        }
+    }
+
+    /// <summary>True when the folder holds exactly these files with these bytes (and the same manifest).</summary>
+    public static bool IsUpToDate(string outputDirectory, IReadOnlyList<GeneratedFile> files, string? manifest = null)
+    {
+        var target = Path.GetFullPath(outputDirectory);
+        manifest ??= ManifestHeader + "\n" + string.Concat(files.Select(f => f.RelativePath + "\n"));
+        var manifestPath = Path.Combine(target, ManifestName);
+        if (!File.Exists(manifestPath) || File.ReadAllText(manifestPath) != manifest)
+        {
+            return false;
+        }
+
+        foreach (var file in files)
+        {
+            var path = Path.Combine(target, ToLocal(file.RelativePath));
+            if (!File.Exists(path) || !File.ReadAllBytes(path).AsSpan().SequenceEqual(Utf8NoBom.GetBytes(file.Content)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The files the generator wrote last time: empty for a missing or empty folder, null for a folder with files
+    /// and no manifest (not ours).
+    /// </summary>
+    private static HashSet<string>? ReadOwnership(string target)
+    {
+        var owned = new HashSet<string>(StringComparer.Ordinal);
+        if (!Directory.Exists(target))
+        {
+            return owned;
+        }
+
+        var manifestPath = Path.Combine(target, ManifestName);
+        if (!File.Exists(manifestPath))
+        {
+            return Directory.EnumerateFileSystemEntries(target).Any() ? null : owned;
+        }
+
+        foreach (var line in File.ReadAllLines(manifestPath))
+        {
+            if (line.Length > 0 && !line.StartsWith('#'))
+            {
+                owned.Add(line);
+            }
+        }
+
+        return owned;
+    }
+
+    private static void CarryOverForeignFiles(string target, string staging, HashSet<string> previouslyOwned, IReadOnlyList<GeneratedFile> files)
+    {
+        if (!Directory.Exists(target))
+        {
+            return;
+        }
+
+        var produced = files.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
+        foreach (var path in Directory.EnumerateFiles(target, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(target, path).Replace(Path.DirectorySeparatorChar, '/');
+            if (relative == ManifestName || previouslyOwned.Contains(relative) || produced.Contains(relative))
+            {
+                continue;
+            }
+
+            var destination = Path.Combine(staging, ToLocal(relative));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(path, destination);
+        }
+    }
+
+    private static string ToLocal(string relativePath)
+    {
+        if (relativePath.Split('/').Any(s => s is "" or "." or ".."))
+        {
+            throw new ArgumentException($"unsafe generated path '{relativePath}'");
+        }
+
+        return relativePath.Replace('/', Path.DirectorySeparatorChar);
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A leftover hidden staging folder is harmless; the output itself is already consistent.
+        }
+    }
+
+    private static Diagnostic Error(string id, string path, string message) =>
+        new(id, DiagnosticSeverity.Error, message, new SourceLocation(path, 0, 0));
+}
