@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using ContractKit.CodeGen;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace ContractKit.Tests.Support;
+
+/// <summary>
+/// Compiles generated files in process with Roslyn, the way a consumer's build would: nullable enabled,
+/// warnings as errors, the System.Text.Json source generator running, ContractKit.Runtime referenced.
+/// </summary>
+internal static class CSharpCompiler
+{
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
+    private static readonly Lazy<ISourceGenerator[]> Generators = new(LoadGenerators);
+
+    /// <summary>Compiler errors and warnings (as "id: message at file(line)"), empty when the code is clean.</summary>
+    public static IReadOnlyList<string> Compile(IEnumerable<GeneratedFile> files)
+    {
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+        var trees = files
+            .Where(f => f.RelativePath.EndsWith(".cs", StringComparison.Ordinal))
+            .Select(f => CSharpSyntaxTree.ParseText(f.Content, parseOptions, path: f.RelativePath))
+            .ToList();
+        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)
+            .WithNullableContextOptions(NullableContextOptions.Enable)
+            .WithGeneralDiagnosticOption(ReportDiagnostic.Error)
+            .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic>
+            {
+                // Same as the SDK: a library without a version attribute is fine.
+                ["CS1701"] = ReportDiagnostic.Suppress,
+                ["CS1702"] = ReportDiagnostic.Suppress,
+            });
+        var compilation = CSharpCompilation.Create("GeneratedUnderTest", trees, References.Value, options);
+        var driver = CSharpGeneratorDriver.Create(Generators.Value).WithUpdatedParseOptions(parseOptions);
+        driver.RunGeneratorsAndUpdateCompilation(compilation, out var updated, out var generatorDiagnostics);
+
+        using var stream = new MemoryStream();
+        var emit = updated.Emit(stream);
+        return generatorDiagnostics.Concat(emit.Diagnostics)
+            .Where(d => d.Severity >= DiagnosticSeverity.Warning)
+            .Select(d => $"{d.Id}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)} at {d.Location.GetLineSpan()}")
+            .Distinct()
+            .ToList();
+    }
+
+    private static ImmutableArray<MetadataReference> LoadReferences()
+    {
+        var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+            .Split(Path.PathSeparator)
+            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
+            .Where(p => !p.Contains("Microsoft.AspNetCore", StringComparison.Ordinal));
+        return platform
+            .Append(typeof(ContractKit.Runtime.Optional<>).Assembly.Location)
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .ToImmutableArray();
+    }
+
+    private static ISourceGenerator[] LoadGenerators()
+    {
+        // The System.Text.Json source generator ships in the targeting pack of the SDK running the tests.
+        var dotnetRoot = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(typeof(object).Assembly.Location)))!;
+        var packs = Path.Combine(Path.GetDirectoryName(dotnetRoot)!, "packs", "Microsoft.NETCore.App.Ref");
+        var version = Environment.Version;
+        var pack = Directory.GetDirectories(packs)
+            .OrderByDescending(d => Path.GetFileName(d).StartsWith($"{version.Major}.{version.Minor}.", StringComparison.Ordinal))
+            .ThenByDescending(d => Version.TryParse(Path.GetFileName(d).Split('-')[0], out var v) ? v : new Version())
+            .First();
+        var path = Path.Combine(pack, "analyzers", "dotnet", "cs", "System.Text.Json.SourceGeneration.dll");
+        var reference = new Microsoft.CodeAnalysis.Diagnostics.AnalyzerFileReference(path, new AssemblyLoader());
+        return reference.GetGenerators(LanguageNames.CSharp).ToArray();
+    }
+
+    private sealed class AssemblyLoader : Microsoft.CodeAnalysis.IAnalyzerAssemblyLoader
+    {
+        public void AddDependencyLocation(string fullPath)
+        {
+        }
+
+        public System.Reflection.Assembly LoadFromPath(string fullPath) => System.Reflection.Assembly.LoadFrom(fullPath);
+    }
+}
