@@ -50,7 +50,7 @@ internal sealed class CSharpNaming
                     var members = new UniqueNames([typeName, .. ObjectMembers]);
                     foreach (var property in obj.Properties)
                     {
-                        _members[(type.Id, property.JsonName)] = members.Claim(CSharpSyntax.Pascal(property.JsonName));
+                        _members[(type.Id, property.JsonName)] = members.Claim(NotTheTypeName(CSharpSyntax.Pascal(property.JsonName), typeName));
                     }
 
                     _extensionDataNames[type.Id] = members.Claim("AdditionalProperties");
@@ -59,7 +59,7 @@ internal sealed class CSharpNaming
                     var values = new UniqueNames([typeName, "Value", "IsKnown", "Converter", .. ObjectMembers]);
                     foreach (var value in enumType.Values)
                     {
-                        _members[(type.Id, value.Value)] = values.Claim(CSharpSyntax.Pascal(value.Value, "Empty"));
+                        _members[(type.Id, value.Value)] = values.Claim(NotTheTypeName(CSharpSyntax.Pascal(value.Value, "Empty"), typeName));
                     }
 
                     break;
@@ -93,6 +93,10 @@ internal sealed class CSharpNaming
     public string Method(string operationId) => _methods[operationId];
 
     public string Parameter(Operation operation, Parameter parameter) => _parameters[(operation.OperationId, parameter.In, parameter.Name)];
+
+    /// <summary>A member cannot share its type's name (CS0542): <c>Collide.Collide</c> becomes <c>Collide.CollideValue</c>.</summary>
+    private static string NotTheTypeName(string member, string typeName) =>
+        string.Equals(member, typeName, StringComparison.OrdinalIgnoreCase) ? member + "Value" : member;
 
     private static bool IsComponent(string id) =>
         id.StartsWith("#/components/schemas/", StringComparison.Ordinal) && id.IndexOf('/', "#/components/schemas/".Length) < 0;

@@ -1,47 +1,109 @@
-// TEMPORARY STUB (lead): replaced by the real reader.
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
 using ContractKit.Diagnostics;
-using Microsoft.OpenApi;
-using Microsoft.OpenApi.Reader;
 
 namespace ContractKit.Reading;
 
+/// <summary>
+/// The Reading stage: a YAML or JSON file in, an OpenAPI document (2.0, 3.0 or 3.1, through Microsoft.OpenApi)
+/// plus located diagnostics out.
+/// </summary>
 public static class SpecReader
 {
-    public static Task<SpecReadResult> ReadAsync(string path, CancellationToken cancellationToken = default) => Task.FromResult(Read(path));
+    /// <summary>
+    /// Reads an OpenAPI description. Never throws for bad input: a missing or unreadable file, malformed YAML or
+    /// JSON, a document that is not OpenAPI or of an unsupported version, and unresolved <c>$ref</c>s all come back
+    /// as <see cref="SpecReadResult.Diagnostics"/>. File-level problems (CK1001, CK1002) have line 0: they are about
+    /// the file, not a place in it.
+    /// </summary>
+    /// <param name="path">The file to read; kept verbatim in the result and its diagnostics.</param>
+    /// <param name="cancellationToken">Cancels reading; cancellation is reported by throwing <see cref="OperationCanceledException"/>.</param>
+    /// <returns>The document, its source map and diagnostics.</returns>
+    public static async Task<SpecReadResult> ReadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (FindFileProblem(path) is { } problem)
+        {
+            return Failed(path, problem);
+        }
 
+        byte[] bytes;
+        try
+        {
+            bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsFileFailure(ex))
+        {
+            return Failed(path, FileFailure(path, ex));
+        }
+
+        return SpecReading.Read(path, bytes, cancellationToken);
+    }
+
+    /// <summary>Reads an OpenAPI description synchronously; see <see cref="ReadAsync"/>.</summary>
+    /// <param name="path">The file to read; kept verbatim in the result and its diagnostics.</param>
+    /// <returns>The document, its source map and diagnostics.</returns>
     public static SpecReadResult Read(string path)
     {
-        var text = File.ReadAllText(path);
-        var r = OpenApiDocument.Parse(text, "json", new OpenApiReaderSettings());
-        return new SpecReadResult
+        ArgumentNullException.ThrowIfNull(path);
+        if (FindFileProblem(path) is { } problem)
         {
-            FilePath = path,
-            Document = r.Document,
-            Diagnostics = r.Diagnostic!.Errors.Select(e => new Diagnostic("CK1005", DiagnosticSeverity.Error, e.Message)).ToList(),
-            Source = new SourceMap(path),
-            SpecVersion = "3.0.0",
-        };
+            return Failed(path, problem);
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (IsFileFailure(ex))
+        {
+            return Failed(path, FileFailure(path, ex));
+        }
+
+        return SpecReading.Read(path, bytes, CancellationToken.None);
     }
-}
 
-public sealed class SpecReadResult
-{
-    public required string FilePath { get; init; }
-    public OpenApiDocument? Document { get; init; }
-    public required IReadOnlyList<Diagnostic> Diagnostics { get; init; }
-    public required SourceMap Source { get; init; }
-    public string? SpecVersion { get; init; }
-    public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
-}
+    private static Diagnostic? FindFileProblem(string path)
+    {
+        if (path.Length == 0)
+        {
+            return FileDiagnostic(DiagnosticIds.FileNotFound, path, "No spec file was given (the path is empty).");
+        }
 
-public sealed class SourceMap
-{
-    public SourceMap(string filePath) => FilePath = filePath;
-    public string FilePath { get; }
-    public SourceLocation? Locate(string jsonPointer) => new(FilePath, 0, 0, jsonPointer);
+        // Checked first because on Unix opening a directory fails as "access denied", which would mislead.
+        return Directory.Exists(path)
+            ? FileDiagnostic(DiagnosticIds.FileUnreadable, path, $"Cannot read '{path}': it is a directory, not a file.")
+            : null;
+    }
+
+    private static bool IsFileFailure(Exception ex) =>
+        ex is IOException or UnauthorizedAccessException or SecurityException or ArgumentException or NotSupportedException;
+
+    private static Diagnostic FileFailure(string path, Exception ex) => ex switch
+    {
+        FileNotFoundException or DirectoryNotFoundException =>
+            FileDiagnostic(DiagnosticIds.FileNotFound, path, $"The spec file '{path}' does not exist."),
+        UnauthorizedAccessException or SecurityException =>
+            FileDiagnostic(DiagnosticIds.FileUnreadable, path, $"Cannot read '{path}': permission denied."),
+        ArgumentException or NotSupportedException or PathTooLongException =>
+            FileDiagnostic(DiagnosticIds.FileUnreadable, path, $"Cannot read '{path}': it is not a valid file path."),
+        _ => FileDiagnostic(DiagnosticIds.FileUnreadable, path, $"Cannot read '{path}': {ex.Message}"),
+    };
+
+    internal static Diagnostic FileDiagnostic(string id, string path, string message) =>
+        new(id, DiagnosticSeverity.Error, message, new SourceLocation(path, 0, 0));
+
+    private static SpecReadResult Failed(string path, Diagnostic problem) => new()
+    {
+        FilePath = path,
+        Document = null,
+        Diagnostics = [problem],
+        Source = new SourceMap(path, locator: null),
+    };
 }

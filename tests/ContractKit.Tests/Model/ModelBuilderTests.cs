@@ -205,6 +205,6 @@ public sealed class ModelBuilderTests
         Assert.Equal("item_id", built.Model.Operations.Single().Parameters.Single().Name);
         var diagnostic = Assert.Single(built.Diagnostics);
         Assert.Equal("CK2002", diagnostic.Id);
-        Assert.Equal(6, diagnostic.Location?.Line);
+        Assert.Equal(7, diagnostic.Location?.Line);
     }
 }

@@ -1,0 +1,201 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.IO;
+using System.Text.Json.Nodes;
+using ContractKit.Diagnostics;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
+
+namespace ContractKit.Reading;
+
+/// <summary>Hands the JSON tree to Microsoft.OpenApi and turns what it reports into located diagnostics.</summary>
+internal static class OpenApiDocumentReader
+{
+    private const string DiscriminatorRule = "ValidateSchemaDiscriminator";
+
+    public static OpenApiDocument? Read(string path, JsonNode root, string version, SourceMap source, ReferenceChecker references, List<Diagnostic> diagnostics)
+    {
+        var location = new Uri(Path.GetFullPath(path));
+        var settings = CreateSettings(location);
+        ReadResult result;
+        try
+        {
+            result = new OpenApiJsonReader().Read(root, location, settings);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Microsoft.OpenApi throws (rather than reports) on some malformed shapes.
+            diagnostics.Add(new Diagnostic(
+                DiagnosticIds.OpenApiError,
+                DiagnosticSeverity.Error,
+                $"Microsoft.OpenApi could not read the document: {ex.Message}",
+                source.Locate("#") ?? new SourceLocation(path, 1, 1)));
+            return null;
+        }
+
+        if (result.Diagnostic is { } reported)
+        {
+            var mapper = new Mapper(path, root, version.is2_0(), source, references, diagnostics);
+            mapper.Map(reported.Errors, DiagnosticIds.OpenApiError, DiagnosticSeverity.Error);
+            mapper.Map(reported.Warnings, DiagnosticIds.OpenApiWarning, DiagnosticSeverity.Warning);
+        }
+
+        if (result.Document is { } document)
+        {
+            RegisterExternalDocuments(document, references, settings);
+        }
+
+        return result.Document;
+    }
+
+    internal static OpenApiReaderSettings CreateSettings(Uri location)
+    {
+        var settings = new OpenApiReaderSettings { BaseUrl = location };
+        settings.TryAddReader("yaml", YamlOpenApiReader.Instance);
+        settings.TryAddReader("yml", YamlOpenApiReader.Instance);
+        return settings;
+    }
+
+    /// <summary>
+    /// <see cref="OpenApiJsonReader.Read(JsonNode, Uri, OpenApiReaderSettings)"/> never loads external documents
+    /// (only <c>OpenApiDocument.LoadAsync</c> does, re-reading the root from a stream). The external files
+    /// <see cref="ReferenceChecker"/> already read are registered in the document's workspace instead, the way that
+    /// loader does, so <c>other.yaml#/components/schemas/X</c> references resolve. Files that are bare fragments
+    /// (no <c>openapi</c>/<c>swagger</c> field) cannot be read as documents by Microsoft.OpenApi and stay unresolved
+    /// in the object model, though their targets were checked.
+    /// </summary>
+    private static void RegisterExternalDocuments(OpenApiDocument document, ReferenceChecker references, OpenApiReaderSettings settings)
+    {
+        if (document.Workspace is not { } workspace)
+        {
+            return;
+        }
+
+        foreach (var (fullPath, file) in references.ExternalFiles)
+        {
+            if (file.Parsed is not { IsFatal: false, Root: JsonObject root } || !(root.ContainsKey("openapi") || root.ContainsKey("swagger")))
+            {
+                continue;
+            }
+
+            try
+            {
+                var external = new OpenApiJsonReader().Read(root, new Uri(fullPath), settings).Document;
+                if (external is null)
+                {
+                    continue;
+                }
+
+                workspace.RegisterComponents(external);
+                foreach (var name in file.SpelledAs)
+                {
+                    workspace.AddDocumentId(name, external.BaseUri);
+                }
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // The reference checker has already judged this file; the object model is just left unresolved.
+            }
+        }
+    }
+
+    private sealed class Mapper(string path, JsonNode root, bool isSwagger2, SourceMap source, ReferenceChecker references, List<Diagnostic> diagnostics)
+    {
+        /// <summary>
+        /// For 2.0 documents Microsoft.OpenApi reports pointers in the 3.x shape it converted them to
+        /// (<c>#/components/schemas/A</c>); the file has <c>#/definitions/A</c>.
+        /// </summary>
+        private static readonly (string V3, string V2)[] Swagger2Sections =
+        [
+            ("#/components/schemas/", "#/definitions/"),
+            ("#/components/parameters/", "#/parameters/"),
+            ("#/components/responses/", "#/responses/"),
+            ("#/components/securitySchemes/", "#/securityDefinitions/"),
+        ];
+
+        public void Map(IEnumerable<OpenApiError> errors, string id, DiagnosticSeverity severity)
+        {
+            foreach (var error in errors)
+            {
+                var location = (error.Pointer is { } pointer ? source.Locate(InFile(pointer)) : null)
+                    ?? source.Locate("#")
+                    ?? new SourceLocation(path, 1, 1);
+                if (IsUnresolvedReference(error, location))
+                {
+                    continue; // Already reported as CK1007, at the $ref.
+                }
+
+                if (error is OpenApiValidatorError { RuleName: DiscriminatorRule })
+                {
+                    diagnostics.Add(Discriminator(error, location));
+                }
+                else
+                {
+                    diagnostics.Add(new Diagnostic(id, severity, error.Message, location));
+                }
+            }
+        }
+
+        private string InFile(string pointer)
+        {
+            if (isSwagger2)
+            {
+                foreach (var (v3, v2) in Swagger2Sections)
+                {
+                    if (pointer.StartsWith(v3, StringComparison.Ordinal))
+                    {
+                        return v2 + pointer[v3.Length..];
+                    }
+                }
+            }
+
+            return pointer;
+        }
+
+        /// <summary>
+        /// Microsoft.OpenApi warns about references it cannot resolve too. Its message names the reference as it
+        /// rewrote it (2.0 "#/definitions/X" becomes "#/components/schemas/X"), so match on place as well as text.
+        /// </summary>
+        private bool IsUnresolvedReference(OpenApiError error, SourceLocation location) =>
+            references.UnresolvedReferences.Any(r => error.Message.Contains($"'{r}'", StringComparison.Ordinal)) ||
+            (error.Message.Contains("reference", StringComparison.OrdinalIgnoreCase) &&
+             references.Problems.Any(p => p.Location is { } at && at.Line == location.Line && at.Column == location.Column));
+
+        /// <summary>
+        /// Microsoft.OpenApi's ValidateSchemaDiscriminator rule reports an error when the discriminator property is
+        /// not in the schema's <c>required</c> list (nor in its oneOf/anyOf/allOf members' properties). The OpenAI
+        /// spec, in wide use and otherwise clean, trips it twice (openapi.yaml lines 32,119 and 77,215): a
+        /// discriminator written on an array schema beside the one on its oneOf items. OpenAPI 3.0 says a
+        /// discriminator is legal only with oneOf/anyOf/allOf, so there it is inert; and the Discriminator Object of
+        /// OpenAPI 3.1.1 says the property SHOULD (not MUST) be required. Neither makes the document unreadable or
+        /// changes what it means, so this rule's findings are warnings here, not dropped.
+        /// </summary>
+        private Diagnostic Discriminator(OpenApiError error, SourceLocation location)
+        {
+            var schema = error.Pointer is { } pointer && JsonPointerText.TryParse(InFile(pointer), out var segments) && segments.Length > 0 && segments[^1] == "discriminator"
+                ? Find(root, segments[..^1]) as JsonObject
+                : null;
+            var isInert = schema is not null && !schema.ContainsKey("oneOf") && !schema.ContainsKey("anyOf") && !schema.ContainsKey("allOf");
+            var message = isInert
+                ? "This discriminator has no effect: a discriminator applies only to a schema with oneOf, anyOf or allOf."
+                : error.Message;
+            return new Diagnostic(DiagnosticIds.OpenApiWarning, DiagnosticSeverity.Warning, message, location);
+        }
+
+        private static JsonNode? Find(JsonNode? node, string[] segments)
+        {
+            foreach (var segment in segments)
+            {
+                node = node switch
+                {
+                    JsonObject obj => obj.TryGetPropertyValue(segment, out var child) ? child : null,
+                    JsonArray array when ArrayIndex.TryParse(segment, out var index) && index < array.Count => array[index],
+                    _ => null,
+                };
+            }
+
+            return node;
+        }
+    }
+}

@@ -1,0 +1,341 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json.Nodes;
+using ContractKit.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace ContractKit.Reading;
+
+/// <summary>
+/// Converts YAML text to a <see cref="JsonNode"/> tree in one pass over YamlDotNet's parsing events (no
+/// YamlDotNet representation model in between), recording where every key and element is written.
+/// The walk keeps its own stack, so deep nesting cannot overflow the call stack.
+/// </summary>
+internal sealed class YamlToJson
+{
+    private const string MergeKey = "<<";
+
+    private readonly string _filePath;
+    private readonly List<Diagnostic> _problems = [];
+    private readonly Dictionary<YamlSourceLocator.Slot, TextPosition> _slots = [];
+    private readonly Dictionary<string, Anchor> _anchors = new(StringComparer.Ordinal);
+    private readonly Stack<Frame> _stack = new();
+    private JsonNode? _root;
+    private TextPosition _rootPosition = TextPosition.Start;
+    private long _aliasBudget = SpecLimits.MaxAliasExpansion;
+    private bool _fatal;
+
+    private YamlToJson(string filePath) => _filePath = filePath;
+
+    public static ParsedDocument Convert(string filePath, string text)
+    {
+        var converter = new YamlToJson(filePath);
+        var ok = converter.Run(YamlBlockScalarWorkaround.Apply(text));
+        var root = ok ? converter._root : null;
+        return new ParsedDocument
+        {
+            Root = root,
+            Locator = ok ? new YamlSourceLocator(root, converter._rootPosition, converter._slots) : null,
+            Problems = converter._problems,
+            Format = "yaml",
+        };
+    }
+
+    private bool Run(string text)
+    {
+        var scanner = new Scanner(new StringReader(text), skipComments: true);
+        var parser = new Parser(scanner);
+        var documents = 0;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                var current = parser.Current!;
+                switch (current)
+                {
+                    case DocumentStart:
+                        documents++;
+                        if (documents > 1)
+                        {
+                            Fatal(current.Start, "The file contains more than one YAML document; an OpenAPI description is a single document.");
+                        }
+
+                        break;
+                    case Scalar scalar:
+                        OnScalar(scalar);
+                        break;
+                    case MappingStart mapping:
+                        OnContainerStart(new JsonObject(), mapping);
+                        break;
+                    case SequenceStart sequence:
+                        OnContainerStart(new JsonArray(), sequence);
+                        break;
+                    case MappingEnd or SequenceEnd:
+                        OnContainerEnd();
+                        break;
+                    case AnchorAlias alias:
+                        OnAlias(alias);
+                        break;
+                }
+
+                if (_fatal)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+        catch (YamlException ex)
+        {
+            // Some YamlDotNet errors (a tab used as indentation) carry the mapping's start, often 1:1, rather than
+            // the offending place; the scanner's own position is then the better answer.
+            var at = ex.Start.Index == 0 && scanner.CurrentPosition.Index > 0 ? scanner.CurrentPosition : ex.Start;
+            Fatal(at, CleanMessage(ex.Message));
+            return false;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            // YamlDotNet 16.3.0 throws these instead of a YamlException for some malformed flow collections
+            // (e.g. an unclosed "[1, 2" followed by a new key); the scanner's position is still the right place.
+            Fatal(scanner.CurrentPosition, "Invalid YAML syntax; an unclosed '[' or '{' before this point is the usual cause.");
+            return false;
+        }
+    }
+
+    private void OnScalar(Scalar scalar)
+    {
+        if (ExpectingKey(out var frame))
+        {
+            // Keys are property names in JSON, whatever YAML type they have ("200:", "true:" → "200", "true").
+            SetKey(frame, scalar.Value, scalar.Start, isMerge: scalar.Value == MergeKey && scalar.Style == ScalarStyle.Plain && scalar.Tag.IsEmpty);
+            return;
+        }
+
+        var value = YamlScalars.ToJson(scalar);
+        AddValue(value, scalar.Start);
+        Remember(scalar.Anchor, value, size: 1, complete: true);
+    }
+
+    private void OnContainerStart(JsonNode container, NodeEvent start)
+    {
+        if (ExpectingKey(out _))
+        {
+            Fatal(start.Start, "Only scalar mapping keys are supported; a mapping or sequence cannot be a key.");
+            return;
+        }
+
+        if (_stack.Count >= SpecLimits.MaxDepth)
+        {
+            Fatal(start.Start, $"The document is nested more than {SpecLimits.MaxDepth} levels deep.");
+            return;
+        }
+
+        AddValue(container, start.Start);
+        Remember(start.Anchor, container, size: 0, complete: false);
+        _stack.Push(new Frame(container, start.Anchor.IsEmpty ? null : start.Anchor.Value));
+    }
+
+    private void OnContainerEnd()
+    {
+        var frame = _stack.Pop();
+        if (frame.Merges is { } merges)
+        {
+            ApplyMerges((JsonObject)frame.Container, merges);
+        }
+
+        if (frame.Anchor is { } anchor && _anchors.TryGetValue(anchor, out var entry) && ReferenceEquals(entry.Node, frame.Container))
+        {
+            _anchors[anchor] = entry with { Size = frame.Size, Complete = true };
+        }
+
+        if (_stack.TryPeek(out var parent))
+        {
+            parent.Size += frame.Size;
+        }
+    }
+
+    private void OnAlias(AnchorAlias alias)
+    {
+        if (!_anchors.TryGetValue(alias.Value.Value, out var anchor))
+        {
+            Fatal(alias.Start, $"The alias '*{alias.Value.Value}' refers to an anchor that is not defined before it.");
+            return;
+        }
+
+        if (!anchor.Complete)
+        {
+            Fatal(alias.Start, $"The alias '*{alias.Value.Value}' refers to a node that contains it; recursive structures cannot be represented.");
+            return;
+        }
+
+        if (ExpectingKey(out var frame))
+        {
+            if (anchor.Node is JsonValue key)
+            {
+                SetKey(frame, key.ToString(), alias.Start, isMerge: false);
+            }
+            else
+            {
+                Fatal(alias.Start, "Only scalar mapping keys are supported; an alias to a mapping or sequence cannot be a key.");
+            }
+
+            return;
+        }
+
+        _aliasBudget -= anchor.Size;
+        if (_aliasBudget < 0)
+        {
+            Fatal(alias.Start, $"YAML aliases expand to more than {SpecLimits.MaxAliasExpansion:N0} nodes; refusing to expand further.");
+            return;
+        }
+
+        AddValue(anchor.Node?.DeepClone(), alias.Start, size: anchor.Size);
+    }
+
+    private bool ExpectingKey(out Frame frame)
+    {
+        if (_stack.TryPeek(out frame!) && frame.Container is JsonObject && frame.Key is null)
+        {
+            return true;
+        }
+
+        return false;
+    }
+
+    private void SetKey(Frame frame, string key, Mark start, bool isMerge)
+    {
+        var obj = (JsonObject)frame.Container;
+        frame.Key = key;
+        frame.KeyPosition = ToPosition(start);
+        frame.IsMerge = isMerge;
+        frame.IsDuplicate = !isMerge && obj.ContainsKey(key);
+        if (frame.IsDuplicate)
+        {
+            // YAML requires unique keys; JsonObject would silently keep one of them.
+            _problems.Add(Problem(start, $"Duplicate key '{key}'; each key may appear only once in a mapping."));
+        }
+    }
+
+    private void AddValue(JsonNode? value, Mark start, int size = 1)
+    {
+        if (!_stack.TryPeek(out var frame))
+        {
+            _root = value;
+            _rootPosition = ToPosition(start);
+            return;
+        }
+
+        frame.Size += size;
+        if (frame.Container is JsonArray array)
+        {
+            _slots[new YamlSourceLocator.Slot(array, array.Count)] = ToPosition(start);
+            array.Add(value);
+            return;
+        }
+
+        var obj = (JsonObject)frame.Container;
+        if (frame.IsMerge)
+        {
+            (frame.Merges ??= []).Add((value, ToPosition(start)));
+        }
+        else if (!frame.IsDuplicate)
+        {
+            _slots[new YamlSourceLocator.Slot(obj, obj.Count)] = frame.KeyPosition;
+            obj.Add(frame.Key!, value);
+        }
+
+        frame.Key = null;
+        frame.IsMerge = false;
+        frame.IsDuplicate = false;
+    }
+
+    /// <summary>
+    /// Merge keys (<c>&lt;&lt;: *base</c> or <c>&lt;&lt;: [*a, *b]</c>): keys written in the mapping itself win, then
+    /// earlier sources over later ones. Applied when the mapping ends, so explicit keys after <c>&lt;&lt;</c> still win.
+    /// </summary>
+    private void ApplyMerges(JsonObject target, List<(JsonNode? Source, TextPosition Position)> merges)
+    {
+        foreach (var (source, position) in merges)
+        {
+            IEnumerable<JsonNode?> sources = source is JsonArray list ? list : [source];
+            foreach (var item in sources)
+            {
+                if (item is not JsonObject from)
+                {
+                    _problems.Add(new Diagnostic(
+                        DiagnosticIds.SyntaxError,
+                        DiagnosticSeverity.Error,
+                        "A merge key ('<<') must be given a mapping or a sequence of mappings.",
+                        new SourceLocation(_filePath, position.Line, position.Column)));
+                    return;
+                }
+
+                foreach (var (key, value) in from)
+                {
+                    if (!target.ContainsKey(key))
+                    {
+                        target.Add(key, value?.DeepClone());
+                    }
+                }
+            }
+        }
+    }
+
+    private void Remember(AnchorName name, JsonNode? node, int size, bool complete)
+    {
+        if (!name.IsEmpty)
+        {
+            _anchors[name.Value] = new Anchor(node, size, complete);
+        }
+    }
+
+    private void Fatal(Mark start, string message)
+    {
+        _fatal = true;
+        _problems.Add(Problem(start, message));
+    }
+
+    private Diagnostic Problem(Mark start, string message)
+    {
+        var position = ToPosition(start);
+        return new Diagnostic(
+            DiagnosticIds.SyntaxError,
+            DiagnosticSeverity.Error,
+            message,
+            new SourceLocation(_filePath, position.Line, position.Column));
+    }
+
+    private static TextPosition ToPosition(Mark mark) =>
+        new((int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
+
+    /// <summary>YamlDotNet messages are already user-facing; only make sure they read as one sentence.</summary>
+    private static string CleanMessage(string message)
+    {
+        var text = message.Trim();
+        return text.Length == 0 ? "Invalid YAML syntax." : "Invalid YAML: " + char.ToLowerInvariant(text[0]) + text[1..];
+    }
+
+    private sealed record Anchor(JsonNode? Node, int Size, bool Complete);
+
+    private sealed class Frame(JsonNode container, string? anchor)
+    {
+        public JsonNode Container { get; } = container;
+
+        public string? Anchor { get; } = anchor;
+
+        public string? Key { get; set; }
+
+        public TextPosition KeyPosition { get; set; }
+
+        public bool IsMerge { get; set; }
+
+        public bool IsDuplicate { get; set; }
+
+        public int Size { get; set; } = 1;
+
+        public List<(JsonNode? Source, TextPosition Position)>? Merges { get; set; }
+    }
+}
