@@ -50,8 +50,15 @@ public sealed partial class CSharpEmitter
     {
         var csharp = _types.Map(property.Type);
         var memberName = _names.Member(owner.Id, property.JsonName);
-        CSharpSyntax.WriteSummary(writer, property.Description, DescribeConstraints(property.Type));
-        if (property.Deprecated)
+        var remarks = DescribeConstraints(property.Type);
+        if (property.Deprecated && property.Required)
+        {
+            // C# forbids [Obsolete] on a required member (CS9042): the documentation says it instead.
+            remarks.Insert(0, "<para>Deprecated in the API contract.</para>");
+        }
+
+        CSharpSyntax.WriteSummary(writer, property.Description, remarks);
+        if (property.Deprecated && !property.Required)
         {
             writer.Line("[global::System.Obsolete(\"Deprecated in the API contract.\")]");
         }

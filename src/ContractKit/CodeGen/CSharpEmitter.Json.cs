@@ -18,6 +18,9 @@ public sealed partial class CSharpEmitter
         }
 
         serializable.UnionWith(_extraSerializable);
+
+        // Raw JSON is always serializable; it also keeps the context valid for a spec with no schemas at all.
+        serializable.Add("global::System.Text.Json.JsonElement");
         writer.Line("/// <summary>");
         writer.Line($"/// System.Text.Json metadata for every type of this contract, generated at build time.");
         writer.Line("/// Nullable annotations are enforced: JSON null where the contract does not allow it is an error.");

@@ -70,7 +70,8 @@ internal sealed class CSharpNaming
         foreach (var operation in model.Operations)
         {
             _methods[operation.OperationId] = methods.Claim(CSharpSyntax.Pascal(operation.OperationId, "Operation") + "Async");
-            var parameters = new UniqueNames(["body", "cancellationToken", "request", "response", "content"]);
+            // The locals of a generated method: a parameter with one of these names would clash.
+            var parameters = new UniqueNames(["body", "cancellationToken", "request", "response", "content", "path", "query", "status", "item"]);
             foreach (var parameter in operation.Parameters)
             {
                 _parameters[(operation.OperationId, parameter.In, parameter.Name)] = parameters.Claim(CSharpSyntax.Camel(parameter.Name, "parameter"));

@@ -68,9 +68,15 @@ public static class GenerationPipeline
         diagnostics.AddRange(generated.Diagnostics.Select(d => d.Location is { Line: 0, Pointer: { } pointer }
             ? d with { Location = read.Source.Locate(pointer) ?? d.Location }
             : d));
+        var ordered = diagnostics
+            .OrderBy(d => d.Location?.Line ?? 0)
+            .ThenBy(d => d.Location?.Column ?? 0)
+            .ThenBy(d => d.Id, StringComparer.Ordinal)
+            .ThenBy(d => d.Message, StringComparer.Ordinal)
+            .ToList();
         return generated.HasErrors
-            ? ([], diagnostics, ExitCodes.InputErrors)
-            : (generated.Files, diagnostics, ExitCodes.Success);
+            ? ([], ordered, ExitCodes.InputErrors)
+            : (generated.Files, ordered, ExitCodes.Success);
     }
 
     /// <summary>Generates and writes one spec's output; a failure at any stage leaves the output folder as it was.</summary>

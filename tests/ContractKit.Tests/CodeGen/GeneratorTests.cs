@@ -80,7 +80,7 @@ public sealed class GeneratorTests
 
         var problems = CSharpCompiler.Compile(files);
 
-        Assert.Empty(problems);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
     [Fact]
