@@ -71,7 +71,7 @@ public sealed partial class ModelBuilder
             return UseReference(reference, pointer, parts, depth);
         }
 
-        var nullable = schema.Type is { } flags && flags.HasFlag(JsonSchemaType.Null);
+        var nullable = (schema.Type is { } flags && flags.HasFlag(JsonSchemaType.Null)) || SaysNullable(pointer);
         var type = schema.Type is { } t ? t & ~JsonSchemaType.Null : (JsonSchemaType?)null;
         if (type == 0)
         {
@@ -363,6 +363,20 @@ public sealed partial class ModelBuilder
             .Select(m => new DiscriminatorMapping(m.Key, JsonPointer.Append(ComponentsSchemas, m.Value.Reference.Id ?? string.Empty)))
             .ToEquatableArray();
         return new Discriminator(propertyName, mapping);
+    }
+
+    /// <summary>
+    /// Microsoft.OpenApi turns <c>nullable: true</c> into a null type only when the schema has a <c>type</c>; specs
+    /// (OpenAI's among them) also write it beside <c>oneOf</c>, <c>anyOf</c> or <c>allOf: [$ref]</c> to mean "or null",
+    /// which is what NSwag and the spec's authors take it to mean. The raw document still has it. 2.0's
+    /// <c>x-nullable</c> is read the same way.
+    /// </summary>
+    private bool SaysNullable(string pointer)
+    {
+        var raw = _input.RawNodeAt(SourcePointer(pointer)) as JsonObject;
+        return raw is not null &&
+            ((raw.TryGetPropertyValue("nullable", out var value) && value is JsonValue v && v.TryGetValue<bool>(out var b) && b) ||
+             (raw.TryGetPropertyValue("x-nullable", out var x) && x is JsonValue xv && xv.TryGetValue<bool>(out var xb) && xb));
     }
 
     /// <summary><c>{type: "null"}</c> and nothing else that would constrain it.</summary>

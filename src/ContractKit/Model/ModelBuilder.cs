@@ -146,16 +146,13 @@ public sealed partial class ModelBuilder
     /// Microsoft.OpenApi presents 2.0 documents in 3.x shape; pointers the model makes must be mapped back to
     /// where the 2.0 file really has the node, or locations would all fall back to the document root.
     /// </summary>
-    private SourceLocation? Locate(string pointer)
-    {
-        if (_input.SpecVersion is { } version && version.StartsWith('2') &&
-            pointer.StartsWith(ComponentsSchemas + "/", StringComparison.Ordinal))
-        {
-            pointer = "#/definitions/" + pointer[(ComponentsSchemas.Length + 1)..];
-        }
+    private SourceLocation? Locate(string pointer) => _input.Source.Locate(SourcePointer(pointer));
 
-        return _input.Source.Locate(pointer);
-    }
+    /// <summary>Where a model pointer's node is in the file as written (2.0's <c>definitions</c> for 3.x's <c>components/schemas</c>).</summary>
+    private string SourcePointer(string pointer) =>
+        _input.SpecVersion is { } version && version.StartsWith('2') && pointer.StartsWith(ComponentsSchemas + "/", StringComparison.Ordinal)
+            ? "#/definitions/" + pointer[(ComponentsSchemas.Length + 1)..]
+            : pointer;
 
     private static ImmutableArray<string> Parts(ImmutableArray<string> parts, string next) => parts.Add(next);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json.Nodes;
 using ContractKit.Diagnostics;
 using Microsoft.OpenApi;
 
@@ -22,6 +23,38 @@ public sealed class SpecReadResult
 
     /// <summary>The version as written in the file (<c>"2.0"</c>, <c>"3.0.0"</c>, <c>"3.1.0"</c>…), when there is one.</summary>
     public string? SpecVersion { get; init; }
+
+    /// <summary>
+    /// The document tree as written, before Microsoft.OpenApi interpreted it: for the few keywords its object model
+    /// drops (a 3.0 <c>nullable: true</c> next to <c>oneOf</c>/<c>allOf</c> but without <c>type</c>).
+    /// </summary>
+    internal JsonNode? Raw { get; init; }
+
+    /// <summary>The raw node at a JSON pointer (<c>#/a/b</c> or <c>/a/b</c>), or null.</summary>
+    internal JsonNode? RawNodeAt(string pointer)
+    {
+        if (Raw is null || !JsonPointerText.TryParse(pointer, out var segments))
+        {
+            return null;
+        }
+
+        var node = Raw;
+        foreach (var segment in segments)
+        {
+            node = node switch
+            {
+                JsonObject obj => obj.TryGetPropertyValue(segment, out var child) ? child : null,
+                JsonArray array when int.TryParse(segment, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) && index < array.Count => array[index],
+                _ => null,
+            };
+            if (node is null)
+            {
+                return null;
+            }
+        }
+
+        return node;
+    }
 
     /// <summary>Whether any diagnostic is an <see cref="DiagnosticSeverity.Error"/>.</summary>
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);

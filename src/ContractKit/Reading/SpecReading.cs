@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json.Nodes;
 using System.Threading;
 using ContractKit.Diagnostics;
 using Microsoft.OpenApi;
@@ -39,12 +40,14 @@ internal static class SpecReading
 
         cancellationToken.ThrowIfCancellationRequested();
         var document = OpenApiDocumentReader.Read(path, parsed.Root!, version!, source, references, diagnostics);
-        return Result(path, document, diagnostics, source, version);
+        return Result(path, document, diagnostics, source, version, parsed.Root);
     }
 
-    private static SpecReadResult Result(string path, OpenApiDocument? document, List<Diagnostic> diagnostics, SourceMap source, string? version) => new()
+    private static SpecReadResult Result(
+        string path, OpenApiDocument? document, List<Diagnostic> diagnostics, SourceMap source, string? version, JsonNode? raw = null) => new()
     {
         FilePath = path,
+        Raw = raw,
         Document = document,
         // OrderBy is stable: diagnostics at the same place keep the order they were found in.
         Diagnostics = diagnostics

@@ -207,4 +207,32 @@ public sealed class ModelBuilderTests
         Assert.Equal("CK2002", diagnostic.Id);
         Assert.Equal(7, diagnostic.Location?.Line);
     }
+
+    [Fact]
+    public void NullableBesideOneOfOrAllOf_WithoutType_IsStillNullable()
+    {
+        // Microsoft.OpenApi drops `nullable` when there is no `type`; real specs write it this way to mean "or null".
+        using var spec = new TempSpec("""
+            openapi: 3.0.3
+            info: { title: t, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                Thing: { type: object, properties: { id: { type: string } } }
+                Holder:
+                  type: object
+                  properties:
+                    wrapped: { nullable: true, allOf: [ { $ref: '#/components/schemas/Thing' } ] }
+                    either: { nullable: true, oneOf: [ { $ref: '#/components/schemas/Thing' }, { type: integer } ] }
+                    plain: { allOf: [ { $ref: '#/components/schemas/Thing' } ] }
+            """);
+
+        var model = spec.BuildModel();
+        var holder = (ObjectType)model.Types.Single(t => t.Id == "#/components/schemas/Holder");
+
+        Assert.Equal(new TypeUse(new NamedRef("#/components/schemas/Thing"), Nullable: true), holder.Properties[0].Type);
+        Assert.True(holder.Properties[1].Type.Nullable);
+        Assert.IsType<UnionType>(model.Types.Single(t => t.Id == "#/components/schemas/Holder/properties/either"));
+        Assert.Equal(new TypeUse(new NamedRef("#/components/schemas/Thing"), Nullable: false), holder.Properties[2].Type);
+    }
 }
