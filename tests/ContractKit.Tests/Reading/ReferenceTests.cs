@@ -1,7 +1,8 @@
-using System;
 using System.Linq;
+using System;
 using ContractKit.Diagnostics;
 using ContractKit.Reading;
+using ContractKit.Tests.Support;
 using Microsoft.OpenApi;
 using Xunit;
 

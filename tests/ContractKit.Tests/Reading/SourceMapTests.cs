@@ -1,6 +1,7 @@
 using System;
 using ContractKit.Diagnostics;
 using ContractKit.Reading;
+using ContractKit.Tests.Support;
 using Xunit;
 
 namespace ContractKit.Tests.Reading;

@@ -1,9 +1,10 @@
-using System;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
+using System;
 using ContractKit.Diagnostics;
 using ContractKit.Reading;
+using ContractKit.Tests.Support;
 using Microsoft.OpenApi;
 using Xunit;
 

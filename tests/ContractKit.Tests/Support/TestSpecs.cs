@@ -7,17 +7,17 @@ using ContractKit.Reading;
 
 namespace ContractKit.Tests.Support;
 
-/// <summary>Writes a spec text to a temporary file and runs stages on it.</summary>
+/// <summary>Writes a spec text to <c>spec.yaml</c> in a temporary folder and runs stages on it.</summary>
 internal sealed class TempSpec : IDisposable
 {
+    private readonly TempFiles _files = new();
+
     public TempSpec(string content, string extension = ".yaml")
     {
-        Directory = System.IO.Directory.CreateTempSubdirectory("ck-test-").FullName;
-        Path = System.IO.Path.Combine(Directory, "spec" + extension);
-        File.WriteAllText(Path, content);
+        Path = _files.Write("spec" + extension, content);
     }
 
-    public string Directory { get; }
+    public string Directory => _files.Root;
 
     public string Path { get; }
 
@@ -37,17 +37,5 @@ internal sealed class TempSpec : IDisposable
     public SpecTarget Target(string output = "out") =>
         new(Path, System.IO.Path.Combine(Directory, output), "Test.Generated", "TestClient");
 
-    public void Dispose()
-    {
-        try
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
+    public void Dispose() => _files.Dispose();
 }

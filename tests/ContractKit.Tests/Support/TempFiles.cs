@@ -2,14 +2,14 @@ using System;
 using System.IO;
 using System.Text;
 
-namespace ContractKit.Tests.Reading;
+namespace ContractKit.Tests.Support;
 
 /// <summary>A throwaway folder for spec files written by a test; deleted on dispose.</summary>
 internal sealed class TempFiles : IDisposable
 {
     public TempFiles()
     {
-        Root = Path.Combine(Path.GetTempPath(), "ck-reading-" + Guid.NewGuid().ToString("N"));
+        Root = Path.Combine(Path.GetTempPath(), "ck-test-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Root);
     }
 
