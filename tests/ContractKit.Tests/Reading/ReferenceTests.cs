@@ -1,5 +1,5 @@
-using System.Linq;
 using System;
+using System.Linq;
 using ContractKit.Diagnostics;
 using ContractKit.Reading;
 using ContractKit.Tests.Support;

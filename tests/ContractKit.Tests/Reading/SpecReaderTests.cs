@@ -1,7 +1,7 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
-using System;
 using ContractKit.Diagnostics;
 using ContractKit.Reading;
 using ContractKit.Tests.Support;
