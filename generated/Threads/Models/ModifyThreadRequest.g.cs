@@ -22,6 +22,11 @@ public partial class ModifyThreadRequest
     /// <summary>
     /// Up to 16 key-value pairs attached to an object, for storing extra information in a structured form and for querying objects through the API or the dashboard. Keys are strings of at most 64 characters; values are strings of at most 512 characters.
     /// </summary>
+    /// <remarks>
+    /// <para>At most 16 entries.</para>
+    /// <para>Keys: at most 64 characters.</para>
+    /// <para>Values: at most 512 characters.</para>
+    /// </remarks>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContractKit.Runtime.OptionalJsonConverter<global::System.Collections.Generic.IDictionary<string, string>>))]

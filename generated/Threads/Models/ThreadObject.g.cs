@@ -38,6 +38,11 @@ public partial class ThreadObject
     /// <summary>
     /// Up to 16 key-value pairs attached to an object, for storing extra information in a structured form and for querying objects through the API or the dashboard. Keys are strings of at most 64 characters; values are strings of at most 512 characters.
     /// </summary>
+    /// <remarks>
+    /// <para>At most 16 entries.</para>
+    /// <para>Keys: at most 64 characters.</para>
+    /// <para>Values: at most 512 characters.</para>
+    /// </remarks>
     [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
     public required global::System.Collections.Generic.IDictionary<string, string>? Metadata { get; set; }
 

@@ -50,7 +50,7 @@ public sealed partial class CSharpEmitter
     {
         var csharp = _types.Map(property.Type);
         var memberName = _names.Member(owner.Id, property.JsonName);
-        var remarks = DescribeConstraints(property.Type);
+        var remarks = DescribeUse(property.Type);
         if (property.Deprecated && property.Required)
         {
             // C# forbids [Obsolete] on a required member (CS9042): the documentation says it instead.
@@ -85,12 +85,48 @@ public sealed partial class CSharpEmitter
         }
     }
 
-    /// <summary>Limits and defaults, said in the doc comment so that IntelliSense shows them.</summary>
-    private static List<string> DescribeConstraints(TypeUse use)
+    /// <summary>
+    /// Limits and defaults of a property, said in its doc comment so that IntelliSense shows them: those written on the
+    /// property, on the named map/array/primitive it refers to, and on a map's keys and values.
+    /// </summary>
+    private List<string> DescribeUse(TypeUse use)
     {
-        var c = use.Constraints;
+        var lines = DescribeConstraints(use.Constraints);
+        var keys = use.Constraints.PropertyNames;
+        var type = use.Type;
+        if (type is NamedRef named && _types.TryDefinition(named.TypeId, out var definition) && definition is MapType or ArrayType or PrimitiveType)
+        {
+            lines.AddRange(DescribeConstraints(definition.Constraints));
+            keys ??= definition.Constraints.PropertyNames;
+            type = definition switch
+            {
+                MapType map => new MapRef(map.Values),
+                ArrayType array => new ArrayRef(array.Items),
+                _ => type,
+            };
+        }
+
+        if (type is MapRef mapRef)
+        {
+            if (keys is not null)
+            {
+                lines.AddRange(DescribeConstraints(keys, "Keys: "));
+            }
+
+            lines.AddRange(DescribeConstraints(mapRef.Values.Constraints, "Values: "));
+        }
+        else if (type is ArrayRef arrayRef)
+        {
+            lines.AddRange(DescribeConstraints(arrayRef.Items.Constraints, "Items: "));
+        }
+
+        return lines;
+    }
+
+    private static List<string> DescribeConstraints(Constraints c, string prefix = "")
+    {
         var lines = new List<string>();
-        void Add(string text) => lines.Add("<para>" + text + "</para>");
+        void Add(string text) => lines.Add("<para>" + prefix + (prefix.Length > 0 ? char.ToLowerInvariant(text[0]) + text[1..] : text) + "</para>");
         if (c.MaxItems is { } maxItems)
         {
             Add(string.Create(CultureInfo.InvariantCulture, $"At most {maxItems} items."));

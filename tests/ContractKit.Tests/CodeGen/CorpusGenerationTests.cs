@@ -57,4 +57,17 @@ public sealed class CorpusGenerationTests
         Assert.DoesNotContain(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         Assert.All(diagnostics, d => Assert.True(d.Location is { Line: > 0 }, $"no line for: {d}"));
     }
+
+    [CorpusFact]
+    public void WholeOpenAiSpec_ReadTwice_GivesEqualModels()
+    {
+        var path = Corpus.PathOf("openai", "openapi.yaml");
+
+        var first = TempSpec.BuildModel(path);
+        var second = TempSpec.BuildModel(path);
+
+        Assert.Equal(first, second);
+        Assert.True(first.Types.Count > 1422, $"{first.Types.Count} types");
+        Assert.Equal(288, first.Operations.Count);
+    }
 }
