@@ -1,0 +1,366 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Text.Json.Nodes;
+using ContractKit.Model;
+
+namespace ContractKit.Validation;
+
+/// <summary>
+/// Lowers the contract model's schemas to JSON Schema 2020-12 plus the OpenAPI vocabulary (<c>discriminator</c>,
+/// <c>readOnly</c>, <c>writeOnly</c>, <c>format</c>): the one input every validator use (generated client, CLI, mock
+/// server, lint) compiles. Every named type sits under <c>$defs</c>, keyed by its model id, so one document per contract
+/// serves all operations; a use is lowered to a small schema that refers into it.
+/// </summary>
+public sealed class SchemaLowering
+{
+    /// <summary>The dialect of every lowered schema.</summary>
+    public const string Dialect = "https://json-schema.org/draft/2020-12/schema";
+
+    private readonly ContractModel _model;
+    private readonly Dictionary<string, TypeDefinition> _types;
+
+    public SchemaLowering(ContractModel model)
+    {
+        _model = model ?? throw new ArgumentNullException(nameof(model));
+        _types = model.Types.ToDictionary(t => t.Id, StringComparer.Ordinal);
+    }
+
+    /// <summary>The <c>$defs</c> key of a named type: its id without the leading <c>#/</c>.</summary>
+    public static string DefinitionKey(string typeId) => typeId.StartsWith("#/", StringComparison.Ordinal) ? typeId[2..] : typeId;
+
+    /// <summary>A URI fragment that points at a named type in the lowered document (JSON-pointer and percent escaped).</summary>
+    public static string DefinitionPointer(string typeId) => "#/$defs/" + PercentEncode(JsonPointer.Escape(DefinitionKey(typeId)));
+
+    /// <summary>The whole contract as one document: <c>{"$schema": …, "$defs": {every named type}}</c>, keys in ordinal order.</summary>
+    public JsonObject LowerDocument()
+    {
+        var defs = new JsonObject();
+        foreach (var type in _model.Types.OrderBy(t => DefinitionKey(t.Id), StringComparer.Ordinal))
+        {
+            defs[DefinitionKey(type.Id)] = LowerDefinition(type);
+        }
+
+        return new JsonObject
+        {
+            ["$schema"] = Dialect,
+            ["$defs"] = defs,
+        };
+    }
+
+    /// <summary>
+    /// A schema for one use (a body, a parameter): references into the document are made absolute against
+    /// <paramref name="documentUri"/>, where the caller registers <see cref="LowerDocument"/>.
+    /// </summary>
+    public JsonObject LowerUse(TypeUse use, Uri documentUri)
+    {
+        var schema = Lower(use);
+        Rebase(schema, documentUri.AbsoluteUri);
+        schema["$schema"] = Dialect;
+        return schema;
+    }
+
+    /// <summary>A self-contained schema for one use: the use plus every named type under <c>$defs</c>.</summary>
+    public JsonObject LowerStandalone(TypeUse use)
+    {
+        var schema = Lower(use);
+        var document = LowerDocument();
+        schema["$schema"] = Dialect;
+        schema["$defs"] = document["$defs"]!.DeepClone();
+        return schema;
+    }
+
+    private JsonObject LowerDefinition(TypeDefinition type)
+    {
+        var schema = type switch
+        {
+            ObjectType obj => LowerObject(obj),
+            EnumType enumType => new JsonObject
+            {
+                ["type"] = "string",
+                ["enum"] = new JsonArray(enumType.Values.Select(v => (JsonNode?)JsonValue.Create(v.Value)).ToArray()),
+            },
+            MapType map => Lower(new TypeUse(new MapRef(map.Values))),
+            ArrayType array => Lower(new TypeUse(new ArrayRef(array.Items))),
+            PrimitiveType primitive => Lower(new TypeUse(new PrimitiveRef(primitive.Kind, primitive.Format))),
+            AliasType alias => Lower(alias.Target),
+            UnionType union => LowerUnion(union),
+            _ => new JsonObject(),
+        };
+        AddConstraints(schema, type.Constraints);
+        return type.Nullable ? MakeNullable(schema) : schema;
+    }
+
+    private JsonObject LowerObject(ObjectType type)
+    {
+        var properties = new JsonObject();
+        foreach (var property in type.Properties)
+        {
+            var schema = Lower(property.Type);
+            if (property.ReadOnly)
+            {
+                schema["readOnly"] = true;
+            }
+
+            if (property.WriteOnly)
+            {
+                schema["writeOnly"] = true;
+            }
+
+            properties[property.JsonName] = schema;
+        }
+
+        var result = new JsonObject { ["type"] = "object" };
+        if (properties.Count > 0)
+        {
+            result["properties"] = properties;
+        }
+
+        var required = type.Properties.Where(p => p.Required).Select(p => (JsonNode?)JsonValue.Create(p.JsonName)).ToArray();
+        if (required.Length > 0)
+        {
+            result["required"] = new JsonArray(required);
+        }
+
+        if (type.AdditionalPropertiesForbidden)
+        {
+            result["additionalProperties"] = false;
+        }
+        else if (type.AdditionalProperties is { } additional)
+        {
+            result["additionalProperties"] = Lower(additional);
+        }
+
+        return result;
+    }
+
+    private JsonObject LowerUnion(UnionType union)
+    {
+        var result = new JsonObject
+        {
+            [union.Kind == UnionKind.OneOf ? "oneOf" : "anyOf"] = new JsonArray(union.Variants.Select(v => (JsonNode?)Lower(v)).ToArray()),
+        };
+        if (union.Discriminator is { } discriminator)
+        {
+            // The mapping is made complete here (explicit entries, then each component variant under its own name,
+            // as OpenAPI's implicit mapping says), so that validators need no naming convention to find a branch.
+            var mapping = new JsonObject();
+            foreach (var entry in discriminator.Mapping)
+            {
+                mapping[entry.Value] = DefinitionPointer(entry.TypeId);
+            }
+
+            foreach (var variant in union.Variants)
+            {
+                if (variant.Type is NamedRef named && named.TypeId.StartsWith("#/components/schemas/", StringComparison.Ordinal))
+                {
+                    var name = named.TypeId["#/components/schemas/".Length..];
+                    if (!name.Contains('/', StringComparison.Ordinal) && !mapping.ContainsKey(name))
+                    {
+                        mapping[name] = DefinitionPointer(named.TypeId);
+                    }
+                }
+            }
+
+            result["discriminator"] = new JsonObject { ["propertyName"] = discriminator.PropertyName, ["mapping"] = mapping };
+        }
+
+        return result;
+    }
+
+    /// <summary>One use: the type, its constraints, then null if allowed.</summary>
+    private JsonObject Lower(TypeUse use)
+    {
+        var schema = use.Type switch
+        {
+            PrimitiveRef primitive => Primitive(primitive),
+            NamedRef named when _types.ContainsKey(named.TypeId) => new JsonObject { ["$ref"] = DefinitionPointer(named.TypeId) },
+            ArrayRef array => new JsonObject { ["type"] = "array", ["items"] = Lower(array.Items) },
+            MapRef map => MapSchema(map),
+            _ => new JsonObject(),
+        };
+        AddConstraints(schema, use.Constraints);
+        return use.Nullable ? MakeNullable(schema) : schema;
+    }
+
+    private JsonObject MapSchema(MapRef map)
+    {
+        var values = Lower(map.Values);
+        var schema = new JsonObject { ["type"] = "object" };
+
+        // {} admits anything: leave it out rather than spell "additionalProperties: {}".
+        if (values.Count > 0)
+        {
+            schema["additionalProperties"] = values;
+        }
+
+        return schema;
+    }
+
+    private static JsonObject Primitive(PrimitiveRef primitive)
+    {
+        var schema = new JsonObject();
+        var type = primitive.Kind switch
+        {
+            PrimitiveKind.String => "string",
+            PrimitiveKind.Integer => "integer",
+            PrimitiveKind.Number => "number",
+            PrimitiveKind.Boolean => "boolean",
+            _ => null,
+        };
+        if (type is not null)
+        {
+            schema["type"] = type;
+        }
+
+        if (primitive.Format is { } format)
+        {
+            schema["format"] = format;
+        }
+
+        return schema;
+    }
+
+    private static void AddConstraints(JsonObject schema, Constraints c)
+    {
+        if (c.IsEmpty)
+        {
+            return;
+        }
+
+        void Int(string name, int? value)
+        {
+            if (value is { } v)
+            {
+                schema[name] = v;
+            }
+        }
+
+        void Number(string name, string? value)
+        {
+            if (value is not null && JsonNode.Parse(value) is JsonValue number)
+            {
+                schema[name] = number;
+            }
+        }
+
+        Int("minLength", c.MinLength);
+        Int("maxLength", c.MaxLength);
+        if (c.Pattern is not null)
+        {
+            schema["pattern"] = c.Pattern;
+        }
+
+        Number("minimum", c.Minimum);
+        Number("maximum", c.Maximum);
+        Number("exclusiveMinimum", c.ExclusiveMinimum);
+        Number("exclusiveMaximum", c.ExclusiveMaximum);
+        if (c.MultipleOf is { } multipleOf)
+        {
+            schema["multipleOf"] = multipleOf;
+        }
+
+        Int("minItems", c.MinItems);
+        Int("maxItems", c.MaxItems);
+        if (c.UniqueItems)
+        {
+            schema["uniqueItems"] = true;
+        }
+
+        Int("minProperties", c.MinProperties);
+        Int("maxProperties", c.MaxProperties);
+        if (c.PropertyNames is { } names)
+        {
+            var nameSchema = new JsonObject { ["type"] = "string" };
+            AddConstraints(nameSchema, names);
+            schema["propertyNames"] = nameSchema;
+        }
+
+        if (c.Enum.Count > 0)
+        {
+            schema["enum"] = new JsonArray(c.Enum.Select(v => JsonNode.Parse(v)).ToArray());
+        }
+    }
+
+    /// <summary>Admits null: a plain type gets <c>"null"</c> added (and an enum gets <c>null</c>); anything else is wrapped in anyOf.</summary>
+    private static JsonObject MakeNullable(JsonObject schema)
+    {
+        if (schema.Count == 0)
+        {
+            return schema;
+        }
+
+        if (schema["type"] is JsonValue type && type.TryGetValue<string>(out var name) && !schema.ContainsKey("$ref") &&
+            !schema.ContainsKey("oneOf") && !schema.ContainsKey("anyOf"))
+        {
+            schema["type"] = new JsonArray(name, "null");
+            if (schema["enum"] is JsonArray values && !values.Any(v => v is null))
+            {
+                values.Add(null);
+            }
+
+            return schema;
+        }
+
+        return new JsonObject { ["anyOf"] = new JsonArray(schema, new JsonObject { ["type"] = "null" }) };
+    }
+
+    private static void Rebase(JsonNode? node, string documentUri)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (key, value) in obj.ToList())
+                {
+                    if (key == "$ref" && value is JsonValue reference && reference.TryGetValue<string>(out var text) && text.StartsWith('#'))
+                    {
+                        obj[key] = documentUri + text;
+                    }
+                    else if (key == "mapping" && value is JsonObject mapping)
+                    {
+                        foreach (var (tag, target) in mapping.ToList())
+                        {
+                            if (target is JsonValue t && t.TryGetValue<string>(out var pointer) && pointer.StartsWith('#'))
+                            {
+                                mapping[tag] = documentUri + pointer;
+                            }
+                        }
+                    }
+                    else
+                    {
+                        Rebase(value, documentUri);
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    Rebase(item, documentUri);
+                }
+
+                break;
+        }
+    }
+
+    private static string PercentEncode(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var b in Encoding.UTF8.GetBytes(text))
+        {
+            var c = (char)b;
+            if (c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-' or '.' or '_' or '~' or '/')
+            {
+                builder.Append(c);
+            }
+            else
+            {
+                builder.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+            }
+        }
+
+        return builder.ToString();
+    }
+}
