@@ -78,7 +78,7 @@ public sealed partial class ModelBuilder
             type = null;
         }
 
-        var constraints = ConstraintsOf(schema);
+        var constraints = ConstraintsOf(schema, _input.RawNodeAt(SourcePointer(pointer)) as JsonObject);
 
         // oneOf/anyOf: a null branch means "nullable"; one remaining branch is just that type.
         var (unionKind, branches) = schema.OneOf is { Count: > 0 } oneOf ? (UnionKind.OneOf, oneOf)
@@ -343,7 +343,7 @@ public sealed partial class ModelBuilder
             Description = schema.Description,
             Deprecated = schema.Deprecated,
             Nullable = nullable,
-            Constraints = ConstraintsOf(schema),
+            Constraints = ConstraintsOf(schema, _input.RawNodeAt(SourcePointer(pointer)) as JsonObject),
             Examples = ExamplesOf(schema),
         };
         return pointer;
@@ -389,17 +389,22 @@ public sealed partial class ModelBuilder
         schema.Properties is { Count: > 0 } || schema.AdditionalProperties is not null || !schema.AdditionalPropertiesAllowed ||
         schema.Enum is { Count: > 0 } || schema.Items is not null;
 
-    private static Constraints ConstraintsOf(IOpenApiSchema schema)
+    private static Constraints ConstraintsOf(IOpenApiSchema schema, JsonObject? raw = null)
     {
+        // 3.0's boolean exclusive bounds, when written in a 3.1 document (OpenAI's does), reach us as "True"/"False",
+        // and Microsoft.OpenApi drops the number beside them: "True" makes that bound (read from the raw document)
+        // exclusive, as the author meant; "False" leaves it inclusive.
+        var (minimum, exclusiveMinimum) = Bound(schema.Minimum, schema.ExclusiveMinimum, raw?["minimum"]);
+        var (maximum, exclusiveMaximum) = Bound(schema.Maximum, schema.ExclusiveMaximum, raw?["maximum"]);
         var constraints = new Constraints
         {
             MinLength = schema.MinLength,
             MaxLength = schema.MaxLength,
             Pattern = schema.Pattern,
-            Minimum = schema.Minimum,
-            Maximum = schema.Maximum,
-            ExclusiveMinimum = schema.ExclusiveMinimum,
-            ExclusiveMaximum = schema.ExclusiveMaximum,
+            Minimum = minimum,
+            Maximum = maximum,
+            ExclusiveMinimum = exclusiveMinimum,
+            ExclusiveMaximum = exclusiveMaximum,
             MultipleOf = schema.MultipleOf,
             MinItems = schema.MinItems,
             MaxItems = schema.MaxItems,
@@ -410,6 +415,17 @@ public sealed partial class ModelBuilder
             Default = schema.Default?.ToJsonString(),
         };
         return constraints == Constraints.None ? Constraints.None : constraints;
+    }
+
+    private static (string? Inclusive, string? Exclusive) Bound(string? inclusive, string? exclusive, JsonNode? rawInclusive)
+    {
+        var written = inclusive ?? (rawInclusive is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.Number ? value.ToJsonString() : null);
+        return exclusive switch
+        {
+            _ when string.Equals(exclusive, "true", StringComparison.OrdinalIgnoreCase) => (null, written),
+            _ when string.Equals(exclusive, "false", StringComparison.OrdinalIgnoreCase) => (written, null),
+            _ => (inclusive, exclusive),
+        };
     }
 
     /// <summary>

@@ -240,7 +240,10 @@ public sealed class SchemaLowering
 
         void Number(string name, string? value)
         {
-            if (value is not null && JsonNode.Parse(value) is JsonValue number)
+            // Microsoft.OpenApi keeps bounds as text; a 3.0 boolean exclusive bound without its number arrives as
+            // "True"/"False" and bounds nothing, so only real numbers are lowered.
+            if (value is not null && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _) &&
+                JsonNode.Parse(value) is JsonValue number)
             {
                 schema[name] = number;
             }

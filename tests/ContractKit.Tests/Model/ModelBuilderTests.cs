@@ -235,4 +235,27 @@ public sealed class ModelBuilderTests
         Assert.IsType<UnionType>(model.Types.Single(t => t.Id == "#/components/schemas/Holder/properties/either"));
         Assert.Equal(new TypeUse(new NamedRef("#/components/schemas/Thing"), Nullable: false), holder.Properties[2].Type);
     }
+
+    [Fact]
+    public void BooleanExclusiveBound_InA31Document_MakesTheBoundBesideItExclusive()
+    {
+        using var spec = new TempSpec("""
+            openapi: 3.1.0
+            info: { title: t, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                Holder:
+                  type: object
+                  properties:
+                    rate: { type: number, minimum: 0, maximum: 2, exclusiveMinimum: true }
+                    plain: { type: number, exclusiveMaximum: 10 }
+            """);
+
+        var holder = (ObjectType)spec.BuildModel().Types.Single(t => t.Id == "#/components/schemas/Holder");
+
+        var rate = holder.Properties[0].Type.Constraints;
+        Assert.Equal((null, "0", "2", null), (rate.Minimum, rate.ExclusiveMinimum, rate.Maximum, rate.ExclusiveMaximum));
+        Assert.Equal("10", holder.Properties[1].Type.Constraints.ExclusiveMaximum);
+    }
 }
