@@ -54,12 +54,22 @@ public partial class ThreadsClient
         {
             request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _options.BearerToken);
         }
-        request.Content = global::ContractKit.Runtime.ApiClientHelpers.CreateJsonContent(body, ThreadsClientJsonContext.Default.ModifyThreadRequest);
+        var bodyBytes = global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, ThreadsClientJsonContext.Default.ModifyThreadRequest);
+        if (_options.RequestValidation != global::ContractKit.Runtime.ContractValidationMode.Off)
+        {
+            global::ContractKit.Runtime.ContractValidation.Check(ThreadsClientSchemas.ModifyThreadRequest, bodyBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Request, _options.RequestValidation, "modifyThread", null, _options.OnContractViolation, _options.Logger);
+        }
+        request.Content = global::ContractKit.Runtime.ApiClientHelpers.CreateJsonContent(bodyBytes);
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         if (status >= 200 && status < 300)
         {
-            return await global::ContractKit.Runtime.ApiClientHelpers.ReadJsonAsync(response, ThreadsClientJsonContext.Default.ThreadObject, cancellationToken).ConfigureAwait(false);
+            var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            if (_options.ResponseValidation != global::ContractKit.Runtime.ContractValidationMode.Off)
+            {
+                global::ContractKit.Runtime.ContractValidation.Check(ThreadsClientSchemas.ModifyThreadResponse, responseBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Response, _options.ResponseValidation, "modifyThread", status, _options.OnContractViolation, _options.Logger);
+            }
+            return global::ContractKit.Runtime.ApiClientHelpers.DeserializeJson(response, responseBytes, ThreadsClientJsonContext.Default.ThreadObject);
         }
         throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, ThreadsClientJsonContext.Default.ErrorResponse, cancellationToken).ConfigureAwait(false);
     }

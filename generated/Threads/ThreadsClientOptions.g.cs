@@ -14,6 +14,18 @@ public sealed class ThreadsClientOptions
     /// </summary>
     public global::System.Uri? BaseAddress { get; set; }
 
+    /// <summary>Checks request bodies against the contract before sending. Default: throw <see cref="global::ContractKit.Runtime.ContractValidationException"/>.</summary>
+    public global::ContractKit.Runtime.ContractValidationMode RequestValidation { get; set; } = global::ContractKit.Runtime.ContractValidationMode.Throw;
+
+    /// <summary>Checks response bodies against the contract before reading them. Default: report and carry on.</summary>
+    public global::ContractKit.Runtime.ContractValidationMode ResponseValidation { get; set; } = global::ContractKit.Runtime.ContractValidationMode.Report;
+
+    /// <summary>Called for each body that breaks the contract in <c>Report</c> mode.</summary>
+    public global::System.Action<global::ContractKit.Runtime.ContractViolation>? OnContractViolation { get; set; }
+
+    /// <summary>Where <c>Report</c> mode logs contract violations (as warnings).</summary>
+    public global::Microsoft.Extensions.Logging.ILogger? Logger { get; set; }
+
     /// <summary>Sent as <c>Authorization: Bearer</c> to operations that accept the <c>BearerAuth</c> scheme.</summary>
     public string? BearerToken { get; set; }
 }

@@ -11,6 +11,7 @@ public static class Program
     {
         var root = new RootCommand("ContractKit: contract-first OpenAPI toolkit for .NET.");
         root.Subcommands.Add(GenerateCommand.Create());
+        root.Subcommands.Add(ValidateCommand.Create());
         return await CommandRunner.InvokeAsync(root, args).ConfigureAwait(false);
     }
 }

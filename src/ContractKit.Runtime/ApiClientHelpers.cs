@@ -59,9 +59,13 @@ public static class ApiClientHelpers
     }
 
     /// <summary>A JSON body, serialized up front so the request has a Content-Length and can be replayed.</summary>
-    public static HttpContent CreateJsonContent<T>(T value, JsonTypeInfo<T> typeInfo)
+    public static HttpContent CreateJsonContent<T>(T value, JsonTypeInfo<T> typeInfo) =>
+        CreateJsonContent(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
+
+    /// <summary>A JSON body from bytes already serialized (and validated).</summary>
+    public static HttpContent CreateJsonContent(byte[] utf8Json)
     {
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
+        var content = new ByteArrayContent(utf8Json);
         content.Headers.ContentType = JsonMediaType;
         return content;
     }
@@ -71,6 +75,13 @@ public static class ApiClientHelpers
     {
         ArgumentNullException.ThrowIfNull(response);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        return DeserializeJson(response, body, typeInfo);
+    }
+
+    /// <summary>Deserializes a response body already read; a body the type cannot hold becomes an <see cref="ApiException"/>.</summary>
+    public static T DeserializeJson<T>(HttpResponseMessage response, byte[] body, JsonTypeInfo<T> typeInfo)
+    {
+        ArgumentNullException.ThrowIfNull(response);
         try
         {
             var value = JsonSerializer.Deserialize(body, typeInfo);

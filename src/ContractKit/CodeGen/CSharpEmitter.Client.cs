@@ -45,6 +45,13 @@ public sealed partial class CSharpEmitter
         return result;
     }
 
+    /// <summary>Registers a body schema for the schemas file; returns its property name there.</summary>
+    private string AddValidator(string name, TypeUse use)
+    {
+        _validators.Add((name, use));
+        return name;
+    }
+
     private static bool IsBearerLike(SecurityScheme scheme) =>
         scheme.Kind is SecuritySchemeKind.OAuth2 or SecuritySchemeKind.OpenIdConnect ||
         (scheme.Kind == SecuritySchemeKind.Http && scheme.HttpScheme == "bearer");
@@ -58,6 +65,18 @@ public sealed partial class CSharpEmitter
         writer.Line($"/// The API's base address. When null: the HttpClient's own BaseAddress, else <see cref=\"{_names.ClientName}.DefaultBaseAddress\"/>.");
         writer.Line("/// </summary>");
         writer.Line("public global::System.Uri? BaseAddress { get; set; }");
+        writer.Line();
+        writer.Line("/// <summary>Checks request bodies against the contract before sending. Default: throw <see cref=\"global::ContractKit.Runtime.ContractValidationException\"/>.</summary>");
+        writer.Line($"public {Runtime}.ContractValidationMode RequestValidation {{ get; set; }} = {Runtime}.ContractValidationMode.Throw;");
+        writer.Line();
+        writer.Line("/// <summary>Checks response bodies against the contract before reading them. Default: report and carry on.</summary>");
+        writer.Line($"public {Runtime}.ContractValidationMode ResponseValidation {{ get; set; }} = {Runtime}.ContractValidationMode.Report;");
+        writer.Line();
+        writer.Line("/// <summary>Called for each body that breaks the contract in <c>Report</c> mode.</summary>");
+        writer.Line($"public global::System.Action<{Runtime}.ContractViolation>? OnContractViolation {{ get; set; }}");
+        writer.Line();
+        writer.Line("/// <summary>Where <c>Report</c> mode logs contract violations (as warnings).</summary>");
+        writer.Line("public global::Microsoft.Extensions.Logging.ILogger? Logger { get; set; }");
         foreach (var credential in Credentials)
         {
             writer.Line();
@@ -273,17 +292,31 @@ public sealed partial class CSharpEmitter
         }
 
         EmitSecurity(writer, operation);
+        var validatorBase = method.EndsWith("Async", StringComparison.Ordinal) ? method[..^5] : method;
         if (operation.RequestBody is not null)
         {
-            var content = rawBody ? "body" : $"{Helpers}.CreateJsonContent(body, {TypeInfo(bodyType!.Value)})";
-            if (bodyRequired)
+            if (!bodyRequired)
             {
-                writer.Line($"request.Content = {content};");
+                writer.Open("if (body is not null)");
+            }
+
+            if (rawBody)
+            {
+                writer.Line("request.Content = body;");
             }
             else
             {
-                writer.Open("if (body is not null)");
-                writer.Line($"request.Content = {content};");
+                // Serialized once: the same bytes are validated against the contract and sent.
+                var validator = AddValidator(validatorBase + "Request", jsonBody!.Schema!);
+                writer.Line($"var bodyBytes = global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, {TypeInfo(bodyType!.Value)});");
+                writer.Open("if (_options.RequestValidation != " + Runtime + ".ContractValidationMode.Off)");
+                writer.Line($"{Runtime}.ContractValidation.Check({_names.ClientName}Schemas.{validator}, bodyBytes, {Runtime}.Validation.ValidationDirection.Request, _options.RequestValidation, {CSharpSyntax.Literal(operation.OperationId)}, null, _options.OnContractViolation, _options.Logger);");
+                writer.Close();
+                writer.Line($"request.Content = {Helpers}.CreateJsonContent(bodyBytes);");
+            }
+
+            if (!bodyRequired)
+            {
                 writer.Close();
             }
         }
@@ -293,7 +326,12 @@ public sealed partial class CSharpEmitter
         writer.Open("if (status >= 200 && status < 300)");
         if (returnType is { } rt)
         {
-            writer.Line($"return await {Helpers}.ReadJsonAsync(response, {TypeInfo(rt)}, cancellationToken).ConfigureAwait(false);");
+            var validator = AddValidator(validatorBase + "Response", successBody!.Schema!);
+            writer.Line("var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);");
+            writer.Open("if (_options.ResponseValidation != " + Runtime + ".ContractValidationMode.Off)");
+            writer.Line($"{Runtime}.ContractValidation.Check({_names.ClientName}Schemas.{validator}, responseBytes, {Runtime}.Validation.ValidationDirection.Response, _options.ResponseValidation, {CSharpSyntax.Literal(operation.OperationId)}, status, _options.OnContractViolation, _options.Logger);");
+            writer.Close();
+            writer.Line($"return {Helpers}.DeserializeJson(response, responseBytes, {TypeInfo(rt)});");
         }
         else if (returnsBytes)
         {

@@ -25,6 +25,9 @@ public sealed partial class CSharpEmitter
     /// <summary>Types the JSON context must know beyond the DTOs: the inner types of tri-state properties, bodies that are not DTOs.</summary>
     private readonly SortedSet<string> _extraSerializable = new(StringComparer.Ordinal);
 
+    /// <summary>The body schemas the client validates, by property name in the schemas class.</summary>
+    private readonly List<(string Name, TypeUse Use)> _validators = [];
+
     private CSharpEmitter(ContractModel model, CSharpOptions options)
     {
         _model = model;
@@ -66,6 +69,7 @@ public sealed partial class CSharpEmitter
 
         files.Add(new GeneratedFile($"{_names.ClientName}.g.cs", EmitClient()));
         files.Add(new GeneratedFile($"{_names.OptionsName}.g.cs", EmitOptions()));
+        files.Add(new GeneratedFile($"{_names.ClientName}Schemas.g.cs", EmitSchemas()));
 
         // Last: the client and DTOs register the extra types the context needs.
         files.Add(new GeneratedFile($"{_names.JsonContextName}.g.cs", EmitJsonContext()));

@@ -26,7 +26,7 @@ internal sealed class CSharpNaming
         JsonContextName = ClientName + "JsonContext";
 
         var namespaceSegments = options.Namespace.Split('.');
-        var typeNames = new UniqueNames([ClientName, OptionsName, JsonContextName, .. namespaceSegments, "System", "Microsoft",
+        var typeNames = new UniqueNames([ClientName, OptionsName, JsonContextName, ClientName + "Schemas", .. namespaceSegments, "System", "Microsoft",
 
             // Members of JsonSerializerContext: a DTO with one of these names would clash with its metadata property.
             "Default", "Options", "GeneratedSerializerOptions"]);

@@ -50,6 +50,25 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>Indents without a brace (continuation lines, raw literals).</summary>
+    public SourceWriter Indent()
+    {
+        Indentation++;
+        return this;
+    }
+
+    /// <summary>Undoes <see cref="Indent"/>.</summary>
+    public SourceWriter Unindent()
+    {
+        if (Indentation == 0)
+        {
+            throw new InvalidOperationException("Unbalanced Unindent: indentation is already zero.");
+        }
+
+        Indentation--;
+        return this;
+    }
+
     /// <summary>Unindents and writes <c>}</c> (plus an optional suffix such as <c>;</c>).</summary>
     public SourceWriter Close(string suffix = "")
     {

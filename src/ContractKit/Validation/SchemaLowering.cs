@@ -21,18 +21,34 @@ public sealed class SchemaLowering
 
     private readonly ContractModel _model;
     private readonly Dictionary<string, TypeDefinition> _types;
+    private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
 
     public SchemaLowering(ContractModel model)
     {
         _model = model ?? throw new ArgumentNullException(nameof(model));
         _types = model.Types.ToDictionary(t => t.Id, StringComparer.Ordinal);
+
+        // Readable keys, so that schema locations in errors read "#/$defs/ThreadObject/properties/metadata":
+        // a component's name, an inline type's name parts joined with '.'. Components claim first; a clash gets a suffix.
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var type in model.Types.OrderBy(t => t.NameParts.Count).ThenBy(t => t.Id, StringComparer.Ordinal))
+        {
+            var key = string.Join(".", type.NameParts);
+            var unique = key;
+            for (var i = 2; !taken.Add(unique); i++)
+            {
+                unique = key + "~" + i.ToString(CultureInfo.InvariantCulture);
+            }
+
+            _keys[type.Id] = unique;
+        }
     }
 
-    /// <summary>The <c>$defs</c> key of a named type: its id without the leading <c>#/</c>.</summary>
-    public static string DefinitionKey(string typeId) => typeId.StartsWith("#/", StringComparison.Ordinal) ? typeId[2..] : typeId;
+    /// <summary>The <c>$defs</c> key of a named type: <c>ThreadObject</c>, <c>ModifyThreadRequest.tool_resources</c>.</summary>
+    public string DefinitionKey(string typeId) => _keys[typeId];
 
     /// <summary>A URI fragment that points at a named type in the lowered document (JSON-pointer and percent escaped).</summary>
-    public static string DefinitionPointer(string typeId) => "#/$defs/" + PercentEncode(JsonPointer.Escape(DefinitionKey(typeId)));
+    public string DefinitionPointer(string typeId) => "#/$defs/" + PercentEncode(JsonPointer.Escape(DefinitionKey(typeId)));
 
     /// <summary>The whole contract as one document: <c>{"$schema": …, "$defs": {every named type}}</c>, keys in ordinal order.</summary>
     public JsonObject LowerDocument()

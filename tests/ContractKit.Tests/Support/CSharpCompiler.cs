@@ -56,6 +56,7 @@ internal static class CSharpCompiler
             .Where(p => !p.Contains("Microsoft.AspNetCore", StringComparison.Ordinal));
         return platform
             .Append(typeof(ContractKit.Runtime.Optional<>).Assembly.Location)
+            .Append(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location)
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToImmutableArray();
     }

@@ -13,7 +13,10 @@ public sealed class SchemaLoweringTests
     private static readonly ContractModel Threads = TempSpec.BuildModel(TempSpec.ThreadsSpecPath);
 
     private static JsonNode Def(JsonObject document, string typeId) =>
-        document["$defs"]![SchemaLowering.DefinitionKey(typeId)]!;
+        document["$defs"]![new SchemaLowering(Threads).DefinitionKey(typeId)]!;
+
+    private static JsonNode Def(ContractModel model, string typeId) =>
+        new SchemaLowering(model).LowerDocument()["$defs"]![new SchemaLowering(model).DefinitionKey(typeId)]!;
 
     [Fact]
     public void Metadata_KeepsEveryLimit_IncludingKeyLength_AndAdmitsNull()
@@ -41,7 +44,7 @@ public sealed class SchemaLoweringTests
         Assert.Null(request["required"]);
         var toolResources = request["properties"]!["tool_resources"]!;
         Assert.Equal(
-            """{"anyOf":[{"$ref":"#/$defs/components~1schemas~1ModifyThreadRequest~1properties~1tool_resources"},{"type":"null"}]}""",
+            """{"anyOf":[{"$ref":"#/$defs/ModifyThreadRequest.tool_resources"},{"type":"null"}]}""",
             toolResources.ToJsonString());
         var fileIds = Def(document, "#/components/schemas/ModifyThreadRequest/properties/tool_resources/properties/code_interpreter")["properties"]!["file_ids"]!;
         Assert.Equal(20, fileIds["maxItems"]!.GetValue<int>());
@@ -66,17 +69,32 @@ public sealed class SchemaLoweringTests
 
         var schema = new SchemaLowering(Threads).LowerUse(body, new Uri("urn:contractkit:threads"));
 
-        Assert.Equal("urn:contractkit:threads#/$defs/components~1schemas~1ModifyThreadRequest", schema["$ref"]!.GetValue<string>());
+        Assert.Equal("urn:contractkit:threads#/$defs/ModifyThreadRequest", schema["$ref"]!.GetValue<string>());
         Assert.Equal(SchemaLowering.Dialect, schema["$schema"]!.GetValue<string>());
     }
 
     [Fact]
-    public void DefinitionPointer_EscapesPointerAndUriCharacters()
+    public void DefinitionKeys_AreReadable_Unique_AndEscapedInPointers()
     {
-        // The $defs key is the id without "#/", one token: its '/' and '~' are escaped, then '{' and '}' percent-encoded.
-        Assert.Equal(
-            "#/$defs/paths~1~01threads~01%7Bthread_id%7D~1post",
-            SchemaLowering.DefinitionPointer("#/paths/~1threads~1{thread_id}/post"));
+        using var spec = new TempSpec("""
+            openapi: 3.0.3
+            info: { title: t, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                A:
+                  type: object
+                  properties:
+                    b: { type: object, properties: { x: { type: string } } }
+                    'we/ird {name}': { type: string, enum: [x] }
+                A.b: { type: object, properties: { y: { type: string } } }
+            """);
+        var model = spec.BuildModel();
+        var lowering = new SchemaLowering(model);
+
+        Assert.Equal("A.b", lowering.DefinitionKey("#/components/schemas/A.b"));
+        Assert.Equal("A.b~2", lowering.DefinitionKey("#/components/schemas/A/properties/b"));
+        Assert.Equal("#/$defs/A.we~1ird%20%7Bname%7D", lowering.DefinitionPointer("#/components/schemas/A/properties/we~1ird {name}"));
     }
 
     [Fact]
@@ -97,10 +115,10 @@ public sealed class SchemaLoweringTests
                     mapping: { doggo: '#/components/schemas/Dog' }
             """);
 
-        var pet = Def(new SchemaLowering(spec.BuildModel()).LowerDocument(), "#/components/schemas/Pet");
+        var pet = Def(spec.BuildModel(), "#/components/schemas/Pet");
 
         Assert.Equal(
-            """{"propertyName":"kind","mapping":{"doggo":"#/$defs/components~1schemas~1Dog","Cat":"#/$defs/components~1schemas~1Cat","Dog":"#/$defs/components~1schemas~1Dog"}}""",
+            """{"propertyName":"kind","mapping":{"doggo":"#/$defs/Dog","Cat":"#/$defs/Cat","Dog":"#/$defs/Dog"}}""",
             pet["discriminator"]!.ToJsonString());
     }
 }

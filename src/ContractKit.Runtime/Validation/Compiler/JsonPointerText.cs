@@ -1,0 +1,62 @@
+using System;
+using System.Globalization;
+using System.Text.Json;
+
+namespace ContractKit.Runtime.Validation.Compiler;
+
+internal static class JsonPointerText
+{
+    public static string Escape(string token) => token.Replace("~", "~0").Replace("/", "~1");
+
+    public static string Unescape(string token) => token.Replace("~1", "/").Replace("~0", "~");
+
+    /// <summary>The element at <paramref name="pointer"/> ("" or "/a/0/b"), or null.</summary>
+    public static JsonElement? Navigate(JsonElement root, string pointer)
+    {
+        if (pointer.Length == 0)
+        {
+            return root;
+        }
+
+        if (pointer[0] != '/')
+        {
+            return null;
+        }
+
+        var current = root;
+        foreach (var raw in pointer[1..].Split('/'))
+        {
+            var token = Unescape(raw);
+            if (current.ValueKind == JsonValueKind.Object)
+            {
+                if (!current.TryGetProperty(token, out current))
+                {
+                    return null;
+                }
+            }
+            else if (current.ValueKind == JsonValueKind.Array)
+            {
+                if (!int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= current.GetArrayLength())
+                {
+                    return null;
+                }
+
+                current = current[index];
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return current;
+    }
+
+    public static string LastSegment(string reference)
+    {
+        var fragment = Uri.UnescapeDataString(UriText.Fragment(reference));
+        var text = fragment.Length > 0 ? fragment : UriText.WithoutFragment(reference);
+        var slash = text.LastIndexOf('/');
+        return Unescape(slash < 0 ? text : text[(slash + 1)..]);
+    }
+}

@@ -1,0 +1,63 @@
+using System;
+using ContractKit.Runtime.Validation.Instance;
+
+namespace ContractKit.Runtime.Validation.Evaluation;
+
+/// <summary>
+/// The per-thread buffers one validation uses: the tape, the evaluation path, annotation bits, the dynamic scope,
+/// a char buffer for regexes. Rented and returned, so re-entrant use on one thread gets a fresh one.
+/// </summary>
+internal sealed class EvaluationState
+{
+    [ThreadStatic]
+    private static EvaluationState? t_cached;
+
+    public readonly JsonTape Tape = new();
+    public string[] Path = new string[32];
+    public int PathCount;
+    public ulong[] Bits = new ulong[64];
+    public int BitsTop;
+    public SchemaResource[] Scope = new SchemaResource[16];
+    public int ScopeCount;
+    public char[] Chars = new char[256];
+    public int[] Items = new int[64];
+    public int[] ItemHashes = new int[64];
+
+    public static EvaluationState Rent()
+    {
+        var s = t_cached;
+        if (s is null)
+        {
+            return new EvaluationState();
+        }
+
+        t_cached = null;
+        return s;
+    }
+
+    public static void Return(EvaluationState s)
+    {
+        s.PathCount = 0;
+        s.BitsTop = 0;
+        s.ScopeCount = 0;
+        Array.Clear(s.Scope);
+        s.Tape.Trim();
+        if (s.Chars.Length > 1 << 20)
+        {
+            s.Chars = new char[256];
+        }
+
+        if (s.Items.Length > 1 << 16)
+        {
+            s.Items = new int[64];
+            s.ItemHashes = new int[64];
+        }
+
+        if (s.Bits.Length > 1 << 16)
+        {
+            s.Bits = new ulong[64];
+        }
+
+        t_cached = s;
+    }
+}

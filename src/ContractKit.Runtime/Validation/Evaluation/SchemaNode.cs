@@ -1,0 +1,88 @@
+using ContractKit.Runtime.Validation.Instance;
+
+namespace ContractKit.Runtime.Validation.Evaluation;
+
+/// <summary>A compiled (sub)schema: its keywords in evaluation order. Created before its keywords so $ref cycles compile.</summary>
+internal sealed class SchemaNode
+{
+    public SchemaNode(string location, SchemaResource resource)
+    {
+        Location = location;
+        Resource = resource;
+    }
+
+    /// <summary>Document URI and pointer, for diagnostics.</summary>
+    public string Location { get; }
+
+    public SchemaResource Resource { get; }
+
+    /// <summary>Set for boolean schemas.</summary>
+    public bool? Constant { get; set; }
+
+    public Keyword[] Keywords { get; set; } = [];
+
+    /// <summary>Has unevaluatedProperties/unevaluatedItems: collects its own annotations.</summary>
+    public bool TracksAnnotations { get; set; }
+
+    /// <summary>OpenAPI 3.0 <c>nullable: true</c>: null is valid whatever the other keywords say.</summary>
+    public bool AdmitsNull { get; set; }
+
+    /// <summary>OpenAPI readOnly/writeOnly, for the directional checks of the enclosing object.</summary>
+    public bool ReadOnly { get; set; }
+
+    public bool WriteOnly { get; set; }
+
+    public bool Evaluate(ref Walker w, int token, in Annotations parent)
+    {
+        if (Constant is { } constant)
+        {
+            return constant || w.Report(token, "false", "no value is allowed here (the schema is false)", keywordInPath: false);
+        }
+
+        if (AdmitsNull && w.Tokens[token].Kind == TokenKind.Null)
+        {
+            return true;
+        }
+
+        if (!w.Enter(token))
+        {
+            return false;
+        }
+
+        var pushed = w.PushScope(Resource);
+        var local = TracksAnnotations ? w.BeginAnnotations(token) : parent;
+        var ok = true;
+        var keywords = Keywords;
+        for (var i = 0; i < keywords.Length; i++)
+        {
+            if (!keywords[i].Evaluate(ref w, token, local))
+            {
+                ok = false;
+                if (!w.Collecting)
+                {
+                    break;
+                }
+            }
+        }
+
+        if (TracksAnnotations)
+        {
+            if (ok)
+            {
+                w.Merge(parent, local);
+            }
+
+            w.EndAnnotations(local);
+        }
+
+        if (pushed)
+        {
+            w.PopScope();
+        }
+
+        w.Leave();
+        return ok;
+    }
+
+    public override string ToString() => Location;
+}

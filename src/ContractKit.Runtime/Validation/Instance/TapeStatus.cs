@@ -1,0 +1,8 @@
+namespace ContractKit.Runtime.Validation.Instance;
+
+internal enum TapeStatus
+{
+    Ok,
+    InvalidJson,
+    TooDeep,
+}

@@ -1,0 +1,159 @@
+using System;
+using System.Buffers;
+using System.IO;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using ContractKit.Runtime.Validation.Compiler;
+using ContractKit.Runtime.Validation.Evaluation;
+using ContractKit.Runtime.Validation.Instance;
+
+namespace ContractKit.Runtime.Validation;
+
+/// <summary>
+/// A JSON Schema (draft 4 or 2020-12, optionally with OpenAPI semantics) compiled once into a keyword tree.
+/// Immutable and thread-safe; validating a valid payload allocates nothing once warm.
+/// </summary>
+public sealed class JsonSchemaValidator
+{
+    private const string DefaultBaseUri = "https://contractkit.invalid/schema.json";
+
+    private readonly SchemaNode _root;
+
+    private JsonSchemaValidator(SchemaNode root, SchemaOptions options)
+    {
+        _root = root;
+        Options = options;
+    }
+
+    /// <summary>The options the schema was compiled with.</summary>
+    public SchemaOptions Options { get; }
+
+    /// <summary>Compiles <paramref name="schema"/> (cached per schema text and options).</summary>
+    /// <exception cref="SchemaCompilationException">The schema is not valid: an unresolvable $ref, an invalid pattern, a keyword of the wrong type.</exception>
+    public static JsonSchemaValidator Compile(JsonElement schema, SchemaOptions? options = null, Uri? baseUri = null) =>
+        Compile(schema.GetRawText(), options, baseUri);
+
+    /// <summary>Parses and compiles <paramref name="schemaJson"/> (cached per schema text and options).</summary>
+    /// <exception cref="SchemaCompilationException">The schema is not JSON or not a valid schema.</exception>
+    public static JsonSchemaValidator Compile(string schemaJson, SchemaOptions? options = null, Uri? baseUri = null)
+    {
+        ArgumentNullException.ThrowIfNull(schemaJson);
+        options ??= SchemaOptions.Default;
+        return ValidatorCache.GetOrAdd(schemaJson, options, baseUri, () => CompileUncached(schemaJson, options, baseUri));
+    }
+
+    private static JsonSchemaValidator CompileUncached(string schemaJson, SchemaOptions options, Uri? baseUri)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(schemaJson);
+        }
+        catch (JsonException ex)
+        {
+            throw new SchemaCompilationException("#", $"the schema is not valid JSON: {ex.Message}", ex);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement.Clone();
+            var uri = baseUri?.OriginalString ?? DefaultBaseUri;
+            try
+            {
+                return new JsonSchemaValidator(SchemaCompiler.CompileRoot(root, options, uri), options);
+            }
+            catch (SchemaCompilationException ex) when (baseUri is null && ex.SchemaLocation.StartsWith(DefaultBaseUri + "#", StringComparison.Ordinal))
+            {
+                // Schemas given without a base URI are reported by pointer alone.
+                var location = ex.SchemaLocation[DefaultBaseUri.Length..];
+                var message = ex.Message.Replace($" (at {ex.SchemaLocation})", "", StringComparison.Ordinal).Replace(DefaultBaseUri + "#", "#", StringComparison.Ordinal);
+                throw new SchemaCompilationException(location, message, ex.InnerException);
+            }
+        }
+    }
+
+    /// <summary>True when <paramref name="utf8Json"/> is JSON that satisfies the schema. Allocates nothing for valid input.</summary>
+    public bool IsValid(ReadOnlySpan<byte> utf8Json, ValidationOptions? options = null) => Run(utf8Json, options, collect: false).IsValid;
+
+    /// <summary>Validates <paramref name="utf8Json"/>; the errors carry instance and schema pointers. Allocates nothing for valid input.</summary>
+    public ValidationResult Validate(ReadOnlySpan<byte> utf8Json, ValidationOptions? options = null) => Run(utf8Json, options, collect: true);
+
+    /// <summary>Validates an already-parsed value (its raw UTF-8 text, so duplicate names are still seen).</summary>
+    public ValidationResult Validate(JsonElement instance, ValidationOptions? options = null) =>
+        instance.ValueKind == JsonValueKind.Undefined
+            ? Single(new ValidationError("", "#", "json", "payload is not valid JSON: the element is undefined (default JsonElement)"))
+            : Run(JsonMarshal.GetRawUtf8Value(instance), options, collect: true);
+
+    /// <summary>Reads <paramref name="utf8Json"/> to the end into a pooled buffer and validates it.</summary>
+    public ValidationResult Validate(Stream utf8Json, ValidationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        var buffer = ArrayPool<byte>.Shared.Rent(utf8Json.CanSeek ? (int)Math.Clamp(utf8Json.Length - utf8Json.Position + 1, 1, Array.MaxLength) : 64 * 1024);
+        var length = 0;
+        try
+        {
+            int read;
+            while ((read = utf8Json.Read(buffer, length, buffer.Length - length)) > 0)
+            {
+                length += read;
+                if (length == buffer.Length)
+                {
+                    var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, length).CopyTo(bigger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = bigger;
+                }
+            }
+
+            return Run(buffer.AsSpan(0, length), options, collect: true);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private ValidationResult Run(ReadOnlySpan<byte> json, ValidationOptions? options, bool collect)
+    {
+        options ??= ValidationOptions.Default;
+        var state = EvaluationState.Rent();
+        try
+        {
+            var status = state.Tape.Build(json, Math.Max(options.MaxDepth, 1), options.RejectDuplicateProperties);
+            var w = new Walker(json, state, options, collect);
+            if (status == TapeStatus.InvalidJson)
+            {
+                return Single(new ValidationError("", "#", "json", state.Tape.ErrorMessage!));
+            }
+
+            if (status == TapeStatus.TooDeep)
+            {
+                return Single(new ValidationError(InstancePointer.Of(w, state.Tape.ErrorToken), "#", "maxDepth",
+                    $"nesting deeper than {options.MaxDepth} levels"));
+            }
+
+            var ok = true;
+            if (state.Tape.DuplicateObject >= 0)
+            {
+                ok = false;
+                w.Report(state.Tape.DuplicateObject, "duplicateProperty",
+                    $"property '{w.String(state.Tape.DuplicateName)}' appears more than once", keywordInPath: false);
+            }
+
+            if (ok || collect)
+            {
+                ok &= _root.Evaluate(ref w, 0, Annotations.None);
+            }
+
+            return ok ? ValidationResult.Valid : new ValidationResult(w.Errors is null ? Fallback() : w.Errors, w.Truncated);
+        }
+        finally
+        {
+            EvaluationState.Return(state);
+        }
+    }
+
+    private static ValidationError[] Fallback() => [new ValidationError("", "#", "schema", "the payload does not satisfy the schema")];
+
+    private static ValidationResult Single(ValidationError error) => new([error], truncated: false);
+}

@@ -1,0 +1,46 @@
+using ContractKit.Runtime.Validation.Evaluation;
+
+namespace ContractKit.Runtime.Validation.Keywords;
+
+/// <summary><c>oneOf</c>: exactly one branch.</summary>
+internal sealed class OneOfKeyword : Keyword
+{
+    private readonly SchemaNode[] _schemas;
+    private readonly string[] _segments;
+
+    public OneOfKeyword(SchemaNode[] schemas, string[] segments)
+        : base("oneOf")
+    {
+        _schemas = schemas;
+        _segments = segments;
+    }
+
+    public override bool Evaluate(ref Walker w, int token, in Annotations annotations)
+    {
+        var first = -1;
+        for (var i = 0; i < _schemas.Length; i++)
+        {
+            var branch = annotations.IsActive ? w.BeginAnnotations(token) : Annotations.None;
+            var valid = Test(ref w, _schemas[i], _segments[i], token, branch);
+            if (valid)
+            {
+                w.Merge(annotations, branch);
+            }
+
+            w.EndAnnotations(branch);
+            if (!valid)
+            {
+                continue;
+            }
+
+            if (first >= 0)
+            {
+                return w.Collecting && w.Report(token, Name, $"value matches more than one schema in oneOf (branches {first} and {i})");
+            }
+
+            first = i;
+        }
+
+        return first >= 0 || (w.Collecting && BranchDiagnostics.Report(ref w, _schemas, _segments, token, Name, $"value does not match any of the {_schemas.Length} schemas in oneOf"));
+    }
+}

@@ -1,0 +1,56 @@
+using ContractKit.Runtime.Validation.Evaluation;
+using ContractKit.Runtime.Validation.Instance;
+
+namespace ContractKit.Runtime.Validation.Keywords;
+
+/// <summary><c>unevaluatedItems</c>: items no prefixItems/items/contains (here or in place) evaluated successfully.</summary>
+internal sealed class UnevaluatedItemsKeyword : Keyword
+{
+    private readonly SchemaNode _schema;
+
+    public UnevaluatedItemsKeyword(SchemaNode schema)
+        : base("unevaluatedItems")
+    {
+        _schema = schema;
+    }
+
+    public override bool RunsLast => true;
+
+    public override bool Evaluate(ref Walker w, int token, in Annotations annotations)
+    {
+        ref readonly var array = ref w.Tokens[token];
+        if (array.Kind != TokenKind.Array)
+        {
+            return true;
+        }
+
+        var ok = true;
+        var index = 0;
+        for (var i = token + 1; i < array.Next; i = w.Tokens[i].Next, index++)
+        {
+            if (w.IsMarked(annotations, index))
+            {
+                continue;
+            }
+
+            var valid = _schema.Constant == false
+                ? w.Collecting && w.Report(i, Name, $"item {index} is not allowed (not evaluated by any subschema)")
+                : Apply(ref w, _schema, Name, i, Annotations.None);
+            if (!valid)
+            {
+                ok = false;
+                if (!w.Collecting)
+                {
+                    return false;
+                }
+            }
+        }
+
+        if (ok)
+        {
+            w.MarkAll(annotations);
+        }
+
+        return ok;
+    }
+}

@@ -1,0 +1,22 @@
+namespace ContractKit.Runtime.Validation;
+
+/// <summary>How a schema is compiled. Immutable once built.</summary>
+public sealed class SchemaOptions
+{
+    internal static SchemaOptions Default { get; } = new();
+
+    /// <summary>The dialect for schema resources that have no <c>$schema</c>.</summary>
+    public SchemaDialect DefaultDialect { get; init; } = SchemaDialect.Draft202012;
+
+    /// <summary>OpenAPI 3.0 semantics on top of draft 4: <c>nullable: true</c> admits null.</summary>
+    public bool OpenApi30 { get; init; }
+
+    /// <summary>OpenAPI vocabulary: <c>discriminator</c>, and <c>readOnly</c>/<c>writeOnly</c> by <see cref="ValidationOptions.Direction"/>.</summary>
+    public bool OpenApiVocabulary { get; init; }
+
+    /// <summary>Whether <c>format</c> asserts (int32, int64, float, double, date-time, date, time, uuid, email, uri, ...) or only annotates.</summary>
+    public bool FormatAssertion { get; init; } = true;
+
+    /// <summary>Other documents that <c>$ref</c> may point into.</summary>
+    public SchemaRegistry? Registry { get; init; }
+}

@@ -1,0 +1,63 @@
+using System;
+using ContractKit.Validation;
+
+namespace ContractKit.CodeGen;
+
+/// <summary>
+/// The contract's schemas, embedded for the client's request and response validation. They come from the one
+/// lowering every validator uses (<see cref="SchemaLowering"/>); each is compiled on first use, then reused.
+/// </summary>
+public sealed partial class CSharpEmitter
+{
+    private string EmitSchemas()
+    {
+        var writer = StartFile();
+        var name = _names.ClientName + "Schemas";
+        var documentUri = new Uri($"urn:contractkit:{_options.Namespace}.{_names.ClientName}");
+        var lowering = new SchemaLowering(_model);
+        var validation = $"{Runtime}.Validation";
+
+        writer.Line($"/// <summary>The JSON Schemas of this contract that <see cref=\"{_names.ClientName}\"/> validates bodies against.</summary>");
+        writer.Open($"internal static class {name}");
+        writer.Line("/// <summary>Every named type of the contract under <c>$defs</c> (JSON Schema 2020-12 with the OpenAPI vocabulary).</summary>");
+        // Indented, in a raw literal, so that a spec change shows as a readable diff. JSON text cannot hold three
+        // quotes in a row (quotes inside strings are escaped), so the raw literal's delimiter cannot occur in it.
+        var document = _validators.Count == 0 ? "{}" : lowering.LowerDocument().ToJsonString(IndentedJson);
+        writer.Line("private const string Document = \"\"\"");
+        writer.Indent();
+        writer.Lines(document);
+        writer.Line("\"\"\";");
+        writer.Unindent();
+        writer.Line();
+        writer.Line($"private static readonly global::System.Uri DocumentUri = new global::System.Uri({CSharpSyntax.Literal(documentUri.AbsoluteUri)});");
+        writer.Line();
+        writer.Line($"private static readonly {validation}.SchemaOptions Options = CreateOptions();");
+        foreach (var (property, _) in _validators)
+        {
+            writer.Line();
+            writer.Line($"private static {validation}.JsonSchemaValidator? _{Field(property)};");
+        }
+
+        foreach (var (property, use) in _validators)
+        {
+            writer.Line();
+            var schema = lowering.LowerUse(use, documentUri).ToJsonString();
+
+            // A race compiles twice at worst; both results are equal and immutable.
+            writer.Line($"public static {validation}.JsonSchemaValidator {property} => _{Field(property)} ??= {validation}.JsonSchemaValidator.Compile({CSharpSyntax.Literal(schema)}, Options);");
+        }
+
+        writer.Line();
+        writer.Open($"private static {validation}.SchemaOptions CreateOptions()");
+        writer.Line($"var registry = new {validation}.SchemaRegistry();");
+        writer.Line("registry.Add(DocumentUri, Document);");
+        writer.Line($"return new {validation}.SchemaOptions {{ DefaultDialect = {validation}.SchemaDialect.Draft202012, OpenApiVocabulary = true, FormatAssertion = true, Registry = registry }};");
+        writer.Close();
+        writer.Close();
+        return writer.ToString();
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
+
+    private static string Field(string property) => char.ToLowerInvariant(property[0]) + property[1..];
+}

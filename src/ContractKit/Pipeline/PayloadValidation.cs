@@ -1,0 +1,145 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ContractKit.Diagnostics;
+using ContractKit.Model;
+using ContractKit.Reading;
+using ContractKit.Runtime.Validation;
+using ContractKit.Validation;
+
+namespace ContractKit.Pipeline;
+
+/// <summary>What to validate payloads against: a schema of a spec, an operation's body, or a plain JSON Schema file.</summary>
+public sealed record ValidationTarget
+{
+    public string? SpecPath { get; init; }
+    public string? SchemaName { get; init; }
+    public string? OperationId { get; init; }
+    public BodyDirection Body { get; init; } = BodyDirection.Request;
+
+    /// <summary>The response status for <see cref="BodyDirection.Response"/>; null for the first 2xx.</summary>
+    public string? Status { get; init; }
+
+    /// <summary>A plain JSON Schema file (draft 4 or 2020-12, by its <c>$schema</c>), instead of a spec.</summary>
+    public string? SchemaFile { get; init; }
+
+    /// <summary>readOnly/writeOnly rules: request or response. Defaults from <see cref="Body"/> for operations.</summary>
+    public ValidationDirection Direction { get; init; }
+}
+
+/// <summary>One payload's verdict; <see cref="ReadError"/> is set when it could not be read or is not JSON.</summary>
+public sealed record PayloadOutcome(string Path, bool Valid, IReadOnlyList<ValidationError> Errors, string? ReadError = null);
+
+/// <summary>Resolves a validation target to a compiled validator and validates payload files with it. The CLI calls this.</summary>
+public static class PayloadValidation
+{
+    /// <summary>Compiles the validator the target names, or says (as diagnostics with an exit code) why it cannot.</summary>
+    public static async Task<(JsonSchemaValidator? Validator, ValidationDirection Direction, IReadOnlyList<Diagnostic> Diagnostics, int ExitCode)> ResolveAsync(
+        ValidationTarget target, CancellationToken cancellationToken = default)
+    {
+        if (target.SchemaFile is { } schemaFile)
+        {
+            return ResolveSchemaFile(schemaFile, target.Direction);
+        }
+
+        if (target.SpecPath is null)
+        {
+            return (null, target.Direction, [Usage("give a spec, or --schema-file")], ExitCodes.UsageOrIo);
+        }
+
+        var read = await SpecReader.ReadAsync(target.SpecPath, cancellationToken).ConfigureAwait(false);
+        if (read.HasErrors || read.Document is null)
+        {
+            var io = read.Diagnostics.Any(d => d.Id is DiagnosticIds.FileNotFound or DiagnosticIds.FileUnreadable);
+            return (null, target.Direction, read.Diagnostics, io ? ExitCodes.UsageOrIo : ExitCodes.InputErrors);
+        }
+
+        var built = ModelBuilder.Build(read);
+        var schemas = new ContractSchemas(built.Model);
+        if (target.SchemaName is { } name)
+        {
+            if (schemas.FindType(name) is not { } typeId)
+            {
+                var known = schemas.ComponentNames.Order(StringComparer.Ordinal).ToList();
+                var near = known.Where(k => k.Contains(name, StringComparison.OrdinalIgnoreCase) || name.Contains(k, StringComparison.OrdinalIgnoreCase)).Take(5).ToList();
+                var hint = near.Count > 0 ? $"; did you mean {string.Join(", ", near)}?" : $"; it has {known.Count} component schemas";
+                return (null, target.Direction, [Usage($"{target.SpecPath} has no schema '{name}'{hint}")], ExitCodes.UsageOrIo);
+            }
+
+            return (schemas.ForType(typeId), target.Direction, [], ExitCodes.Success);
+        }
+
+        if (target.OperationId is { } operationId)
+        {
+            var operation = built.Model.Operations.FirstOrDefault(o => o.OperationId == operationId);
+            if (operation is null)
+            {
+                return (null, target.Direction, [Usage($"{target.SpecPath} has no operation '{operationId}'")], ExitCodes.UsageOrIo);
+            }
+
+            var validator = schemas.ForOperation(operation, target.Body, target.Status);
+            if (validator is null)
+            {
+                var where = target.Body == BodyDirection.Request ? "request body" : $"response body for status {target.Status ?? "2xx"}";
+                return (null, target.Direction, [Usage($"operation '{operationId}' declares no JSON {where}")], ExitCodes.UsageOrIo);
+            }
+
+            var direction = target.Direction != ValidationDirection.None
+                ? target.Direction
+                : target.Body == BodyDirection.Request ? ValidationDirection.Request : ValidationDirection.Response;
+            return (validator, direction, [], ExitCodes.Success);
+        }
+
+        return (null, target.Direction, [Usage("give --schema <Name> or --operation <operationId>")], ExitCodes.UsageOrIo);
+    }
+
+    /// <summary>Validates one payload file. Never throws for a bad file: that is an outcome with <see cref="PayloadOutcome.ReadError"/>.</summary>
+    public static PayloadOutcome ValidateFile(JsonSchemaValidator validator, string path, ValidationDirection direction)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new PayloadOutcome(path, false, [], $"cannot read the payload: {ex.Message}");
+        }
+
+        var result = validator.Validate(bytes, new ValidationOptions { Direction = direction });
+        if (!result.IsValid && result.Errors.Count == 1 && result.Errors[0].Keyword == "json")
+        {
+            return new PayloadOutcome(path, false, [], result.Errors[0].Message);
+        }
+
+        return new PayloadOutcome(path, result.IsValid, result.Errors);
+    }
+
+    private static (JsonSchemaValidator?, ValidationDirection, IReadOnlyList<Diagnostic>, int) ResolveSchemaFile(string path, ValidationDirection direction)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return (null, direction, [new Diagnostic(DiagnosticIds.FileUnreadable, DiagnosticSeverity.Error, $"cannot read the schema: {ex.Message}", new SourceLocation(path, 0, 0))], ExitCodes.UsageOrIo);
+        }
+
+        try
+        {
+            var validator = JsonSchemaValidator.Compile(text, new SchemaOptions { FormatAssertion = true }, new Uri(Path.GetFullPath(path)));
+            return (validator, direction, [], ExitCodes.Success);
+        }
+        catch (Exception ex) when (ex is SchemaCompilationException or System.Text.Json.JsonException)
+        {
+            return (null, direction, [new Diagnostic(DiagnosticIds.SyntaxError, DiagnosticSeverity.Error, $"not a usable JSON Schema: {ex.Message}", new SourceLocation(path, 0, 0))], ExitCodes.UsageOrIo);
+        }
+    }
+
+    private static Diagnostic Usage(string message) => new(DiagnosticIds.Usage, DiagnosticSeverity.Error, message);
+}

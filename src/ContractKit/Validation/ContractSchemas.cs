@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using ContractKit.Model;
+using ContractKit.Runtime.Validation;
+
+namespace ContractKit.Validation;
+
+/// <summary>Which body of an operation.</summary>
+public enum BodyDirection
+{
+    Request,
+    Response,
+}
+
+/// <summary>
+/// The contract's schemas, compiled for validation: one lowered document registered once, and a validator per
+/// named type or operation body, compiled on first use and cached. Thread-safe.
+/// </summary>
+public sealed class ContractSchemas
+{
+    private readonly ContractModel _model;
+    private readonly SchemaLowering _lowering;
+    private readonly SchemaOptions _options;
+    private readonly ConcurrentDictionary<string, JsonSchemaValidator> _validators = new(StringComparer.Ordinal);
+
+    public ContractSchemas(ContractModel model, Uri? documentUri = null)
+    {
+        _model = model ?? throw new ArgumentNullException(nameof(model));
+        _lowering = new SchemaLowering(model);
+        DocumentUri = documentUri ?? new Uri("urn:contractkit:contract");
+        DocumentJson = _lowering.LowerDocument().ToJsonString();
+        var registry = new SchemaRegistry();
+        registry.Add(DocumentUri, DocumentJson);
+        _options = new SchemaOptions
+        {
+            DefaultDialect = SchemaDialect.Draft202012,
+            OpenApiVocabulary = true,
+            FormatAssertion = true,
+            Registry = registry,
+        };
+    }
+
+    /// <summary>Where the lowered document is registered; uses refer into it.</summary>
+    public Uri DocumentUri { get; }
+
+    /// <summary>The lowered document (JSON Schema 2020-12 + OpenAPI vocabulary), every named type under <c>$defs</c>.</summary>
+    public string DocumentJson { get; }
+
+    /// <summary>
+    /// Finds a named type by what a user would type: a component name (<c>ThreadObject</c>) or a model id
+    /// (<c>#/components/schemas/ThreadObject</c>). Null when there is none.
+    /// </summary>
+    public string? FindType(string name)
+    {
+        var candidates = new[] { name, JsonPointer.Append("#/components/schemas", name) };
+        return candidates.FirstOrDefault(id => _model.Types.Any(t => t.Id == id));
+    }
+
+    /// <summary>The component schema names, for "did you mean" messages.</summary>
+    public IEnumerable<string> ComponentNames =>
+        _model.Types.Select(t => t.Id).Where(id => id.StartsWith("#/components/schemas/", StringComparison.Ordinal) && id.IndexOf('/', 21) < 0).Select(id => id[21..]);
+
+    /// <summary>A validator for a named type.</summary>
+    public JsonSchemaValidator ForType(string typeId) =>
+        _validators.GetOrAdd("type:" + typeId, _ => Compile(new TypeUse(new NamedRef(typeId))));
+
+    /// <summary>
+    /// The validator for an operation's JSON body: the request's, or the response's for a status (the first 2xx when
+    /// null). Null when the operation has no JSON body there.
+    /// </summary>
+    public JsonSchemaValidator? ForOperation(Operation operation, BodyDirection direction, string? status = null)
+    {
+        var content = direction == BodyDirection.Request
+            ? operation.RequestBody?.Content
+            : (status is null
+                ? operation.Responses.FirstOrDefault(r => r.IsSuccess && r.Content.Count > 0)
+                : operation.Responses.FirstOrDefault(r => r.StatusCode == status)
+                    ?? operation.Responses.FirstOrDefault(r => r.StatusCode.Length == 3 && r.StatusCode.EndsWith("XX", StringComparison.OrdinalIgnoreCase) && r.StatusCode[0] == status[0])
+                    ?? operation.Responses.FirstOrDefault(r => r.StatusCode == "default"))?.Content;
+        var json = content?.FirstOrDefault(c => IsJson(c.MediaType) && c.Schema is not null);
+        if (json?.Schema is not { } use)
+        {
+            return null;
+        }
+
+        var key = $"op:{operation.Method} {operation.Path}:{direction}:{status}:{json.MediaType}";
+        return _validators.GetOrAdd(key, _ => Compile(use));
+    }
+
+    private JsonSchemaValidator Compile(TypeUse use) =>
+        JsonSchemaValidator.Compile(_lowering.LowerUse(use, DocumentUri).ToJsonString(), _options);
+
+    private static bool IsJson(string mediaType)
+    {
+        var bare = mediaType.Split(';')[0].Trim();
+        return bare.Equals("application/json", StringComparison.OrdinalIgnoreCase) || bare.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+    }
+}
