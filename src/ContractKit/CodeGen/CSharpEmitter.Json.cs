@@ -12,7 +12,7 @@ public sealed partial class CSharpEmitter
     {
         var writer = StartFile();
         var serializable = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var type in _model.Types.Where(t => t is ObjectType or EnumType))
+        foreach (var type in _model.Types.Where(t => t is ObjectType or EnumType or UnionType))
         {
             serializable.Add(_names.Type(type.Id));
         }

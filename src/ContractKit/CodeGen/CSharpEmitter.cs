@@ -58,11 +58,7 @@ public sealed partial class CSharpEmitter
                     files.Add(new GeneratedFile($"Models/{_names.Type(enumType.Id)}.g.cs", EmitEnum(enumType)));
                     break;
                 case UnionType union:
-                    _diagnostics.Add(new Diagnostic(
-                        DiagnosticIds.UnsupportedSchema,
-                        DiagnosticSeverity.Warning,
-                        $"union '{string.Join(".", union.NameParts)}' ({union.Kind}) is generated as raw JSON (JsonElement) for now; typed unions are not implemented yet",
-                        new SourceLocation(_options.SourceName, 0, 0, union.Id)));
+                    files.Add(new GeneratedFile($"Models/{_names.Type(union.Id)}.g.cs", EmitUnion(union)));
                     break;
             }
         }

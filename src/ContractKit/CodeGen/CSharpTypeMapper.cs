@@ -68,9 +68,7 @@ internal sealed class CSharpTypeMapper
                     ArrayType arrayType => Map(new TypeUse(new ArrayRef(arrayType.Items), nullable), depth + 1),
                     PrimitiveType primitiveType => Map(new TypeUse(new PrimitiveRef(primitiveType.Kind, primitiveType.Format), nullable), depth + 1),
                     AliasType alias => Map(alias.Target with { Nullable = alias.Target.Nullable || nullable }, depth + 1),
-
-                    // Unions get typed wrappers with the full-scale generator; until then the raw JSON is kept intact.
-                    UnionType => new CSharpType(JsonElement, true, nullable),
+                    UnionType => new CSharpType(_names.Type(definition.Id), false, nullable, IsNamedType: true),
                     _ => new CSharpType(JsonElement, true, nullable),
                 };
             default:

@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using ContractKit.Generated.Shapes;
+using ContractKit.Runtime;
+using ContractKit.Tests.Support;
+using Xunit;
+
+namespace ContractKit.Tests.Generated;
+
+/// <summary>Unions generated from spec/shapes.yaml: typed access, JSON kept as received, built from any variant.</summary>
+public sealed class ShapesUnionTests
+{
+    private static readonly ShapesClientJsonContext Json = ShapesClientJsonContext.Default;
+
+    private static PetEnvelope Read(string json) => JsonSerializer.Deserialize(json, Json.PetEnvelope)!;
+
+    [Fact]
+    public void DiscriminatedUnion_ThePropertyPicksTheVariant()
+    {
+        var envelope = Read("""{"pet":{"kind":"dog","good":true},"stop":null}""");
+
+        Assert.True(envelope.Pet.TryGetDog(out var dog));
+        Assert.True(dog.Good);
+        Assert.False(envelope.Pet.TryGetCat(out _));
+        Assert.Equal("dog:True", envelope.Pet.Match(c => $"cat:{c.Lives}", d => $"dog:{d.Good}", raw => "unknown"));
+        Assert.Null(envelope.Stop);
+    }
+
+    [Fact]
+    public void DiscriminatedUnion_UnknownTag_IsNeitherVariant_AndSurvivesARoundTrip()
+    {
+        const string json = """{"pet":{"kind":"axolotl","gills":6},"stop":"END"}""";
+
+        var envelope = Read(json);
+
+        Assert.Equal("unknown", envelope.Pet.Match(c => "cat", d => "dog", raw => "unknown"));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(json), JsonNode.Parse(JsonSerializer.Serialize(envelope, Json.PetEnvelope))));
+    }
+
+    [Theory]
+    [InlineData("\"END\"", "string")]
+    [InlineData("[\"a\",\"b\"]", "list:2")]
+    [InlineData("[]", "neither")]
+    [InlineData("[\"1\",\"2\",\"3\",\"4\",\"5\"]", "neither")]
+    [InlineData("42", "neither")]
+    public void UnionWithoutDiscriminator_TheVariantsSchemaDecides(string stop, string expected)
+    {
+        var envelope = Read($$"""{"pet":{"kind":"cat","lives":9},"stop":{{stop}}}""");
+
+        var actual = envelope.Stop!.Match(s => "string", list => "list:" + list.Count, raw => "neither");
+
+        Assert.Equal(expected, actual);
+        Assert.Equal(stop, envelope.Stop.Raw.GetRawText());
+    }
+
+    [Fact]
+    public void MapOfUnions_EachValueIsTyped()
+    {
+        var envelope = Read("""{"pet":{"kind":"cat","lives":1},"stop":null,"tags":{"name":"Tom","age":3}}""");
+
+        Assert.True(envelope.Tags!["name"].TryGetString(out var name));
+        Assert.Equal("Tom", name);
+        Assert.True(envelope.Tags["age"].TryGetInt64(out var age));
+        Assert.Equal(3L, age);
+        Assert.False(envelope.Tags["age"].TryGetString(out _));
+    }
+
+    [Fact]
+    public void Unions_AreBuiltFromAnyVariant()
+    {
+        var envelope = new PetEnvelope
+        {
+            Pet = new Cat { Kind = CatKind.Cat, Lives = 3 },
+            Stop = StopSequences.FromStringList(["a", "b"]),
+            Tags = new Dictionary<string, PetEnvelopeTagsValue> { ["n"] = "x", ["m"] = 2L },
+        };
+
+        var json = JsonSerializer.Serialize(envelope, Json.PetEnvelope);
+
+        Assert.Equal("""{"pet":{"kind":"cat","lives":3},"stop":["a","b"],"tags":{"n":"x","m":2}}""", json);
+    }
+
+    [Fact]
+    public async Task Client_ValidatesAUnionBody_AgainstTheSelectedBranch()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        using var http = new HttpClient();
+        var client = new ShapesClient(http, new ShapesClientOptions { BaseAddress = new Uri(server.Address, "/v1") });
+
+        var error = await Assert.ThrowsAsync<ContractValidationException>(() => client.CreatePetAsync(new Cat { Kind = CatKind.Cat, Lives = 10 }));
+
+        Assert.Empty(server.Requests);
+        Assert.Equal("/lives", Assert.Single(error.Errors).InstanceLocation);
+    }
+}
