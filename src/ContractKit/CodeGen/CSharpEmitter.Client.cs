@@ -511,11 +511,6 @@ public sealed partial class CSharpEmitter
             ? $"{_names.JsonContextName}.Default.{type.Name}"
             : $"(global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{type.Annotated}>){_names.JsonContextName}.Default.GetTypeInfo(typeof({type.TypeOfSpelling}))!";
 
-    private static bool IsJson(string mediaType)
-    {
-        var bare = mediaType.Split(';')[0].Trim();
-        return bare.Equals("application/json", StringComparison.OrdinalIgnoreCase) ||
-            bare.EndsWith("+json", StringComparison.OrdinalIgnoreCase) ||
-            bare == "*/*";
-    }
+    /// <summary>JSON, or <c>*/*</c>: a spec that accepts anything gets JSON from a JSON client.</summary>
+    private static bool IsJson(string mediaType) => MediaTypes.IsJson(mediaType) || mediaType.Trim() == "*/*";
 }

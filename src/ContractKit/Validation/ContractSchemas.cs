@@ -79,7 +79,7 @@ public sealed class ContractSchemas
                 : operation.Responses.FirstOrDefault(r => r.StatusCode == status)
                     ?? operation.Responses.FirstOrDefault(r => r.StatusCode.Length == 3 && r.StatusCode.EndsWith("XX", StringComparison.OrdinalIgnoreCase) && r.StatusCode[0] == status[0])
                     ?? operation.Responses.FirstOrDefault(r => r.StatusCode == "default"))?.Content;
-        var json = content?.FirstOrDefault(c => IsJson(c.MediaType) && c.Schema is not null);
+        var json = content?.FirstOrDefault(c => MediaTypes.IsJson(c.MediaType) && c.Schema is not null);
         if (json?.Schema is not { } use)
         {
             return null;
@@ -92,9 +92,4 @@ public sealed class ContractSchemas
     private JsonSchemaValidator Compile(TypeUse use) =>
         JsonSchemaValidator.Compile(_lowering.LowerUse(use, DocumentUri).ToJsonString(), _options);
 
-    private static bool IsJson(string mediaType)
-    {
-        var bare = mediaType.Split(';')[0].Trim();
-        return bare.Equals("application/json", StringComparison.OrdinalIgnoreCase) || bare.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
-    }
 }
