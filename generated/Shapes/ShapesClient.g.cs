@@ -66,4 +66,61 @@ public partial class ShapesClient
         }
         throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// watchPets
+    /// </summary>
+    /// <remarks>
+    /// <c>GET /pets/events</c>
+    /// <para>The pets as they change, as server-sent events, or the latest one as JSON.</para>
+    /// </remarks>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="global::ContractKit.Runtime.ApiException">The server answered with a status the contract does not list as success.</exception>
+    public async global::System.Threading.Tasks.Task<Pet> WatchPetsAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var path = "/pets/events";
+        using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::ContractKit.Runtime.ApiClientHelpers.CombineUri(BaseAddress, path));
+        request.Headers.Accept.ParseAdd("application/json");
+        using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var status = (int)response.StatusCode;
+        if (status >= 200 && status < 300)
+        {
+            var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            if (_options.ResponseValidation != global::ContractKit.Runtime.ContractValidationMode.Off)
+            {
+                global::ContractKit.Runtime.ContractValidation.Check(ShapesClientSchemas.WatchPetsResponse, responseBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Response, _options.ResponseValidation, "watchPets", status, _options.OnContractViolation, _options.Logger);
+            }
+            return global::ContractKit.Runtime.ApiClientHelpers.DeserializeJson(response, responseBytes, ShapesClientJsonContext.Default.Pet);
+        }
+        throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// watchPets
+    /// </summary>
+    /// <remarks>
+    /// <c>GET /pets/events</c>
+    /// <para>Streams the response's server-sent events as they arrive (<c>text/event-stream</c>).</para>
+    /// <para>The pets as they change, as server-sent events, or the latest one as JSON.</para>
+    /// </remarks>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="global::ContractKit.Runtime.ApiException">The server answered with a status the contract does not list as success.</exception>
+    public async global::System.Collections.Generic.IAsyncEnumerable<Pet> WatchPetsStreamAsync([global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var path = "/pets/events";
+        using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), global::ContractKit.Runtime.ApiClientHelpers.CombineUri(BaseAddress, path));
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var status = (int)response.StatusCode;
+        if (status >= 200 && status < 300)
+        {
+            await foreach (var item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(global::ContractKit.Runtime.ApiClientHelpers.ReadServerSentEventsAsync(response, ShapesClientJsonContext.Default.Pet, cancellationToken), false))
+            {
+                yield return item;
+            }
+
+            yield break;
+        }
+        throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -4,6 +4,8 @@ using System.Globalization;
 using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.IO;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -100,6 +102,82 @@ public static class ApiClientHelpers
                 Encoding.UTF8.GetString(body),
                 GetHeaders(response),
                 ex);
+        }
+    }
+
+    /// <summary>
+    /// Reads a <c>text/event-stream</c> response as it arrives: each event's <c>data</c> (lines joined with '\n') is one
+    /// JSON value; comments, <c>event</c>, <c>id</c> and <c>retry</c> fields are skipped; <c>[DONE]</c> (OpenAI's end marker)
+    /// or the end of the stream ends it. An event that is not the declared JSON raises <see cref="ApiException"/>.
+    /// </summary>
+    public static async IAsyncEnumerable<T> ReadServerSentEventsAsync<T>(
+        HttpResponseMessage response, JsonTypeInfo<T> typeInfo, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var data = new StringBuilder();
+        while (true)
+        {
+            var line = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+            if (line is null || line.Length == 0)
+            {
+                if (data.Length > 0)
+                {
+                    var text = data.ToString();
+                    data.Clear();
+                    if (text == "[DONE]")
+                    {
+                        yield break;
+                    }
+
+                    yield return ParseEvent(response, text, typeInfo);
+                }
+
+                if (line is null)
+                {
+                    yield break;
+                }
+
+                continue;
+            }
+
+            if (line[0] == ':')
+            {
+                continue;
+            }
+
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            var field = colon < 0 ? line : line[..colon];
+            if (field != "data")
+            {
+                continue;
+            }
+
+            var value = colon < 0 ? string.Empty : line[(colon + 1)..];
+            if (value.StartsWith(' '))
+            {
+                value = value[1..];
+            }
+
+            if (data.Length > 0)
+            {
+                data.Append('\n');
+            }
+
+            data.Append(value);
+        }
+    }
+
+    private static T ParseEvent<T>(HttpResponseMessage response, string text, JsonTypeInfo<T> typeInfo)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(text, typeInfo) ?? throw new JsonException("The event is JSON null.");
+        }
+        catch (JsonException ex)
+        {
+            throw new ApiException($"A server-sent event could not be read as {typeof(T).Name}: {ex.Message}", response.StatusCode, text, GetHeaders(response), ex);
         }
     }
 

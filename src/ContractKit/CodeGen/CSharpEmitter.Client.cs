@@ -48,7 +48,11 @@ public sealed partial class CSharpEmitter
     /// <summary>Registers a body schema for the schemas file; returns its property name there.</summary>
     private string AddValidator(string name, TypeUse use)
     {
-        _validators.Add((name, use));
+        if (!_validators.Any(v => v.Name == name))
+        {
+            _validators.Add((name, use));
+        }
+
         return name;
     }
 
@@ -126,17 +130,28 @@ public sealed partial class CSharpEmitter
         foreach (var operation in _model.Operations)
         {
             writer.Line();
-            EmitOperation(writer, operation);
+            EmitOperation(writer, operation, stream: null);
+            var events = operation.Responses.Where(r => r.IsSuccess).SelectMany(r => r.Content)
+                .FirstOrDefault(c => c.MediaType.StartsWith("text/event-stream", StringComparison.OrdinalIgnoreCase) && c.Schema is not null);
+            if (events is not null)
+            {
+                writer.Line();
+                EmitOperation(writer, operation, events);
+            }
         }
 
         writer.Close();
         return writer.ToString();
     }
 
-    private void EmitOperation(SourceWriter writer, Operation operation)
+    /// <summary>
+    /// One client method; with <paramref name="stream"/>, the <c>…StreamAsync</c> variant that yields the
+    /// server-sent events of that media type as they arrive.
+    /// </summary>
+    private void EmitOperation(SourceWriter writer, Operation operation, MediaContent? stream)
     {
         var pointer = JsonPointer.Append(JsonPointer.Append("#/paths", operation.Path), operation.Method.ToLowerInvariant());
-        var method = _names.Method(operation.OperationId);
+        var method = stream is null ? _names.Method(operation.OperationId) : _names.StreamMethod(operation.OperationId);
 
         // Request body: JSON is typed; other media types are passed through as HttpContent for now.
         var jsonBody = operation.RequestBody?.Content.FirstOrDefault(c => IsJson(c.MediaType) && c.Schema is not null);
@@ -151,10 +166,18 @@ public sealed partial class CSharpEmitter
 
         // Success: the first 2xx response with a body decides the return type.
         var success = operation.Responses.Where(r => r.IsSuccess).ToList();
-        var successBody = success.SelectMany(r => r.Content).FirstOrDefault();
+        var successBody = stream ?? success.SelectMany(r => r.Content).OrderByDescending(c => IsJson(c.MediaType)).FirstOrDefault();
         CSharpType? returnType = null;
         var returnsBytes = false;
-        if (successBody is not null)
+        if (stream is not null)
+        {
+            returnType = _types.Map(stream.Schema!);
+            if (!returnType.Value.IsNamedType)
+            {
+                _extraSerializable.Add(returnType.Value.TypeOfSpelling);
+            }
+        }
+        else if (successBody is not null)
         {
             if (IsJson(successBody.MediaType) && successBody.Schema is not null)
             {
@@ -167,7 +190,10 @@ public sealed partial class CSharpEmitter
             else
             {
                 returnsBytes = true;
-                Warn($"{operation.OperationId}: the {successBody.MediaType} response is returned as bytes; streams and server-sent events are not implemented yet", pointer + "/responses");
+                if (!successBody.MediaType.StartsWith("text/event-stream", StringComparison.OrdinalIgnoreCase) || successBody.Schema is null)
+                {
+                    Warn($"{operation.OperationId}: the {successBody.MediaType} response is returned as bytes; typed binary streams are not implemented yet", pointer + "/responses");
+                }
             }
         }
 
@@ -210,14 +236,21 @@ public sealed partial class CSharpEmitter
         }
 
         optionalOthers.ForEach(p => AddParameter(p, optional: true));
-        signature.Add("global::System.Threading.CancellationToken cancellationToken = default");
+        signature.Add(stream is null
+            ? "global::System.Threading.CancellationToken cancellationToken = default"
+            : "[global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default");
         docs.Add("/// <param name=\"cancellationToken\">Cancels the request.</param>");
 
-        var returns = returnType is { } r ? $"global::System.Threading.Tasks.Task<{r.Annotated}>"
+        var returns = stream is not null ? $"global::System.Collections.Generic.IAsyncEnumerable<{returnType!.Value.Name}>"
+            : returnType is { } r ? $"global::System.Threading.Tasks.Task<{r.Annotated}>"
             : returnsBytes ? "global::System.Threading.Tasks.Task<byte[]>"
             : "global::System.Threading.Tasks.Task";
 
         var remarks = new List<string> { $"<c>{operation.Method} {CSharpSyntax.XmlText(operation.Path)}</c>" };
+        if (stream is not null)
+        {
+            remarks.Add("<para>Streams the response's server-sent events as they arrive (<c>text/event-stream</c>).</para>");
+        }
         if (operation.Description is { } description && description != operation.Summary)
         {
             remarks.Add("<para>" + CSharpSyntax.XmlText(description) + "</para>");
@@ -269,7 +302,11 @@ public sealed partial class CSharpEmitter
         }
 
         writer.Line($"using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod({CSharpSyntax.Literal(operation.Method)}), {Helpers}.CombineUri(BaseAddress, path));");
-        if (returnType is not null)
+        if (stream is not null)
+        {
+            writer.Line("request.Headers.Accept.ParseAdd(\"text/event-stream\");");
+        }
+        else if (returnType is not null)
         {
             writer.Line("request.Headers.Accept.ParseAdd(\"application/json\");");
         }
@@ -292,7 +329,8 @@ public sealed partial class CSharpEmitter
         }
 
         EmitSecurity(writer, operation);
-        var validatorBase = method.EndsWith("Async", StringComparison.Ordinal) ? method[..^5] : method;
+        var mainMethod = _names.Method(operation.OperationId);
+        var validatorBase = mainMethod.EndsWith("Async", StringComparison.Ordinal) ? mainMethod[..^5] : mainMethod;
         if (operation.RequestBody is not null)
         {
             if (!bodyRequired)
@@ -324,7 +362,16 @@ public sealed partial class CSharpEmitter
         writer.Line("using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);");
         writer.Line("var status = (int)response.StatusCode;");
         writer.Open("if (status >= 200 && status < 300)");
-        if (returnType is { } rt)
+        if (stream is not null)
+        {
+            var eventTypeInfo = TypeInfo(returnType!.Value with { IsNullable = false });
+            writer.Open($"await foreach (var item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait({Helpers}.ReadServerSentEventsAsync(response, {eventTypeInfo}, cancellationToken), false))");
+            writer.Line("yield return item;");
+            writer.Close();
+            writer.Line();
+            writer.Line("yield break;");
+        }
+        else if (returnType is { } rt)
         {
             var validator = AddValidator(validatorBase + "Response", successBody!.Schema!);
             writer.Line("var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);");

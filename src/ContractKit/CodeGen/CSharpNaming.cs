@@ -17,6 +17,7 @@ internal sealed class CSharpNaming
     private readonly Dictionary<(string TypeId, string JsonName), string> _members = [];
     private readonly Dictionary<string, string> _extensionDataNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _methods = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _streamMethods = new(StringComparer.Ordinal);
     private readonly Dictionary<(string OperationId, ParameterLocation In, string Name), string> _parameters = [];
 
     public CSharpNaming(ContractModel model, CSharpOptions options)
@@ -70,6 +71,7 @@ internal sealed class CSharpNaming
         foreach (var operation in model.Operations)
         {
             _methods[operation.OperationId] = methods.Claim(CSharpSyntax.Pascal(operation.OperationId, "Operation") + "Async");
+            _streamMethods[operation.OperationId] = methods.Claim(CSharpSyntax.Pascal(operation.OperationId, "Operation") + "StreamAsync");
             // The locals of a generated method: a parameter with one of these names would clash.
             var parameters = new UniqueNames(["body", "cancellationToken", "request", "response", "content", "path", "query", "status", "item"]);
             foreach (var parameter in operation.Parameters)
@@ -92,6 +94,9 @@ internal sealed class CSharpNaming
     public string ExtensionData(string typeId) => _extensionDataNames[typeId];
 
     public string Method(string operationId) => _methods[operationId];
+
+    /// <summary>The <c>…StreamAsync</c> method of an operation that answers with server-sent events.</summary>
+    public string StreamMethod(string operationId) => _streamMethods[operationId];
 
     public string Parameter(Operation operation, Parameter parameter) => _parameters[(operation.OperationId, parameter.In, parameter.Name)];
 

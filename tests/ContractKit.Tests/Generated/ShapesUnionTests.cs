@@ -97,4 +97,41 @@ public sealed class ShapesUnionTests
         Assert.Empty(server.Requests);
         Assert.Equal("/lives", Assert.Single(error.Errors).InstanceLocation);
     }
+
+    [Fact]
+    public async Task ServerSentEvents_AreYieldedAsTheyArrive_UntilDone()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        server.Respond = _ => (200, "text/event-stream",
+            ": keep-alive\n\nevent: pet\ndata: {\"kind\":\"cat\",\ndata: \"lives\":7}\n\ndata: {\"kind\":\"dog\",\"good\":false}\n\ndata: [DONE]\n\ndata: {\"kind\":\"cat\",\"lives\":1}\n\n");
+        using var http = new HttpClient();
+        var client = new ShapesClient(http, new ShapesClientOptions { BaseAddress = new Uri(server.Address, "/v1") });
+
+        var pets = new List<string>();
+        await foreach (var pet in client.WatchPetsStreamAsync())
+        {
+            pets.Add(pet.Match(c => $"cat:{c.Lives}", d => $"dog:{d.Good}", raw => "?"));
+        }
+
+        Assert.Equal(["cat:7", "dog:False"], pets);
+        Assert.Equal("text/event-stream", Assert.Single(server.Requests).Headers.Accept.ToString());
+    }
+
+    [Fact]
+    public async Task ServerSentEvent_ThatIsNotJson_RaisesApiException()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        server.Respond = _ => (200, "text/event-stream", "data: {oops\n\n");
+        using var http = new HttpClient();
+        var client = new ShapesClient(http, new ShapesClientOptions { BaseAddress = new Uri(server.Address, "/v1") });
+
+        var error = await Assert.ThrowsAsync<ApiException>(async () =>
+        {
+            await foreach (var unused in client.WatchPetsStreamAsync())
+            {
+            }
+        });
+
+        Assert.Equal("{oops", error.ResponseBody);
+    }
 }
