@@ -12,6 +12,7 @@ public static class Program
         var root = new RootCommand("ContractKit: contract-first OpenAPI toolkit for .NET.");
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(LintCommand.Create());
         return await CommandRunner.InvokeAsync(root, args).ConfigureAwait(false);
     }
 }

@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using ContractKit.Model;
+using ContractKit.Runtime.Validation;
+using ContractKit.Validation;
+
+namespace ContractKit.Lint.Rules;
+
+/// <summary>
+/// CK4001/CK4002: every example and default validates against its schema, with the validator the generated client
+/// uses at run time (the model lowered as <see cref="ContractSchemas"/> does), request examples in the request
+/// direction and response examples in the response direction.
+/// </summary>
+internal sealed class ExampleRule : ILintRule
+{
+    private const int MessagesShown = 3;
+
+    public void Check(LintContext context)
+    {
+        var examples = context.Document.Examples;
+        if (context.Model is not { } model || context.Read.SpecVersion?.StartsWith('2') == true)
+        {
+            // 2.0: the model's pointers are the 3.x shape Microsoft.OpenApi converts to, not the file's.
+            context.ExamplesSkipped += examples.Count;
+            return;
+        }
+
+        var schemas = new ContractSchemas(model);
+        var lowering = new SchemaLowering(model);
+        var resolver = new ExampleSchemaResolver(context.Read, model, context.Document);
+
+        // Compiling a schema indexes the whole lowered document (thousands of types for a big API), so every use
+        // goes into one root schema, as a property of a wrapper object, compiled once: {"u3": example} checks the
+        // example against use 3 only, because "properties" evaluates only the properties present.
+        var keys = new Dictionary<TypeUse, string>();
+        var properties = new JsonObject();
+        var checks = new List<(ExampleSite Site, string Key)>();
+        foreach (var site in examples)
+        {
+            if (resolver.Resolve(site.SchemaPointer) is not { } use)
+            {
+                context.ExamplesSkipped++;
+                continue;
+            }
+
+            if (!keys.TryGetValue(use, out var key))
+            {
+                key = "u" + keys.Count.ToString(CultureInfo.InvariantCulture);
+                keys[use] = key;
+                var lowered = lowering.LowerUse(use, schemas.DocumentUri);
+                lowered.Remove("$schema");
+                properties[key] = lowered;
+            }
+
+            checks.Add((site, key));
+        }
+
+        if (checks.Count == 0)
+        {
+            return;
+        }
+
+        var registry = new SchemaRegistry();
+        registry.Add(schemas.DocumentUri, schemas.DocumentJson);
+        var options = new SchemaOptions { DefaultDialect = SchemaDialect.Draft202012, OpenApiVocabulary = true, FormatAssertion = true, Registry = registry };
+        var root = new JsonObject { ["$schema"] = SchemaLowering.Dialect, ["properties"] = properties };
+        var validator = JsonSchemaValidator.Compile(root.ToJsonString(), options);
+
+        // A component example used by several media types is reported once per distinct problem.
+        var reported = new HashSet<(string, string)>();
+        foreach (var (site, key) in checks)
+        {
+            context.ExamplesChecked++;
+            var utf8 = Encoding.UTF8.GetBytes("{\"" + key + "\":" + (site.Value?.ToJsonString() ?? "null") + "}");
+            var result = validator.Validate(utf8, new ValidationOptions { Direction = site.Direction });
+            if (result.IsValid)
+            {
+                continue;
+            }
+
+            var prefix = "/" + key;
+            var errors = result.Errors;
+            var details = string.Join("; ", errors.Take(MessagesShown).Select(e => $"{Instance(e.InstanceLocation, prefix)}: {e.Message}"));
+            if (errors.Count > MessagesShown || result.ErrorsTruncated)
+            {
+                details += $"; and {errors.Count - MessagesShown} more";
+            }
+
+            var what = site.Kind == ExampleKind.Default ? "default" : "example";
+            var direction = site.Direction == ValidationDirection.None ? string.Empty : $" (as a {site.Direction.ToString().ToLowerInvariant()})";
+            var message = $"{what} does not validate against its schema{direction}: {details}";
+            if (reported.Add((site.ValuePointer, message)))
+            {
+                context.Report(site.Kind == ExampleKind.Default ? LintRules.InvalidDefault : LintRules.InvalidExample, message, site.ValuePointer, site.Operation);
+            }
+        }
+    }
+
+    private static string Instance(string location, string prefix)
+    {
+        var inner = location.StartsWith(prefix, StringComparison.Ordinal) ? location[prefix.Length..] : location;
+        return inner.Length == 0 ? "(root)" : inner;
+    }
+}

@@ -1,0 +1,47 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace ContractKit.Lint.Rules;
+
+/// <summary>CK4013 duplicate enum values; CK4014 lower bounds above upper bounds (no value can be valid).</summary>
+internal sealed class SchemaValueRule : ILintRule
+{
+    private static readonly (string Min, string Max)[] Bounds =
+    [
+        ("minLength", "maxLength"), ("minItems", "maxItems"), ("minProperties", "maxProperties"), ("minimum", "maximum"), ("minContains", "maxContains"),
+    ];
+
+    public void Check(LintContext context)
+    {
+        foreach (var site in context.Document.Schemas)
+        {
+            if (site.Node["enum"] is JsonArray values)
+            {
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                for (var i = 0; i < values.Count; i++)
+                {
+                    var text = values[i]?.ToJsonString() ?? "null";
+                    if (!seen.Add(text))
+                    {
+                        context.Report(LintRules.DuplicateEnumValue, $"enum value {text} is listed more than once.", $"{site.Pointer}/enum/{i}");
+                    }
+                }
+            }
+
+            foreach (var (min, max) in Bounds)
+            {
+                if (Number(site.Node[min]) is { } low && Number(site.Node[max]) is { } high && low > high)
+                {
+                    context.Report(LintRules.InvertedBounds, $"{min} {Format(low)} is greater than {max} {Format(high)}: no value can be valid.", $"{site.Pointer}/{min}");
+                }
+            }
+        }
+    }
+
+    private static double? Number(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.Number && value.TryGetValue<double>(out var number) ? number : null;
+
+    private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
+}

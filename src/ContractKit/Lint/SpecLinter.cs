@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ContractKit.Diagnostics;
+using ContractKit.Lint.Rules;
+using ContractKit.Model;
+using ContractKit.Reading;
+using ContractKit.Reporting;
+
+namespace ContractKit.Lint;
+
+/// <summary>
+/// <c>contractkit lint</c> as a library: the reader's diagnostics plus the <see cref="LintRules"/>, as
+/// <see cref="Finding"/>s at the file's lines. One walk of the document as written, then each rule over its result.
+/// </summary>
+public static class SpecLinter
+{
+    private static ILintRule[] CreateRules() =>
+    [
+        new ExampleRule(),
+        new UnusedComponentRule(),
+        new OperationIdRule(),
+        new PathParameterRule(),
+        new DiscriminatorRule(),
+        new RequiredPropertyRule(),
+        new ServerUrlRule(),
+        new SchemaValueRule(),
+    ];
+
+    /// <summary>Lints a read spec, building its model first (when the document could be read).</summary>
+    /// <param name="read">The read spec.</param>
+    /// <param name="options">Level overrides; null for the defaults.</param>
+    /// <returns>Findings sorted by line, column and rule id, with level overrides applied.</returns>
+    public static LintResult Lint(SpecReadResult read, LintOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var model = read.Document is null ? null : ModelBuilder.Build(read).Model;
+        return Lint(read, model, options);
+    }
+
+    /// <summary>Lints a read spec with its already built model (null: the rules that need it are skipped).</summary>
+    /// <param name="read">The read spec.</param>
+    /// <param name="model">Its model, or null.</param>
+    /// <param name="options">Level overrides; null for the defaults.</param>
+    /// <returns>Findings sorted by line, column and rule id, with level overrides applied.</returns>
+    public static LintResult Lint(SpecReadResult read, ContractModel? model, LintOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        options ??= LintOptions.Default;
+        var findings = read.Diagnostics.Select(FromDiagnostic).ToList();
+        var context = new LintContext(read, model, LintWalker.Walk(read.Document is null ? null : read.Raw), findings);
+        if (read.Document is not null)
+        {
+            foreach (var rule in CreateRules())
+            {
+                rule.Check(context);
+            }
+        }
+
+        var result = findings
+            .Select(f => Override(f, options))
+            .OfType<Finding>()
+            .OrderBy(f => f.Location?.Line ?? 0)
+            .ThenBy(f => f.Location?.Column ?? 0)
+            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
+            .ThenBy(f => f.Message, StringComparer.Ordinal)
+            .ToList();
+        return new LintResult(result) { ExamplesChecked = context.ExamplesChecked, ExamplesSkipped = context.ExamplesSkipped };
+    }
+
+    private static Finding FromDiagnostic(Diagnostic diagnostic) =>
+        new(diagnostic.Id, diagnostic.Severity switch
+        {
+            DiagnosticSeverity.Error => FindingLevel.Error,
+            DiagnosticSeverity.Warning => FindingLevel.Warning,
+            _ => FindingLevel.Info,
+        }, diagnostic.Message, diagnostic.Location);
+
+    private static Finding? Override(Finding finding, LintOptions options)
+    {
+        var name = LintRules.Find(finding.RuleId)?.Name;
+        var hasOverride = options.Levels.TryGetValue(finding.RuleId, out var level) ||
+            (name is not null && options.Levels.TryGetValue(name, out level));
+        if (!hasOverride)
+        {
+            return finding;
+        }
+
+        return level is { } newLevel ? finding with { Level = newLevel } : null;
+    }
+}
