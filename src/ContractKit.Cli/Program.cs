@@ -13,6 +13,7 @@ public static class Program
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(LintCommand.Create());
+        root.Subcommands.Add(DiffCommand.Create());
         return await CommandRunner.InvokeAsync(root, args).ConfigureAwait(false);
     }
 }

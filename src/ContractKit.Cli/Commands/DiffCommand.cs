@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Threading;
+using System.Threading.Tasks;
+using ContractKit.Diagnostics;
+using ContractKit.Diff;
+using ContractKit.Pipeline;
+using ContractKit.Reporting;
+
+namespace ContractKit.Cli.Commands;
+
+/// <summary>
+/// <c>contractkit diff &lt;base&gt; &lt;head&gt; [--format text|markdown|json|github|sarif] [--fail-on error|warning|info|none]
+/// [--level rule=level]... [--ignore file]</c>; a spec is a file or <c>git:&lt;rev&gt;:&lt;path&gt;</c>.
+/// </summary>
+internal static class DiffCommand
+{
+    public static Command Create()
+    {
+        var baseSpec = new Argument<string>("base") { Description = "The spec before the change: a file or git:<rev>:<path>." };
+        var headSpec = new Argument<string>("head") { Description = "The spec after the change: a file or git:<rev>:<path>." };
+        var format = new Option<string>("--format", "-f") { Description = "text, markdown, json, github or sarif.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "markdown", "json", "github", "sarif");
+        var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when a finding is at or above: error (default), warning, info or none.", DefaultValueFactory = _ => "error" };
+        failOn.AcceptOnlyFromAmong("error", "warning", "info", "none");
+        var levels = new Option<string[]>("--level") { Description = "Override a rule's level: rule=error|warning|info|off (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var ignore = new Option<string?>("--ignore") { Description = "A JSON file of accepted changes (rule, operation, pointer, reason)." };
+
+        var command = new Command("diff", "Report breaking changes between two versions of a spec.");
+        command.Arguments.Add(baseSpec);
+        command.Arguments.Add(headSpec);
+        foreach (var option in new Option[] { format, failOn, levels, ignore })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            parse.GetValue(baseSpec)!,
+            parse.GetValue(headSpec)!,
+            parse.GetValue(format) ?? "text",
+            parse.GetValue(failOn) ?? "error",
+            parse.GetValue(levels) ?? [],
+            parse.GetValue(ignore),
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string baseSpec, string headSpec, string format, string failOn, string[] levels, string? ignore, CancellationToken cancellationToken)
+    {
+        var overrides = new Dictionary<string, FindingLevel?>(StringComparer.Ordinal);
+        foreach (var item in levels)
+        {
+            var eq = item.IndexOf('=', StringComparison.Ordinal);
+            var rule = eq > 0 ? item[..eq].Trim() : "";
+            if (eq <= 0 || DiffRules.Find(rule) is null || !DiffPipeline.TryParseLevel(item[(eq + 1)..], out var level))
+            {
+                Console.Error.WriteLine($"error {DiagnosticIds.Usage}: --level '{item}': expected <rule>=error|warning|info|off with a known rule id");
+                return ExitCodes.UsageOrIo;
+            }
+
+            overrides[rule] = level;
+        }
+
+        DiffPipeline.TryParseLevel(failOn, out var threshold);
+        var run = await DiffPipeline.RunAsync(new DiffRequest
+        {
+            Base = Display(baseSpec),
+            Head = Display(headSpec),
+            Levels = overrides,
+            IgnorePath = ignore,
+        }, cancellationToken).ConfigureAwait(false);
+        CommandRunner.Report(run.Diagnostics);
+        if (run.ExitCode != ExitCodes.Success)
+        {
+            return run.ExitCode;
+        }
+
+        var reportFormat = format switch
+        {
+            "markdown" => ReportFormat.Markdown,
+            "json" => ReportFormat.Json,
+            "github" => ReportFormat.GitHub,
+            "sarif" => ReportFormat.Sarif,
+            _ => ReportFormat.Text,
+        };
+        var color = !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+        var context = new ReportContext("diff", Display(baseSpec), Display(headSpec), color) { RuleDescriptions = DiffRules.Titles };
+        FindingWriter.Write(Console.Out, run.Findings, reportFormat, context);
+        return DiffPipeline.ExitCodeFor(run.Findings, threshold);
+    }
+
+    private static string Display(string spec) =>
+        spec.StartsWith("git:", StringComparison.Ordinal) ? spec : CommandRunner.Display(System.IO.Path.GetFullPath(spec));
+}

@@ -1,0 +1,204 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ContractKit.Diagnostics;
+using ContractKit.Model;
+using ContractKit.Pipeline;
+using ContractKit.Reading;
+using ContractKit.Reporting;
+using DiagnosticSeverity = ContractKit.Diagnostics.DiagnosticSeverity;
+
+namespace ContractKit.Diff;
+
+/// <summary>What to compare and how to judge it.</summary>
+public sealed record DiffRequest
+{
+    /// <summary>The base spec: a file, or <c>git:&lt;rev&gt;:&lt;path&gt;</c> (read with <c>git show</c> in <see cref="WorkingDirectory"/>).</summary>
+    public required string Base { get; init; }
+
+    /// <summary>The head spec, same forms as <see cref="Base"/>.</summary>
+    public required string Head { get; init; }
+
+    /// <summary>Level overrides by rule id; null drops the rule's findings.</summary>
+    public IReadOnlyDictionary<string, FindingLevel?> Levels { get; init; } = new Dictionary<string, FindingLevel?>();
+
+    /// <summary>An ignore file (see <see cref="IgnoreFile"/>), or null.</summary>
+    public string? IgnorePath { get; init; }
+
+    /// <summary>Where <c>git show</c> runs; the current directory when null.</summary>
+    public string? WorkingDirectory { get; init; }
+}
+
+/// <summary>The outcome: findings (levels and ignores applied), diagnostics for stderr, and 0 or 2 (usage/input error).</summary>
+public sealed record DiffRun(IReadOnlyList<Finding> Findings, IReadOnlyList<Diagnostic> Diagnostics, int ExitCode);
+
+/// <summary>Reading → Model (both specs, in parallel) → Diff → levels → ignore file. The CLI calls this.</summary>
+public static class DiffPipeline
+{
+    /// <summary>Runs a diff.</summary>
+    /// <param name="request">What to compare.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    /// <returns>Findings and diagnostics; <see cref="DiffRun.ExitCode"/> is 2 when an input could not be used.</returns>
+    public static async Task<DiffRun> RunAsync(DiffRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var baseTask = Task.Run(() => Load(request.Base, request.WorkingDirectory, cancellationToken), cancellationToken);
+        var headTask = Task.Run(() => Load(request.Head, request.WorkingDirectory, cancellationToken), cancellationToken);
+        var (baseRead, baseModel, baseProblems) = await baseTask.ConfigureAwait(false);
+        var (headRead, headModel, headProblems) = await headTask.ConfigureAwait(false);
+        var problems = baseProblems.Concat(headProblems).ToList();
+
+        IReadOnlyList<IgnoreEntry> ignores = [];
+        if (request.IgnorePath is not null)
+        {
+            var (entries, error) = IgnoreFile.Read(request.IgnorePath);
+            ignores = entries;
+            if (error is not null)
+            {
+                problems.Add(error);
+            }
+        }
+
+        if (baseModel is null || headModel is null || problems.Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            return new DiffRun([], problems, ExitCodes.UsageOrIo);
+        }
+
+        var options = new DiffOptions
+        {
+            HeadPath = headRead.FilePath,
+            Locate = headRead.Source.Locate,
+            HasSunset = pointer => headRead.RawNodeAt(pointer + "/x-sunset") is not null,
+        };
+        IReadOnlyList<Finding> findings = SpecDiff.Compare(baseModel, headModel, options);
+        findings = ApplyLevels(findings, request.Levels);
+        if (request.IgnorePath is not null)
+        {
+            findings = IgnoreFile.Apply(findings, ignores, request.IgnorePath);
+        }
+
+        return new DiffRun(findings, [], ExitCodes.Success);
+    }
+
+    /// <summary>Applies <c>--level rule=level</c> overrides; a null level drops the rule.</summary>
+    /// <param name="findings">Findings at their default levels.</param>
+    /// <param name="levels">Overrides by rule id.</param>
+    /// <returns>The findings with overrides applied.</returns>
+    public static IReadOnlyList<Finding> ApplyLevels(IReadOnlyList<Finding> findings, IReadOnlyDictionary<string, FindingLevel?> levels)
+    {
+        if (levels.Count == 0)
+        {
+            return findings;
+        }
+
+        var result = new List<Finding>(findings.Count);
+        foreach (var finding in findings)
+        {
+            if (!levels.TryGetValue(finding.RuleId, out var level))
+            {
+                result.Add(finding);
+            }
+            else if (level is { } l)
+            {
+                result.Add(finding with { Level = l });
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Parses <c>error</c>, <c>warning</c>, <c>info</c>; <c>off</c>/<c>none</c> gives true with null.</summary>
+    /// <param name="text">The level as typed.</param>
+    /// <param name="level">The level, or null for off/none.</param>
+    /// <returns>Whether the text is a level.</returns>
+    public static bool TryParseLevel(string text, out FindingLevel? level)
+    {
+        level = null;
+        switch (text.Trim().ToLowerInvariant())
+        {
+            case "error": level = FindingLevel.Error; return true;
+            case "warning": level = FindingLevel.Warning; return true;
+            case "info": level = FindingLevel.Info; return true;
+            case "off" or "none": return true;
+            default: return false;
+        }
+    }
+
+    /// <summary>1 when a finding is at or above <paramref name="failOn"/> (null: never), else 0.</summary>
+    /// <param name="findings">The final findings.</param>
+    /// <param name="failOn">The threshold, or null for none.</param>
+    /// <returns>The exit code.</returns>
+    public static int ExitCodeFor(IReadOnlyList<Finding> findings, FindingLevel? failOn) =>
+        failOn is { } threshold && findings.Any(f => f.Level >= threshold) ? ExitCodes.InputErrors : ExitCodes.Success;
+
+    private static (SpecReadResult Read, ContractModel? Model, List<Diagnostic> Problems) Load(string input, string? workingDirectory, CancellationToken cancellationToken)
+    {
+        SpecReadResult read;
+        if (input.StartsWith("git:", StringComparison.Ordinal))
+        {
+            var (bytes, error) = GitShow(input, workingDirectory);
+            if (bytes is null)
+            {
+                var diagnostic = new Diagnostic(DiagnosticIds.FileUnreadable, DiagnosticSeverity.Error, error!, new SourceLocation(input, 0, 0));
+                return (new SpecReadResult { FilePath = input, Diagnostics = [diagnostic], Source = new SourceMap(input, locator: null) }, null, [diagnostic]);
+            }
+
+            // The display path keeps the file's extension, which decides YAML or JSON.
+            read = SpecReading.Read(input, bytes, cancellationToken);
+        }
+        else
+        {
+            read = SpecReader.Read(input);
+        }
+
+        if (read.HasErrors || read.Document is null)
+        {
+            return (read, null, read.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info).ToList());
+        }
+
+        var built = ModelBuilder.Build(read);
+        return built.HasErrors
+            ? (read, null, built.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info).ToList())
+            : (read, built.Model, []);
+    }
+
+    /// <summary><c>git:&lt;rev&gt;:&lt;path&gt;</c> → <c>git show &lt;rev&gt;:&lt;path&gt;</c>; the path as git reads it (from the repository root, or <c>./</c> for the current folder).</summary>
+    private static (byte[]? Bytes, string? Error) GitShow(string input, string? workingDirectory)
+    {
+        var spec = input["git:".Length..];
+        var colon = spec.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || colon == spec.Length - 1)
+        {
+            return (null, $"'{input}' is not of the form git:<rev>:<path>");
+        }
+
+        var start = new ProcessStartInfo("git")
+        {
+            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("show");
+        start.ArgumentList.Add(spec);
+        try
+        {
+            using var process = Process.Start(start)!;
+            using var output = new MemoryStream();
+            var stderr = process.StandardError.ReadToEndAsync();
+            process.StandardOutput.BaseStream.CopyTo(output);
+            process.WaitForExit();
+            return process.ExitCode == 0
+                ? (output.ToArray(), null)
+                : (null, $"git show {spec} failed: {stderr.GetAwaiter().GetResult().Trim()}");
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            return (null, $"cannot run git: {ex.Message}");
+        }
+    }
+}

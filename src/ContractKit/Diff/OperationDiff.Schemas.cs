@@ -1,0 +1,339 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ContractKit.Model;
+using ContractKit.Reporting;
+
+namespace ContractKit.Diff;
+
+/// <summary>
+/// Structural schema comparison. Request side: the head must accept everything the base accepted. Response side: the
+/// head may only return what the base could return. Named types and aliases are resolved first, so where a schema is
+/// defined (inline or in components) and what it is called never matter.
+/// </summary>
+internal sealed partial class OperationDiff
+{
+    /// <summary>Where a value sits, for messages: <c>'data[].file_ids' in response 200 (application/json)</c>.</summary>
+    private sealed record Place(string Root, string Path)
+    {
+        public Place Child(string segment) => new(Root, Path.Length == 0 ? segment.TrimStart('.') : Path + segment);
+
+        public override string ToString() => Path.Length == 0 ? Root : $"'{Path}' in {Root}";
+    }
+
+    /// <summary>A type use with aliases, named primitives, arrays and maps resolved; <see cref="Definition"/> is an object, enum or union.</summary>
+    private sealed record Resolved(TypeRef Ref, TypeDefinition? Definition, bool Nullable, Constraints Constraints, string Pointer);
+
+    private static Resolved Resolve(TypeUse use, Dictionary<string, TypeDefinition> types, string pointer)
+    {
+        var nullable = false;
+        var constraints = Constraints.None;
+        for (var depth = 0; depth < 64; depth++)
+        {
+            nullable |= use.Nullable;
+            constraints = ConstraintMath.Merge(constraints, use.Constraints);
+            if (use.Type is not NamedRef named || !types.TryGetValue(named.TypeId, out var definition))
+            {
+                return new Resolved(use.Type, null, nullable, constraints, pointer);
+            }
+
+            nullable |= definition.Nullable;
+            constraints = ConstraintMath.Merge(constraints, definition.Constraints);
+            pointer = definition.Id;
+            switch (definition)
+            {
+                case AliasType alias:
+                    use = alias.Target;
+                    continue;
+                case PrimitiveType primitive:
+                    return new Resolved(new PrimitiveRef(primitive.Kind, primitive.Format), null, nullable, constraints, pointer);
+                case ArrayType array:
+                    return new Resolved(new ArrayRef(array.Items), null, nullable, constraints, pointer);
+                case MapType map:
+                    return new Resolved(new MapRef(map.Values), null, nullable, constraints, pointer);
+                default:
+                    return new Resolved(use.Type, definition, nullable, constraints, pointer);
+            }
+        }
+
+        return new Resolved(PrimitiveRef.Any, null, true, Constraints.None, pointer);
+    }
+
+    /// <summary>Compares one place where a value is sent (<paramref name="request"/>) or received.</summary>
+    private void CompareUse(TypeUse baseUse, TypeUse headUse, bool request, string headPointer, Place where)
+    {
+        if (_session.Unchanged.Same(baseUse, headUse))
+        {
+            return;
+        }
+
+        var b = Resolve(baseUse, _session.BaseTypes, headPointer);
+        var h = Resolve(headUse, _session.HeadTypes, headPointer);
+        var pointer = h.Pointer;
+
+        if (request && b.Nullable && !h.Nullable)
+        {
+            Report(DiffRules.RequestNullableRemoved, pointer, $"{where} no longer accepts null");
+        }
+        else if (!request && !b.Nullable && h.Nullable)
+        {
+            Report(DiffRules.ResponseBecameNullable, pointer, $"{where} may now be null");
+        }
+
+        CompareConstraints(b, h, request, pointer, where);
+
+        var baseKind = KindOf(b);
+        var headKind = KindOf(h);
+        if (b.Ref is MapRef bm && h.Ref is MapRef hm)
+        {
+            CompareUse(bm.Values, hm.Values, request, pointer + "/additionalProperties", where.Child("{}"));
+            return;
+        }
+
+        // A free-form object and one with listed properties are both objects: compare them property by property.
+        if (AsObject(b) is { } bo && AsObject(h) is { } ho)
+        {
+            if (_visited.Add((bo.Id, ho.Id, request)))
+            {
+                CompareObjects(bo, ho, request, where);
+            }
+
+            return;
+        }
+
+        if (b.Definition is UnionType || h.Definition is UnionType)
+        {
+            CompareUnions(b, h, request, pointer, where);
+            return;
+        }
+
+        if (b.Ref is ArrayRef ba && h.Ref is ArrayRef ha)
+        {
+            CompareUse(ba.Items, ha.Items, request, pointer + "/items", where.Child("[]"));
+            return;
+        }
+
+        var (wide, narrow) = request ? (h, b) : (b, h);
+        if (!Accepts(wide, narrow))
+        {
+            Report(request ? DiffRules.RequestTypeChanged : DiffRules.ResponseTypeChanged, pointer, $"{where}: type changed from {baseKind} to {headKind}");
+        }
+    }
+
+    /// <summary>Whether every value of <paramref name="narrow"/>'s type is a value of <paramref name="wide"/>'s (ignoring constraints and enums).</summary>
+    private static bool Accepts(Resolved wide, Resolved narrow)
+    {
+        if (wide.Ref is PrimitiveRef { Kind: PrimitiveKind.Any })
+        {
+            return true;
+        }
+
+        var wideKind = PrimitiveOf(wide);
+        var narrowKind = PrimitiveOf(narrow);
+        if (wideKind is null || narrowKind is null)
+        {
+            return KindOf(wide) == KindOf(narrow);
+        }
+
+        var kindOk = wideKind.Kind == narrowKind.Kind || (wideKind.Kind == PrimitiveKind.Number && narrowKind.Kind == PrimitiveKind.Integer);
+        var formatOk = wideKind.Format is null
+            || string.Equals(wideKind.Format, narrowKind.Format, StringComparison.Ordinal)
+            || (wideKind.Format, narrowKind.Format) is ("int64", "int32") or ("double", "float");
+        return kindOk && formatOk;
+    }
+
+    /// <summary>The primitive a resolved use stands for (a string enum is a string), or null for objects, arrays, maps, unions.</summary>
+    private static PrimitiveRef? PrimitiveOf(Resolved r) => r.Definition switch
+    {
+        EnumType => new PrimitiveRef(PrimitiveKind.String),
+        null when r.Ref is PrimitiveRef p => p,
+        _ => null,
+    };
+
+    private static ObjectType? AsObject(Resolved r) => r.Definition switch
+    {
+        ObjectType o => o,
+        null when r.Ref is MapRef m => new ObjectType
+        {
+            Id = r.Pointer,
+            NameParts = EquatableArray<string>.Empty,
+            Properties = EquatableArray<Property>.Empty,
+            AdditionalProperties = m.Values.Type is PrimitiveRef { Kind: PrimitiveKind.Any } && !m.Values.Nullable ? null : m.Values,
+        },
+        _ => null,
+    };
+
+    private static string KindOf(Resolved r) => r.Definition switch
+    {
+        ObjectType => "object",
+        UnionType => "oneOf/anyOf",
+        EnumType => "string",
+        _ => r.Ref switch
+        {
+            ArrayRef => "array",
+            MapRef => "object (map)",
+            PrimitiveRef p => p.Kind.ToString().ToLowerInvariant() + (p.Format is null ? "" : $" ({p.Format})"),
+            _ => "unknown",
+        },
+    };
+
+    private void CompareObjects(ObjectType bo, ObjectType ho, bool request, Place where)
+    {
+        var headProps = ho.Properties.ToDictionary(p => p.JsonName, StringComparer.Ordinal);
+        var baseNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var bp in bo.Properties)
+        {
+            baseNames.Add(bp.JsonName);
+            if (request ? bp.ReadOnly : bp.WriteOnly)
+            {
+                continue;
+            }
+
+            var name = where.Child("." + bp.JsonName);
+            if (!headProps.TryGetValue(bp.JsonName, out var hp) || (request ? hp.ReadOnly : hp.WriteOnly))
+            {
+                if (request)
+                {
+                    Report(DiffRules.RequestPropertyRemoved, ho.Id, $"request property {name} was removed");
+                }
+                else
+                {
+                    Report(bp.Required ? DiffRules.ResponsePropertyRemoved : DiffRules.ResponseOptionalPropertyRemoved, ho.Id,
+                        $"{(bp.Required ? "required" : "optional")} response property {name} was removed");
+                }
+
+                continue;
+            }
+
+            var propertyPointer = JsonPointer.Append(ho.Id + "/properties", hp.JsonName);
+            if (request && !bp.Required && hp.Required)
+            {
+                Report(DiffRules.RequestPropertyBecameRequired, propertyPointer, $"request property {name} became required");
+            }
+            else if (!request && bp.Required && !hp.Required)
+            {
+                Report(DiffRules.ResponsePropertyBecameOptional, propertyPointer, $"response property {name} became optional");
+            }
+
+            CompareUse(bp.Type, hp.Type, request, propertyPointer, name);
+        }
+
+        if (request)
+        {
+            foreach (var hp in ho.Properties)
+            {
+                if (hp.Required && !hp.ReadOnly && !baseNames.Contains(hp.JsonName))
+                {
+                    Report(DiffRules.RequestPropertyAddedRequired, JsonPointer.Append(ho.Id + "/properties", hp.JsonName),
+                        $"required request property {where.Child("." + hp.JsonName)} was added");
+                }
+            }
+
+            if (!bo.AdditionalPropertiesForbidden && ho.AdditionalPropertiesForbidden)
+            {
+                Report(DiffRules.RequestAdditionalPropertiesClosed, ho.Id, $"{where} no longer accepts unlisted properties (additionalProperties: false)");
+            }
+        }
+
+        if (bo.AdditionalProperties is not null && ho.AdditionalProperties is not null)
+        {
+            CompareUse(bo.AdditionalProperties, ho.AdditionalProperties, request, ho.Id + "/additionalProperties", where.Child("{}"));
+        }
+    }
+
+    /// <summary>
+    /// Variants match by structure, in any order: on the request side every base variant must still be accepted by
+    /// some head variant; on the response side every head variant must be one the base could return.
+    /// </summary>
+    private void CompareUnions(Resolved b, Resolved h, bool request, string pointer, Place where)
+    {
+        var baseVariants = Variants(b);
+        var headVariants = Variants(h);
+        var (from, into) = request ? (baseVariants, headVariants) : (headVariants, baseVariants);
+        for (var i = 0; i < from.Count; i++)
+        {
+            var variant = from[i];
+            var matched = into.Any(other => request ? Quiet(() => CompareUse(variant, other, true, pointer, where)) : Quiet(() => CompareUse(other, variant, false, pointer, where)));
+            if (!matched)
+            {
+                Report(request ? DiffRules.RequestTypeChanged : DiffRules.ResponseTypeChanged, pointer,
+                    request ? $"{where}: variant {i + 1} of the base is no longer accepted" : $"{where}: variant {i + 1} may now be returned, which the base did not allow");
+            }
+        }
+    }
+
+    private static IReadOnlyList<TypeUse> Variants(Resolved r) => r.Definition is UnionType union
+        ? union.Variants
+        : [new TypeUse(r.Definition is null ? r.Ref : new NamedRef(r.Definition.Id)) { Constraints = r.Constraints }];
+
+    /// <summary>Runs a comparison into a scratch list; true when it found nothing breaking.</summary>
+    private bool Quiet(Action compare)
+    {
+        var saved = _session.Findings;
+        var visited = new HashSet<(string, string, bool)>(_visited);
+        _session.Findings = [];
+        try
+        {
+            compare();
+            return _session.Findings.All(f => f.Level != FindingLevel.Error);
+        }
+        finally
+        {
+            _session.Findings = saved;
+            _visited.Clear();
+            _visited.UnionWith(visited);
+        }
+    }
+
+    private void CompareConstraints(Resolved b, Resolved h, bool request, string pointer, Place where)
+    {
+        // Enums: EnumType values and enum constraints alike, as JSON texts.
+        var baseEnum = EnumValues(b);
+        var headEnum = EnumValues(h);
+        if (request && headEnum is not null)
+        {
+            var removed = baseEnum is null ? null : baseEnum.Where(v => !headEnum.Contains(v)).ToList();
+            if (baseEnum is null)
+            {
+                Report(DiffRules.RequestEnumValueRemoved, pointer, $"{where} is now restricted to the values {string.Join(", ", headEnum.Order(StringComparer.Ordinal))}");
+            }
+            else if (removed!.Count > 0)
+            {
+                Report(DiffRules.RequestEnumValueRemoved, pointer, $"{where}: enum value(s) {string.Join(", ", removed)} removed");
+            }
+        }
+        else if (!request && baseEnum is not null)
+        {
+            var added = headEnum is null ? null : headEnum.Where(v => !baseEnum.Contains(v)).ToList();
+            if (headEnum is null)
+            {
+                Report(DiffRules.ResponseConstraintLoosened, pointer, $"{where} is no longer restricted to an enum");
+            }
+            else if (added!.Count > 0)
+            {
+                Report(DiffRules.ResponseEnumValueAdded, pointer, $"{where}: enum value(s) {string.Join(", ", added)} added");
+            }
+        }
+
+        // Tightened in a request, loosened in a response: the same test with the sides swapped.
+        foreach (var change in ConstraintMath.Changes(b.Constraints, h.Constraints, tightening: request))
+        {
+            Report(request ? DiffRules.RequestConstraintTightened : DiffRules.ResponseConstraintLoosened, pointer, $"{where}: {change}");
+        }
+
+        if (request && b.Constraints.Default is { } before && !string.Equals(before, h.Constraints.Default, StringComparison.Ordinal))
+        {
+            Report(DiffRules.RequestDefaultChanged, pointer, $"{where}: default changed from {before} to {h.Constraints.Default ?? "none"}");
+        }
+    }
+
+    private static HashSet<string>? EnumValues(Resolved r)
+    {
+        if (r.Definition is EnumType e)
+        {
+            return e.Values.Select(v => "\"" + System.Text.Json.JsonEncodedText.Encode(v.Value).ToString() + "\"").ToHashSet(StringComparer.Ordinal);
+        }
+
+        return r.Constraints.Enum.Count > 0 ? r.Constraints.Enum.ToHashSet(StringComparer.Ordinal) : null;
+    }
+}

@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using ContractKit.Diagnostics;
+using ContractKit.Model;
+using ContractKit.Reporting;
+
+namespace ContractKit.Diff;
+
+/// <summary>What <see cref="SpecDiff.Compare"/> needs besides the two models: how to place findings in the head spec.</summary>
+public sealed record DiffOptions
+{
+    /// <summary>The head spec's path, for findings that cannot be located more precisely.</summary>
+    public string HeadPath { get; init; } = "";
+
+    /// <summary>Maps a JSON pointer of the head spec to its line and column (nearest existing ancestor); null: line 0.</summary>
+    public Func<string, SourceLocation?>? Locate { get; init; }
+
+    /// <summary>Whether the head operation at this pointer declares a sunset date (<c>x-sunset</c>); null: never.</summary>
+    public Func<string, bool>? HasSunset { get; init; }
+}
+
+/// <summary>
+/// The Diff stage: compares two contract models and reports what a change breaks, direction-aware (a request is what a
+/// client sends, a response what it receives). Schemas are compared by structure after resolving named types and
+/// aliases, never by type id or name, so moving an inline schema into components or renaming it is not a change.
+/// </summary>
+public static partial class SpecDiff
+{
+    /// <summary>Compares <paramref name="baseModel"/> (before) with <paramref name="headModel"/> (after).</summary>
+    /// <param name="baseModel">The contract before the change.</param>
+    /// <param name="headModel">The contract after the change.</param>
+    /// <param name="options">How to locate findings in the head spec.</param>
+    /// <returns>Findings at their default levels, in a deterministic order.</returns>
+    public static IReadOnlyList<Finding> Compare(ContractModel baseModel, ContractModel headModel, DiffOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(baseModel);
+        ArgumentNullException.ThrowIfNull(headModel);
+        var session = new DiffSession(baseModel, headModel, options ?? new DiffOptions());
+
+        var headByKey = new Dictionary<string, Operation>(StringComparer.Ordinal);
+        var headPaths = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var op in headModel.Operations)
+        {
+            headByKey.TryAdd(OperationKey(op.Method, op.Path), op);
+            headPaths.TryAdd(NormalizePath(op.Path), op.Path);
+        }
+
+        foreach (var baseOp in baseModel.Operations)
+        {
+            var label = baseOp.Method + " " + baseOp.Path;
+            if (!headByKey.TryGetValue(OperationKey(baseOp.Method, baseOp.Path), out var headOp))
+            {
+                if (headPaths.TryGetValue(NormalizePath(baseOp.Path), out var headPath))
+                {
+                    session.Report(DiffRules.OperationRemoved, label, "#/paths/" + JsonPointer.Escape(headPath), $"operation {label} was removed");
+                }
+                else
+                {
+                    session.Report(DiffRules.PathRemoved, label, "#/paths", $"path {baseOp.Path} was removed (with its {baseOp.Method} operation)");
+                }
+
+                continue;
+            }
+
+            new OperationDiff(session, baseOp, headOp).Run();
+        }
+
+        return session.Findings
+            .OrderBy(f => f.Operation ?? "", StringComparer.Ordinal)
+            .ThenBy(f => f.Location?.Line ?? 0)
+            .ThenBy(f => f.Location?.Column ?? 0)
+            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
+            .ThenBy(f => f.Message, StringComparer.Ordinal)
+            .Distinct()
+            .ToList();
+    }
+
+    /// <summary><c>/threads/{thread_id}</c> and <c>/threads/{id}</c> are the same path: parameter names do not matter.</summary>
+    public static string NormalizePath(string path) => PathParameter().Replace(path, "{}").TrimEnd('/');
+
+    internal static string OperationKey(string method, string path) => method.ToUpperInvariant() + " " + NormalizePath(path);
+
+    [GeneratedRegex(@"\{[^}/]*\}")]
+    private static partial Regex PathParameter();
+}
+
+/// <summary>The two models with their type lookups, and where findings go.</summary>
+internal sealed class DiffSession
+{
+    public DiffSession(ContractModel baseModel, ContractModel headModel, DiffOptions options)
+    {
+        BaseTypes = baseModel.Types.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        HeadTypes = headModel.Types.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        Options = options;
+        Unchanged = new UnchangedTypes(BaseTypes, HeadTypes);
+    }
+
+    public UnchangedTypes Unchanged { get; }
+
+    public Dictionary<string, TypeDefinition> BaseTypes { get; }
+
+    public Dictionary<string, TypeDefinition> HeadTypes { get; }
+
+    public DiffOptions Options { get; }
+
+    /// <summary>Where reports go; swapped for a scratch list while trying union variants against each other.</summary>
+    public List<Finding> Findings { get; set; } = [];
+
+    public void Report(DiffRule rule, string? operation, string headPointer, string message, string? oasdiffId = null)
+    {
+        var location = Options.Locate?.Invoke(headPointer) ?? new SourceLocation(Options.HeadPath, 0, 0, headPointer);
+        Findings.Add(new Finding(rule.Id, rule.DefaultLevel, message, location)
+        {
+            Operation = operation,
+            Direction = rule.Direction,
+            OasdiffId = oasdiffId ?? rule.OasdiffId,
+        });
+    }
+}
