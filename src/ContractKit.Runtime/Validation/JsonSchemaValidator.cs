@@ -120,7 +120,7 @@ public sealed class JsonSchemaValidator
         try
         {
             var status = state.Tape.Build(json, Math.Max(options.MaxDepth, 1), options.RejectDuplicateProperties);
-            var w = new Walker(json, state, options, collect);
+            var w = new Walker(json, state, options, collect: false);
             if (status == TapeStatus.InvalidJson)
             {
                 return Single(new ValidationError("", "#", "json", state.Tape.ErrorMessage!));
@@ -132,6 +132,20 @@ public sealed class JsonSchemaValidator
                     $"nesting deeper than {options.MaxDepth} levels"));
             }
 
+            // Most payloads are valid: decide with a verdict-only walk (no evaluation path, first failure stops it),
+            // and walk again collecting errors only when it fails.
+            if (state.Tape.DuplicateObject < 0 && _root.Evaluate(ref w, 0, Annotations.None))
+            {
+                return ValidationResult.Valid;
+            }
+
+            if (!collect)
+            {
+                return new ValidationResult(Fallback(), false);
+            }
+
+            state.ResetWalk();
+            w = new Walker(json, state, options, collect: true);
             var ok = true;
             if (state.Tape.DuplicateObject >= 0)
             {
@@ -140,10 +154,7 @@ public sealed class JsonSchemaValidator
                     $"property '{w.String(state.Tape.DuplicateName)}' appears more than once", keywordInPath: false);
             }
 
-            if (ok || collect)
-            {
-                ok &= _root.Evaluate(ref w, 0, Annotations.None);
-            }
+            ok &= _root.Evaluate(ref w, 0, Annotations.None);
 
             return ok ? ValidationResult.Valid : new ValidationResult(w.Errors is null ? Fallback() : w.Errors, w.Truncated);
         }

@@ -35,12 +35,18 @@ internal sealed class EvaluationState
         return s;
     }
 
+    /// <summary>Clears the walk's stacks (the tape stays), for a second walk over the same payload.</summary>
+    public void ResetWalk()
+    {
+        PathCount = 0;
+        BitsTop = 0;
+        ScopeCount = 0;
+        Array.Clear(Scope);
+    }
+
     public static void Return(EvaluationState s)
     {
-        s.PathCount = 0;
-        s.BitsTop = 0;
-        s.ScopeCount = 0;
-        Array.Clear(s.Scope);
+        s.ResetWalk();
         s.Tape.Trim();
         if (s.Chars.Length > 1 << 20)
         {

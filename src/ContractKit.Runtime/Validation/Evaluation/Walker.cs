@@ -54,6 +54,13 @@ internal ref partial struct Walker
         return JsonNumber.Parse(Json.Slice(t.Start, t.Length));
     }
 
+    /// <summary>The number when its literal is a plain integer of at most 18 digits (no fraction or exponent).</summary>
+    public readonly bool TryGetSmallInteger(int token, out long value)
+    {
+        ref readonly var t = ref Tokens[token];
+        return JsonNumber.TryParseSmallInteger(Json.Slice(t.Start, t.Length), out value);
+    }
+
     /// <summary>The string as UTF-16 in the thread's char buffer (valid until the next call).</summary>
     public readonly ReadOnlySpan<char> Chars(int token)
     {
@@ -71,8 +78,17 @@ internal ref partial struct Walker
 
     // ---- evaluation path -------------------------------------------------------------------------------------
 
+    /// <summary>
+    /// The evaluation path only feeds error messages, so a verdict-only walk does not keep it. Collect-mode walks
+    /// keep it even inside suppressed branches, whose errors may be captured for diagnostics.
+    /// </summary>
     public readonly void PushPath(string segment)
     {
+        if (!_collectMode)
+        {
+            return;
+        }
+
         var s = State;
         if (s.PathCount == s.Path.Length)
         {
@@ -82,14 +98,22 @@ internal ref partial struct Walker
         s.Path[s.PathCount++] = segment;
     }
 
-    public readonly void PopPath() => State.PathCount--;
+    public readonly void PopPath()
+    {
+        if (_collectMode)
+        {
+            State.PathCount--;
+        }
+    }
 
     // ---- recursion guard -------------------------------------------------------------------------------------
 
     /// <summary>Enters a schema; false (with one error) when a $ref cycle or a deep payload would exhaust the stack.</summary>
     public bool Enter(int token)
     {
-        if (++Recursion > _maxRecursion || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        // The stack probe is a runtime call; every 8th level is enough, since 8 schema frames are far below the
+        // headroom TryEnsureSufficientExecutionStack keeps in reserve.
+        if (++Recursion > _maxRecursion || ((Recursion & 7) == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
         {
             Recursion--;
             var wasSuppressed = Suppress;

@@ -25,6 +25,12 @@ internal static class NumericFormats
 
     private static bool InRange(ref Walker w, int t, decimal min, decimal max)
     {
+        // A plain literal of up to 18 digits is an exact integer: compare it without the decimal parser.
+        if (w.TryGetSmallInteger(t, out var small))
+        {
+            return small >= min && small <= max;
+        }
+
         var n = w.Number(t);
         return n.IsDecimal && n.IsInteger && n.Decimal >= min && n.Decimal <= max;
     }

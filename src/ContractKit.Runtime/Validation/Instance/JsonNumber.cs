@@ -28,6 +28,12 @@ internal readonly struct JsonNumber
 
     public static JsonNumber Parse(ReadOnlySpan<byte> utf8)
     {
+        // Most payload numbers are plain integers (ids, timestamps, counts): skip the general decimal parser for them.
+        if (TryParseSmallInteger(utf8, out var small))
+        {
+            return new JsonNumber((decimal)small);
+        }
+
         if (decimal.TryParse(utf8, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && (d != 0 || IsZeroLiteral(utf8)))
         {
             return new JsonNumber(d);
@@ -70,6 +76,36 @@ internal readonly struct JsonNumber
     }
 
     public override string ToString() => IsDecimal ? Decimal.ToString(CultureInfo.InvariantCulture) : Double.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>An optional '-' then at most 18 digits (no fraction, no exponent): always exact in a long.</summary>
+    public static bool TryParseSmallInteger(ReadOnlySpan<byte> utf8, out long value)
+    {
+        value = 0;
+        var negative = utf8.Length > 0 && utf8[0] == (byte)'-';
+        var digits = negative ? utf8[1..] : utf8;
+        if (digits.Length is 0 or > 18)
+        {
+            return false;
+        }
+
+        foreach (var b in digits)
+        {
+            var d = (uint)(b - (byte)'0');
+            if (d > 9)
+            {
+                return false;
+            }
+
+            value = (value * 10) + d;
+        }
+
+        if (negative)
+        {
+            value = -value;
+        }
+
+        return true;
+    }
 
     private static bool IsZeroLiteral(ReadOnlySpan<byte> utf8)
     {

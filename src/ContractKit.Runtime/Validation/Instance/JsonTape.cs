@@ -213,7 +213,8 @@ internal sealed class JsonTape
             {
                 for (var b = a + 1; b < n; b++)
                 {
-                    if (Text(json, names[a]).SequenceEqual(Text(json, names[b])))
+                    // Lengths (unescaped) differ for most pairs: compare bytes only when they match.
+                    if (Tokens[names[a]].Length == Tokens[names[b]].Length && Text(json, names[a]).SequenceEqual(Text(json, names[b])))
                     {
                         DuplicateObject = obj;
                         DuplicateName = names[b];

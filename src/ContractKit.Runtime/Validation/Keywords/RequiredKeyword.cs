@@ -1,3 +1,4 @@
+using ContractKit.Runtime.Validation.Compiler;
 using ContractKit.Runtime.Validation.Evaluation;
 using ContractKit.Runtime.Validation.Instance;
 
@@ -14,6 +15,12 @@ internal sealed class RequiredKeyword : Keyword
     private readonly bool[] _readOnly;
     private readonly bool[] _writeOnly;
 
+    /// <summary>Up to 64 names: one pass over the members marks which are present, instead of a scan per name.</summary>
+    private readonly Utf8NameTable? _table;
+    private readonly ulong _neededAnyway;
+    private readonly ulong _neededInRequests;
+    private readonly ulong _neededInResponses;
+
     public RequiredKeyword(byte[][] names, string[] texts, bool[] readOnly, bool[] writeOnly)
         : base("required")
     {
@@ -21,11 +28,28 @@ internal sealed class RequiredKeyword : Keyword
         _texts = texts;
         _readOnly = readOnly;
         _writeOnly = writeOnly;
+        if (texts.Length is > 0 and <= 64)
+        {
+            _table = new Utf8NameTable(texts);
+            for (var n = 0; n < texts.Length; n++)
+            {
+                // A name listed twice maps to its first index, so the bits are those IndexOf can set.
+                var bit = 1UL << _table.IndexOf(names[n]);
+                _neededAnyway |= bit;
+                _neededInRequests |= readOnly[n] ? 0 : bit;
+                _neededInResponses |= writeOnly[n] ? 0 : bit;
+            }
+        }
     }
 
     public override bool Evaluate(ref Walker w, int token, in Annotations annotations)
     {
         if (w.Tokens[token].Kind != TokenKind.Object)
+        {
+            return true;
+        }
+
+        if (_table is not null && HasAll(ref w, token))
         {
             return true;
         }
@@ -50,5 +74,27 @@ internal sealed class RequiredKeyword : Keyword
         }
 
         return ok;
+    }
+
+    private bool HasAll(ref Walker w, int token)
+    {
+        var needed = w.Direction switch
+        {
+            ValidationDirection.Request => _neededInRequests,
+            ValidationDirection.Response => _neededInResponses,
+            _ => _neededAnyway,
+        };
+        var seen = 0UL;
+        var end = w.Tokens[token].Next;
+        for (var i = token + 1; i < end; i = w.Tokens[i + 1].Next)
+        {
+            var index = _table!.IndexOf(w.Utf8(i));
+            if (index >= 0)
+            {
+                seen |= 1UL << index;
+            }
+        }
+
+        return (seen & needed) == needed;
     }
 }

@@ -24,12 +24,22 @@ internal sealed class TypeKeyword : Keyword
     private readonly string _expected;
     private readonly bool _draft4;
 
+    /// <summary>Bit per <see cref="TokenKind"/> that passes without looking further: one shift and test per check.</summary>
+    private readonly int _kinds;
+
     public TypeKeyword(JsonTypes allowed, string expected, bool draft4)
         : base("type")
     {
         _allowed = allowed;
         _expected = expected;
         _draft4 = draft4;
+        foreach (var kind in Enum.GetValues<TokenKind>())
+        {
+            if ((allowed & Of(kind)) != 0)
+            {
+                _kinds |= 1 << (int)kind;
+            }
+        }
     }
 
     public static JsonTypes Parse(string name) => name switch
@@ -47,8 +57,7 @@ internal sealed class TypeKeyword : Keyword
     public override bool Evaluate(ref Walker w, int token, in Annotations annotations)
     {
         var kind = w.Tokens[token].Kind;
-        var actual = Of(kind);
-        if ((_allowed & actual) != 0)
+        if ((_kinds & (1 << (int)kind)) != 0)
         {
             return true;
         }
@@ -63,6 +72,11 @@ internal sealed class TypeKeyword : Keyword
 
     private bool IsInteger(ref Walker w, int token)
     {
+        if (w.TryGetSmallInteger(token, out _))
+        {
+            return true;
+        }
+
         if (_draft4 && w.Utf8(token).IndexOfAny((byte)'.', (byte)'e', (byte)'E') >= 0)
         {
             return false;
