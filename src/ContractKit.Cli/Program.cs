@@ -14,6 +14,7 @@ public static class Program
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(LintCommand.Create());
         root.Subcommands.Add(DiffCommand.Create());
+        root.Subcommands.Add(CheckCommand.Create());
         return await CommandRunner.InvokeAsync(root, args).ConfigureAwait(false);
     }
 }

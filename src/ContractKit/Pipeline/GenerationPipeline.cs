@@ -79,6 +79,22 @@ public static class GenerationPipeline
             : (generated.Files, ordered, ExitCodes.Success);
     }
 
+    /// <summary>
+    /// What <c>contractkit check</c> reports: the output files that are missing, different or no longer produced
+    /// (relative paths, ordinal order). Writes nothing.
+    /// </summary>
+    public static async Task<(IReadOnlyList<string> Stale, IReadOnlyList<Diagnostic> Diagnostics, int ExitCode)> CheckAsync(
+        SpecTarget target, string? displayPath = null, CancellationToken cancellationToken = default)
+    {
+        var (files, diagnostics, exitCode) = await EmitAsync(target, displayPath, cancellationToken).ConfigureAwait(false);
+        if (exitCode != ExitCodes.Success)
+        {
+            return ([], diagnostics, exitCode);
+        }
+
+        return (OutputWriter.StaleFiles(target.OutputPath, files), diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList(), ExitCodes.Success);
+    }
+
     /// <summary>Generates and writes one spec's output; a failure at any stage leaves the output folder as it was.</summary>
     public static async Task<GenerationRun> RunAsync(SpecTarget target, string? displayPath = null, CancellationToken cancellationToken = default)
     {

@@ -133,6 +133,36 @@ public static class OutputWriter
     }
 
     /// <summary>
+    /// The files that differ from what the generator produces now: missing, changed, or listed in the manifest but no
+    /// longer produced. Empty when the folder is up to date.
+    /// </summary>
+    public static IReadOnlyList<string> StaleFiles(string outputDirectory, IReadOnlyList<GeneratedFile> files)
+    {
+        var target = Path.GetFullPath(outputDirectory);
+        var stale = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            var path = Path.Combine(target, ToLocal(file.RelativePath));
+            if (!File.Exists(path) || !File.ReadAllBytes(path).AsSpan().SequenceEqual(Utf8NoBom.GetBytes(file.Content)))
+            {
+                stale.Add(file.RelativePath);
+            }
+        }
+
+        var produced = files.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
+        var owned = Directory.Exists(target) ? ReadOwnership(target) : null;
+        foreach (var previous in owned ?? [])
+        {
+            if (!produced.Contains(previous) && File.Exists(Path.Combine(target, ToLocal(previous))))
+            {
+                stale.Add(previous);
+            }
+        }
+
+        return stale.ToList();
+    }
+
+    /// <summary>
     /// The files the generator wrote last time: empty for a missing or empty folder, null for a folder with files
     /// and no manifest (not ours).
     /// </summary>

@@ -151,4 +151,25 @@ public sealed class GenerateCommandTests
         Assert.Contains("contractkit.json", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("error CK9002", result.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Check_ExitsOne_WhenGeneratedCodeIsStale_AndZeroAfterGenerate()
+    {
+        using var spec = new TempSpec(ValidSpec);
+        File.WriteAllText(Path.Combine(spec.Directory, "contractkit.json"), """
+            { "specs": [ { "spec": "spec.yaml", "output": "gen", "namespace": "Items.Api" } ] }
+            """);
+
+        var missing = await CliRunner.RunAsync(spec.Directory, "check");
+        await CliRunner.RunAsync(spec.Directory, "generate");
+        var fresh = await CliRunner.RunAsync(spec.Directory, "check");
+        File.AppendAllText(Path.Combine(spec.Directory, "gen", "Models", "Item.g.cs"), "// hand edit\n");
+        var edited = await CliRunner.RunAsync(spec.Directory, "check");
+
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Equal(0, fresh.ExitCode);
+        Assert.Equal(1, edited.ExitCode);
+        Assert.Contains("Models/Item.g.cs", edited.Stdout, StringComparison.Ordinal);
+        Assert.EndsWith("// hand edit\n", File.ReadAllText(Path.Combine(spec.Directory, "gen", "Models", "Item.g.cs")), StringComparison.Ordinal);
+    }
 }
