@@ -82,6 +82,7 @@ internal static partial class KeywordFactory
         var target = compiler.ResolveSite(site, value, "$dynamicRef");
         var fragment = UriText.Fragment(value);
         var dynamic = fragment.Length > 0 && fragment[0] != '/' && target.DynamicAnchor == fragment ? fragment : null;
+        compiler.UsesDynamicScope |= dynamic is not null;
         return new DynamicRefKeyword(compiler.Compile(target), dynamic);
     }
 

@@ -25,12 +25,16 @@ internal sealed partial class SchemaCompiler
 
     public SchemaOptions Options { get; }
 
+    /// <summary>Set when a $dynamicRef names a $dynamicAnchor, the only reader of the dynamic scope.</summary>
+    public bool UsesDynamicScope { get; set; }
+
     public static SchemaNode CompileRoot(JsonElement schema, SchemaOptions options, string baseUri)
     {
         var compiler = new SchemaCompiler(options);
         var root = compiler.IndexDocument(schema, UriText.Normalize(baseUri), null);
         var node = compiler.Compile(root);
         compiler.CompileDynamicAnchors();
+        compiler.Link();
         return node;
     }
 

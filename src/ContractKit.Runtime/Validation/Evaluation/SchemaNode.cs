@@ -32,8 +32,23 @@ internal sealed class SchemaNode
 
     public bool WriteOnly { get; set; }
 
+    /// <summary>
+    /// Set (after compilation) when this node is only a <c>$ref</c> to a node of the same resource: a verdict-only
+    /// walk goes straight to the target, skipping this node's setup. Walks that keep the evaluation path still
+    /// visit this node, so error locations keep their <c>$ref</c> segment.
+    /// </summary>
+    public SchemaNode? RefTarget { get; set; }
+
+    /// <summary>False when no <c>$dynamicRef</c> anywhere can consult the dynamic scope, so it is not maintained.</summary>
+    public bool UsesScope { get; set; } = true;
+
     public bool Evaluate(ref Walker w, int token, in Annotations parent)
     {
+        if (RefTarget is { } target && !w.KeepsPath)
+        {
+            return target.Evaluate(ref w, token, parent);
+        }
+
         if (Constant is { } constant)
         {
             return constant || w.Report(token, "false", "no value is allowed here (the schema is false)", keywordInPath: false);
@@ -49,7 +64,7 @@ internal sealed class SchemaNode
             return false;
         }
 
-        var pushed = w.PushScope(Resource);
+        var pushed = UsesScope && w.PushScope(Resource);
         var local = TracksAnnotations ? w.BeginAnnotations(token) : parent;
         var ok = true;
         var keywords = Keywords;

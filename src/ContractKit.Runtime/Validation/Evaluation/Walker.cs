@@ -46,6 +46,9 @@ internal ref partial struct Walker
     /// <summary>True when failures are to be reported in detail; false when only the verdict matters.</summary>
     public readonly bool Collecting => _collectMode && Suppress == 0 && !Truncated;
 
+    /// <summary>True for a collecting walk, which keeps the evaluation path even where errors are suppressed.</summary>
+    public readonly bool KeepsPath => _collectMode;
+
     public readonly ReadOnlySpan<byte> Utf8(int token) => State.Tape.Text(Json, token);
 
     public readonly JsonNumber Number(int token)
@@ -82,13 +85,18 @@ internal ref partial struct Walker
     /// The evaluation path only feeds error messages, so a verdict-only walk does not keep it. Collect-mode walks
     /// keep it even inside suppressed branches, whose errors may be captured for diagnostics.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly void PushPath(string segment)
     {
-        if (!_collectMode)
+        // Inlined so a verdict-only walk pays one test per applied subschema, not a call.
+        if (_collectMode)
         {
-            return;
+            AppendPath(segment);
         }
+    }
 
+    private readonly void AppendPath(string segment)
+    {
         var s = State;
         if (s.PathCount == s.Path.Length)
         {
@@ -98,6 +106,7 @@ internal ref partial struct Walker
         s.Path[s.PathCount++] = segment;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly void PopPath()
     {
         if (_collectMode)
@@ -109,21 +118,27 @@ internal ref partial struct Walker
     // ---- recursion guard -------------------------------------------------------------------------------------
 
     /// <summary>Enters a schema; false (with one error) when a $ref cycle or a deep payload would exhaust the stack.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Enter(int token)
     {
         // The stack probe is a runtime call; every 8th level is enough, since 8 schema frames are far below the
-        // headroom TryEnsureSufficientExecutionStack keeps in reserve.
+        // headroom TryEnsureSufficientExecutionStack keeps in reserve. The check is inlined, the failure is not.
         if (++Recursion > _maxRecursion || ((Recursion & 7) == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
         {
-            Recursion--;
-            var wasSuppressed = Suppress;
-            Suppress = 0;
-            Report(token, "$ref", $"schema evaluation is nested too deep here ({Recursion + 1} levels or the stack limit): a $ref cycle that never consumes the payload, or a payload too deep for this schema");
-            Suppress = wasSuppressed;
-            return false;
+            return TooDeep(token);
         }
 
         return true;
+    }
+
+    private bool TooDeep(int token)
+    {
+        Recursion--;
+        var wasSuppressed = Suppress;
+        Suppress = 0;
+        Report(token, "$ref", $"schema evaluation is nested too deep here ({Recursion + 1} levels or the stack limit): a $ref cycle that never consumes the payload, or a payload too deep for this schema");
+        Suppress = wasSuppressed;
+        return false;
     }
 
     public void Leave() => Recursion--;

@@ -7,16 +7,34 @@ internal sealed class AnyOfKeyword : Keyword
 {
     private readonly SchemaNode[] _schemas;
     private readonly string[] _segments;
+    private readonly int _nullableOf;
 
     public AnyOfKeyword(SchemaNode[] schemas, string[] segments)
         : base("anyOf")
     {
         _schemas = schemas;
         _segments = segments;
+        _nullableOf = NullableChoice.OtherBranch(schemas);
     }
 
     public override bool Evaluate(ref Walker w, int token, in Annotations annotations)
     {
+        // [X, null] without annotations to collect: null passes by the null branch, anything else is X's verdict.
+        // A failure in a collecting walk takes the full path below, for the diagnostics of both branches.
+        if (_nullableOf >= 0 && !annotations.IsActive)
+        {
+            if (w.Tokens[token].Kind == Instance.TokenKind.Null ||
+                Test(ref w, _schemas[_nullableOf], _segments[_nullableOf], token, Annotations.None))
+            {
+                return true;
+            }
+
+            if (!w.Collecting)
+            {
+                return false;
+            }
+        }
+
         var any = false;
         for (var i = 0; i < _schemas.Length; i++)
         {

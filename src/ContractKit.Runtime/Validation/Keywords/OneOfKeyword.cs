@@ -7,16 +7,34 @@ internal sealed class OneOfKeyword : Keyword
 {
     private readonly SchemaNode[] _schemas;
     private readonly string[] _segments;
+    private readonly int _nullableOf;
 
     public OneOfKeyword(SchemaNode[] schemas, string[] segments)
         : base("oneOf")
     {
         _schemas = schemas;
         _segments = segments;
+        _nullableOf = NullableChoice.OtherBranch(schemas);
     }
 
     public override bool Evaluate(ref Walker w, int token, in Annotations annotations)
     {
+        // [X, null] without annotations to collect: for null exactly one matches when X rejects null; otherwise
+        // only X can match. Failures in a collecting walk take the full path below, for its messages.
+        if (_nullableOf >= 0 && !annotations.IsActive)
+        {
+            var x = Test(ref w, _schemas[_nullableOf], _segments[_nullableOf], token, Annotations.None);
+            if (x != (w.Tokens[token].Kind == Instance.TokenKind.Null))
+            {
+                return true;
+            }
+
+            if (!w.Collecting)
+            {
+                return false;
+            }
+        }
+
         var first = -1;
         for (var i = 0; i < _schemas.Length; i++)
         {

@@ -42,6 +42,8 @@ internal sealed class TypeKeyword : Keyword
         }
     }
 
+    public JsonTypes Allowed => _allowed;
+
     public static JsonTypes Parse(string name) => name switch
     {
         "null" => JsonTypes.Null,
