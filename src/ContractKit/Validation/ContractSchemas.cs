@@ -48,6 +48,12 @@ public sealed class ContractSchemas
     /// <summary>The lowered document (JSON Schema 2020-12 + OpenAPI vocabulary), every named type under <c>$defs</c>.</summary>
     public string DocumentJson { get; }
 
+    /// <summary>The options every schema of this contract compiles with (the document registered, OpenAPI vocabulary on).</summary>
+    public SchemaOptions Options => _options;
+
+    /// <summary>A use lowered against <see cref="DocumentUri"/>, for callers that compose several uses into one schema.</summary>
+    public System.Text.Json.Nodes.JsonObject LowerUse(TypeUse use) => _lowering.LowerUse(use, DocumentUri);
+
     /// <summary>
     /// Finds a named type by what a user would type: a component name (<c>ThreadObject</c>) or a model id
     /// (<c>#/components/schemas/ThreadObject</c>). Null when there is none.
@@ -90,6 +96,6 @@ public sealed class ContractSchemas
     }
 
     private JsonSchemaValidator Compile(TypeUse use) =>
-        JsonSchemaValidator.Compile(_lowering.LowerUse(use, DocumentUri).ToJsonString(), _options);
+        JsonSchemaValidator.Compile(LowerUse(use).ToJsonString(), _options);
 
 }

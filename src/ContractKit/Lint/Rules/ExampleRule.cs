@@ -30,7 +30,6 @@ internal sealed class ExampleRule : ILintRule
         }
 
         var schemas = new ContractSchemas(model);
-        var lowering = new SchemaLowering(model);
         var resolver = new ExampleSchemaResolver(context.Read, model, context.Document);
 
         // Compiling a schema indexes the whole lowered document (thousands of types for a big API), so every use
@@ -51,7 +50,7 @@ internal sealed class ExampleRule : ILintRule
             {
                 key = "u" + keys.Count.ToString(CultureInfo.InvariantCulture);
                 keys[use] = key;
-                var lowered = lowering.LowerUse(use, schemas.DocumentUri);
+                var lowered = schemas.LowerUse(use);
                 lowered.Remove("$schema");
                 properties[key] = lowered;
             }
@@ -64,11 +63,9 @@ internal sealed class ExampleRule : ILintRule
             return;
         }
 
-        var registry = new SchemaRegistry();
-        registry.Add(schemas.DocumentUri, schemas.DocumentJson);
-        var options = new SchemaOptions { DefaultDialect = SchemaDialect.Draft202012, OpenApiVocabulary = true, FormatAssertion = true, Registry = registry };
         var root = new JsonObject { ["$schema"] = SchemaLowering.Dialect, ["properties"] = properties };
-        var validator = JsonSchemaValidator.Compile(root.ToJsonString(), options);
+        // One schema for all examples: compiling per example re-indexes the whole document each time (40 s on OpenAI).
+        var validator = JsonSchemaValidator.Compile(root.ToJsonString(), schemas.Options);
 
         // A component example used by several media types is reported once per distinct problem.
         var reported = new HashSet<(string, string)>();
