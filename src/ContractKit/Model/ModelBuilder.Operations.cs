@@ -217,7 +217,16 @@ public sealed partial class ModelBuilder
                     .Select(e => e.Value.Value!.ToJsonString()));
             }
 
-            result.Add(new MediaContent(mediaType, schema) { Examples = examples.ToEquatableArray() });
+            var encoding = (media.Encoding ?? new Dictionary<string, OpenApiEncoding>())
+                .OrderBy(e => e.Key, StringComparer.Ordinal)
+                .Select(e => new PropertyEncoding(e.Key)
+                {
+                    ContentType = string.IsNullOrWhiteSpace(e.Value.ContentType) ? null : e.Value.ContentType.Trim(),
+                    Style = e.Value.Style?.ToString().ToLowerInvariant(),
+                    Explode = e.Value.Explode,
+                })
+                .ToEquatableArray();
+            result.Add(new MediaContent(mediaType, schema) { Examples = examples.ToEquatableArray(), Encoding = encoding });
         }
 
         return result.ToEquatableArray();
