@@ -47,22 +47,20 @@ public sealed partial class CSharpEmitter
     private sealed record BodyPlan(BodyKind Kind, MediaContent? Media, CSharpType? Type, IReadOnlyList<FormField> Fields);
 
     /// <summary>
-    /// Chooses the request media type: JSON, else <c>multipart/form-data</c>, else URL-encoded form, else binary, else text.
-    /// The method's remarks list the media types it does not use.
+    /// Chooses the request media type: JSON, else <c>multipart/form-data</c>, else URL-encoded form, else binary, else text
+    /// (multipart before JSON when the JSON schema has binary fields, which JSON cannot carry). JSON, multipart and form
+    /// bodies the main method does not send get a method of their own (<c>…MultipartAsync</c>, ...): the alternates.
     /// </summary>
-    private BodyPlan PlanRequestBody(Operation operation, string pointer)
+    private (BodyPlan Main, IReadOnlyList<BodyPlan> Alternates) PlanRequestBodies(Operation operation, string pointer)
     {
         var content = operation.RequestBody!.Content;
+        var plans = new List<(BodyPlan Plan, string? Problem)>();
         var json = content.FirstOrDefault(c => IsJson(c.MediaType) && c.Schema is not null && FileShapeOf(c.Schema) == FileShape.None);
         if (json is not null)
         {
             var type = _types.Map(json.Schema!);
-            if (!type.IsNamedType)
-            {
-                _extraSerializable.Add(type.TypeOfSpelling);
-            }
-
-            return new BodyPlan(BodyKind.Json, json, type, []);
+            Serializable(type);
+            plans.Add((new BodyPlan(BodyKind.Json, json, type, []), null));
         }
 
         foreach (var (kind, media) in new[] { (BodyKind.Multipart, "multipart/form-data"), (BodyKind.Form, "application/x-www-form-urlencoded") })
@@ -74,13 +72,27 @@ public sealed partial class CSharpEmitter
             }
 
             var mediaPointer = JsonPointer.Append(pointer + "/requestBody/content", form.MediaType);
-            if (form.Schema is not null && ObjectOf(form.Schema) is { } obj)
+            plans.Add(form.Schema is not null && ObjectOf(form.Schema) is { } obj
+                ? (new BodyPlan(kind, form, null, FormFields(operation, obj, form, kind, mediaPointer)), null)
+                : (new BodyPlan(BodyKind.Raw, form, null, []), mediaPointer));
+        }
+
+        if (plans.Count > 1 && plans[0].Plan.Kind == BodyKind.Json && plans[1].Plan.Kind == BodyKind.Multipart &&
+            ObjectOf(json!.Schema!) is { } jsonObject && jsonObject.Properties.Any(p => FileShapeOf(p.Type) != FileShape.None))
+        {
+            (plans[0], plans[1]) = (plans[1], plans[0]);
+        }
+
+        if (plans.Count > 0)
+        {
+            var main = plans[0].Plan;
+            foreach (var (plan, problem) in plans.Where(p => p.Problem is not null))
             {
-                return new BodyPlan(kind, form, null, FormFields(operation, obj, form, kind, mediaPointer));
+                var what = plan == main ? "the method takes the body as HttpContent" : $"only the {main.Media!.MediaType} body gets a method";
+                Warn($"{operation.OperationId}: the {plan.Media!.MediaType} body's schema is not an object with properties, so its fields cannot be typed; {what}", problem + "/schema");
             }
 
-            Warn($"{operation.OperationId}: the {media} body's schema is not an object with properties; the method takes the body as HttpContent", mediaPointer + "/schema");
-            return new BodyPlan(BodyKind.Raw, form, null, []);
+            return (main, plans.Skip(1).Where(p => p.Problem is null).Select(p => p.Plan).ToList());
         }
 
         var text = content.FirstOrDefault(c => IsText(c.MediaType) && (c.Schema is null || FileShapeOf(c.Schema) == FileShape.None));
@@ -92,17 +104,25 @@ public sealed partial class CSharpEmitter
                 Warn($"{operation.OperationId}: the request media type {binary.MediaType} names no concrete type; the body is sent as application/octet-stream", JsonPointer.Append(pointer + "/requestBody/content", binary.MediaType));
             }
 
-            return new BodyPlan(BodyKind.Binary, binary, null, []);
+            return (new BodyPlan(BodyKind.Binary, binary, null, []), []);
         }
 
         if (text is not null)
         {
-            return new BodyPlan(BodyKind.Text, text, null, []);
+            return (new BodyPlan(BodyKind.Text, text, null, []), []);
         }
 
         Warn($"{operation.OperationId}: request body media types ({string.Join(", ", content.Select(c => c.MediaType))}) are not supported; the method takes the body as HttpContent", pointer + "/requestBody");
-        return new BodyPlan(BodyKind.Raw, null, null, []);
+        return (new BodyPlan(BodyKind.Raw, null, null, []), []);
     }
+
+    /// <summary>The suffix of an alternate body's method: <c>CreateImageEditMultipartAsync</c>.</summary>
+    private static string AlternateSuffix(BodyKind kind) => kind switch
+    {
+        BodyKind.Json => "Json",
+        BodyKind.Multipart => "Multipart",
+        _ => "Form",
+    };
 
     private List<FormField> FormFields(Operation operation, ObjectType obj, MediaContent media, BodyKind kind, string mediaPointer)
     {

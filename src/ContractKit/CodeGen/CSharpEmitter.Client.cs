@@ -16,7 +16,6 @@ public sealed partial class CSharpEmitter
 
     private IReadOnlyList<Credential>? _credentials;
 
-    private readonly Dictionary<string, BodyPlan> _bodyPlans = new(StringComparer.Ordinal);
 
     private IReadOnlyList<Credential> Credentials => _credentials ??= BuildCredentials();
 
@@ -181,13 +180,27 @@ public sealed partial class CSharpEmitter
         foreach (var operation in operations)
         {
             writer.Line();
-            EmitOperation(writer, operation, stream: null);
+            var (body, alternates) = operation.RequestBody is null ? (null, []) : PlanRequestBodies(operation, OperationPointer(operation));
+            var methods = alternates.Select(a => (a, _names.AlternateMethod(operation.OperationId, AlternateSuffix(a.Kind)))).ToList();
+            EmitOperation(writer, operation, body, stream: null, _names.Method(operation.OperationId), methods);
             var events = operation.Responses.Where(r => r.IsSuccess).SelectMany(r => r.Content)
                 .FirstOrDefault(c => c.MediaType.StartsWith("text/event-stream", StringComparison.OrdinalIgnoreCase) && c.Schema is not null);
             if (events is not null)
             {
                 writer.Line();
-                EmitOperation(writer, operation, events);
+                EmitOperation(writer, operation, body, events, _names.StreamMethod(operation.OperationId), methods);
+            }
+
+            foreach (var (alternate, name) in methods)
+            {
+                List<(BodyPlan, string)> siblings = [(body!, _names.Method(operation.OperationId)), .. methods.Where(m => m.a != alternate)];
+                writer.Line();
+                EmitOperation(writer, operation, alternate, stream: null, name, siblings);
+                if (events is not null)
+                {
+                    writer.Line();
+                    EmitOperation(writer, operation, alternate, events, _names.AlternateMethod(operation.OperationId, AlternateSuffix(alternate.Kind) + "Stream"), siblings);
+                }
             }
         }
 
@@ -195,23 +208,17 @@ public sealed partial class CSharpEmitter
         return writer.ToString();
     }
 
+    private static string OperationPointer(Operation operation) =>
+        JsonPointer.Append(JsonPointer.Append("#/paths", operation.Path), operation.Method.ToLowerInvariant());
+
     /// <summary>
-    /// One client method; with <paramref name="stream"/>, the <c>…StreamAsync</c> variant that yields the
-    /// server-sent events of that media type as they arrive.
+    /// One client method sending <paramref name="body"/>; with <paramref name="stream"/>, the <c>…StreamAsync</c>
+    /// variant that yields the server-sent events of that media type as they arrive. <paramref name="others"/>: the
+    /// methods that send the operation's other media types, for the remarks.
     /// </summary>
-    private void EmitOperation(SourceWriter writer, Operation operation, MediaContent? stream)
+    private void EmitOperation(SourceWriter writer, Operation operation, BodyPlan? body, MediaContent? stream, string method, IReadOnlyList<(BodyPlan Plan, string Method)> others)
     {
-        var pointer = JsonPointer.Append(JsonPointer.Append("#/paths", operation.Path), operation.Method.ToLowerInvariant());
-        var method = stream is null ? _names.Method(operation.OperationId) : _names.StreamMethod(operation.OperationId);
-
-        // Request body: the media type the method sends (planned once per operation: the stream variant shares it).
-        BodyPlan? body = null;
-        if (operation.RequestBody is not null && !_bodyPlans.TryGetValue(operation.OperationId, out body))
-        {
-            body = PlanRequestBody(operation, pointer);
-            _bodyPlans[operation.OperationId] = body;
-        }
-
+        var pointer = OperationPointer(operation);
         var bodyRequired = operation.RequestBody?.Required ?? false;
         var bodyType = body?.Type;
 
@@ -320,8 +327,10 @@ public sealed partial class CSharpEmitter
 
         if (body?.Media is { } sent && operation.RequestBody!.Content.Count > 1)
         {
-            var others = operation.RequestBody.Content.Where(c => c != sent).Select(c => "<c>" + CSharpSyntax.XmlText(c.MediaType) + "</c>");
-            remarks.Add($"<para>Sends <c>{CSharpSyntax.XmlText(sent.MediaType)}</c>; the contract also accepts {string.Join(", ", others)}.</para>");
+            var accepted = operation.RequestBody.Content.Where(c => c != sent).Select(c =>
+                "<c>" + CSharpSyntax.XmlText(c.MediaType) + "</c>" +
+                (others.FirstOrDefault(o => o.Plan.Media == c).Method is { } other ? $" (<see cref=\"{other}\"/>)" : string.Empty));
+            remarks.Add($"<para>Sends <c>{CSharpSyntax.XmlText(sent.MediaType)}</c>; the contract also accepts {string.Join(", ", accepted)}.</para>");
         }
 
         if (operation.Description is { } description && description != operation.Summary)

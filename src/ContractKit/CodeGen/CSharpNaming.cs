@@ -22,6 +22,8 @@ internal sealed class CSharpNaming
     private readonly Dictionary<string, UniqueNames> _parameterScopes = new(StringComparer.Ordinal);
     private readonly Dictionary<(string OperationId, string JsonName), string> _formFields = [];
     private readonly Dictionary<string, TagClient> _clientOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string OperationId, string Suffix), string> _alternateMethods = [];
+    private readonly UniqueNames _methodNames = new(ObjectMembers);
 
     public CSharpNaming(ContractModel model, CSharpOptions options)
     {
@@ -93,7 +95,7 @@ internal sealed class CSharpNaming
             }
         }
 
-        var methods = new UniqueNames(ObjectMembers);
+        var methods = _methodNames;
         foreach (var operation in model.Operations)
         {
             _methods[operation.OperationId] = methods.Claim(CSharpSyntax.Pascal(operation.OperationId, "Operation") + "Async");
@@ -146,6 +148,21 @@ internal sealed class CSharpNaming
 
     /// <summary>The <c>…StreamAsync</c> method of an operation that answers with server-sent events.</summary>
     public string StreamMethod(string operationId) => _streamMethods[operationId];
+
+    /// <summary>
+    /// The method for a request media type the main method does not send (<c>CreateImageEditMultipartAsync</c>): claimed
+    /// after every operation's own names, so it never takes one of theirs.
+    /// </summary>
+    public string AlternateMethod(string operationId, string suffix)
+    {
+        if (!_alternateMethods.TryGetValue((operationId, suffix), out var name))
+        {
+            name = _methodNames.Claim(CSharpSyntax.Pascal(operationId, "Operation") + suffix + "Async");
+            _alternateMethods[(operationId, suffix)] = name;
+        }
+
+        return name;
+    }
 
     public string Parameter(Operation operation, Parameter parameter) => _parameters[(operation.OperationId, parameter.In, parameter.Name)];
 
