@@ -134,7 +134,7 @@ public sealed partial class CSharpEmitter
             var propertyPointer = JsonPointer.Append(obj.Id + "/properties", property.JsonName);
             if (partial)
             {
-                Warn($"{operation.OperationId}: form field '{property.JsonName}' is a file or something else; the method takes only files for it", propertyPointer);
+                Warn($"{operation.OperationId}: multipart field '{property.JsonName}' is a file or another kind of value (oneOf/anyOf); the method takes only files for it", propertyPointer);
             }
 
             if (kind == BodyKind.Form && files != FileShape.None)

@@ -223,7 +223,9 @@ public sealed partial class ModelBuilder
                 {
                     ContentType = string.IsNullOrWhiteSpace(e.Value.ContentType) ? null : e.Value.ContentType.Trim(),
                     Style = e.Value.Style?.ToString().ToLowerInvariant(),
-                    Explode = e.Value.Explode,
+                    // Microsoft.OpenApi reads an absent explode as false: without a style, that is taken as "not written"
+                    // (the default, form's true), as for parameters.
+                    Explode = e.Value.Style is null && e.Value.Explode is not true ? null : e.Value.Explode,
                 })
                 .ToEquatableArray();
             result.Add(new MediaContent(mediaType, schema) { Examples = examples.ToEquatableArray(), Encoding = encoding });

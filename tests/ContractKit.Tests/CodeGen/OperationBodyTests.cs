@@ -148,6 +148,40 @@ public sealed class OperationBodyTests
     }
 
     [Fact]
+    public async Task UrlEncodedForm_ExplodeDefaultsPerStyle_WhenTheEncodingLeavesItOut()
+    {
+        var (files, _) = await Generate(Header + """
+
+              /form:
+                post:
+                  operationId: postForm
+                  requestBody:
+                    required: true
+                    content:
+                      application/x-www-form-urlencoded:
+                        schema:
+                          type: object
+                          required: [ids]
+                          properties:
+                            ids: { type: array, items: { type: integer } }
+                            names: { type: array, items: { type: string } }
+                            filter: { type: object, properties: { a: { type: string } } }
+                        encoding:
+                          ids: { contentType: text/plain }
+                          names: { style: pipeDelimited }
+                          filter: { style: deepObject }
+                  responses:
+                    '204': { description: ok }
+            """);
+
+        var client = Content(files, "TestClient.g.cs");
+        Assert.Contains("AddFormField(content, \"ids\", ids, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IList<long>>)", client, System.StringComparison.Ordinal);
+        Assert.Contains("IList<long>))!, null, true);", client, System.StringComparison.Ordinal);
+        Assert.Contains("IList<string>))!, \"pipedelimited\", false);", client, System.StringComparison.Ordinal);
+        Assert.Contains("\"deepobject\", false);", client, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BinaryAndTextResponses_StreamAndString()
     {
         var (files, diagnostics) = await Generate(Header + """
