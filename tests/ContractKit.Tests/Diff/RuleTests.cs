@@ -84,6 +84,7 @@ public sealed class RuleTests
         var f = Single(Changes(Api(), Api(parameters: "- {name: q, in: query, required: true, schema: {type: string}}")), DiffRules.ParameterAddedRequired);
         Assert.Equal("new-required-request-parameter", f.OasdiffId);
         Assert.Equal("request", f.Direction);
+        Assert.Equal("#/paths/~1items~1{id}/post/parameters/1", f.Location!.Pointer); // the parameter itself, for annotations
         None(Changes(Api(), Api(parameters: "- {name: q, in: query, schema: {type: string}}")));
     }
 
