@@ -29,6 +29,54 @@ public class LintRuleTests
         Lint(yaml).Where(f => f.Rule == rule).ToList();
 
     [Fact]
+    public void Swagger2_Examples_AndDefaults_AreCheckedWhereTheFileWritesThem()
+    {
+        const string yaml = """
+            swagger: '2.0'
+            info: {title: T, version: '1'}
+            paths:
+              /pets/{id}:
+                get:
+                  operationId: getPet
+                  produces: [application/json]
+                  parameters:
+                    - {name: id, in: path, required: true, type: integer, x-example: abc}
+                    - {name: limit, in: query, type: integer, maximum: 10, default: 50}
+                    - {name: page, in: query, type: integer, default: 2, x-example: 3}
+                  responses:
+                    '200':
+                      description: ok
+                      schema: {$ref: '#/definitions/Pet'}
+                      examples:
+                        application/json: {id: x, name: 3}
+                        text/plain: not json, not checked
+              /pets:
+                post:
+                  operationId: addPet
+                  parameters:
+                    - {name: body, in: body, required: true, schema: {$ref: '#/definitions/Pet'}}
+                  responses:
+                    '201': {description: created, schema: {type: object, properties: {ok: {type: boolean, default: yes}}}}
+            definitions:
+              Pet:
+                type: object
+                required: [id]
+                properties:
+                  id: {type: integer, example: nope}
+                  name: {type: string, maxLength: 3, default: toolong}
+                example: {id: 1, name: abcdef}
+                x-valid: {id: 1}
+            """;
+        using var spec = new TempSpec(yaml);
+        var result = SpecLinter.Lint(SpecReader.Read(spec.Path));
+        var findings = result.Findings.Where(f => f.RuleId is "CK4001" or "CK4002").Select(f => (f.RuleId, f.Location?.Line ?? 0)).ToList();
+
+        Assert.Equal(
+            [("CK4001", 9), ("CK4002", 10), ("CK4001", 17), ("CK4002", 25), ("CK4001", 31), ("CK4002", 32), ("CK4001", 33)],
+            findings.OrderBy(f => f.Item2).ToList());
+    }
+
+    [Fact]
     public void InvalidExamples_ReportedAtTheExampleLine_ValidOnesNot()
     {
         var yaml = """
