@@ -56,12 +56,15 @@ public static class LintRules
     /// <summary>A lower bound above its upper bound (<c>minLength &gt; maxLength</c>, ...): no value can be valid.</summary>
     public static readonly LintRuleInfo InvertedBounds = new("CK4014", "inverted-bounds", FindingLevel.Error, "A minimum is greater than its maximum.");
 
+    /// <summary><c>required</c> on a schema whose <c>type</c> rules out objects (often meant for its <c>items</c>): it checks nothing.</summary>
+    public static readonly LintRuleInfo RequiredOnNonObject = new("CK4015", "required-on-non-object", FindingLevel.Warning, "required is written on a schema that cannot be an object, so it has no effect.");
+
     /// <summary>Every rule, in id order.</summary>
     public static IReadOnlyList<LintRuleInfo> All { get; } =
     [
         InvalidExample, InvalidDefault, UnusedComponent, DuplicateOperationId, MissingOperationId, UndeclaredPathParameter,
         UnusedPathParameter, OptionalPathParameter, DiscriminatorPropertyMissing, DiscriminatorPropertyOptional,
-        RequiredUndeclared, ServerUrlNotAbsolute, DuplicateEnumValue, InvertedBounds,
+        RequiredUndeclared, ServerUrlNotAbsolute, DuplicateEnumValue, InvertedBounds, RequiredOnNonObject,
     ];
 
     /// <summary>A rule by id (<c>CK4003</c>) or name (<c>unused-component</c>), case-insensitive; null when unknown.</summary>

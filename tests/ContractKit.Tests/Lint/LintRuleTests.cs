@@ -280,6 +280,27 @@ public class LintRuleTests
     }
 
     [Fact]
+    public void Required_OnASchemaThatIsNeverAnObject_IsFlagged()
+    {
+        var yaml = """
+            paths: {}
+            components:
+              schemas:
+                Attachments:
+                  anyOf:
+                    - type: array
+                      items: {type: object, properties: {file_id: {type: string}}}
+                      required: [file_id]
+                    - type: 'null'
+                Either: {type: [string, 'null'], required: [x]}
+                MaybeObject: {type: [object, 'null'], required: [x], properties: {x: {type: string}}}
+                NoType: {required: [x]}
+                Empty: {type: array, required: []}
+            """;
+        Assert.Equal([("CK4015", FindingLevel.Warning, 11), ("CK4015", FindingLevel.Warning, 13)], Only(yaml, "CK4015"));
+    }
+
+    [Fact]
     public void ServersEnumsAndBounds()
     {
         var yaml = """
