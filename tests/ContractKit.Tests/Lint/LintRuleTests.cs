@@ -280,6 +280,42 @@ public class LintRuleTests
     }
 
     [Fact]
+    public void OpenApi30Syntax_IsFlaggedIn31_AndNotIn30()
+    {
+        const string schemas = """
+            paths: {}
+            components:
+              schemas:
+                Thing:
+                  type: object
+                  properties:
+                    name: {type: string, nullable: true}
+                    count: {type: integer, minimum: 0, exclusiveMinimum: true}
+                    ratio: {type: number, exclusiveMaximum: 1}
+                    plain: {type: [string, 'null']}
+            """;
+        using var spec31 = new TempSpec("openapi: 3.1.0\ninfo: {title: T, version: '1'}\n" + schemas);
+        var found = SpecLinter.Lint(SpecReader.Read(spec31.Path)).Findings.Where(f => f.RuleId == "CK4016").Select(f => f.Location!.Pointer).ToList();
+        Assert.Equal(["#/components/schemas/Thing/properties/name/nullable", "#/components/schemas/Thing/properties/count/exclusiveMinimum"], found);
+
+        Assert.Empty(Only(schemas, "CK4016")); // the same schemas in 3.0.3 are correct 3.0
+    }
+
+    [Fact]
+    public void PathWithQueryString_IsFlaggedOnce()
+    {
+        var yaml = """
+            paths:
+              /responses?beta=true:
+                get: {operationId: a, responses: {'200': {description: ok}}}
+                post: {operationId: b, responses: {'200': {description: ok}}}
+              /responses:
+                get: {operationId: c, responses: {'200': {description: ok}}}
+            """;
+        Assert.Equal([("CK4017", FindingLevel.Warning, 5)], Only(yaml, "CK4017"));
+    }
+
+    [Fact]
     public void Required_OnASchemaThatIsNeverAnObject_IsFlagged()
     {
         var yaml = """
