@@ -25,6 +25,8 @@ public static class SpecLinter
         new RequiredPropertyRule(),
         new ServerUrlRule(),
         new SchemaValueRule(),
+        new VersionSyntaxRule(),
+        new PathQueryStringRule(),
     ];
 
     /// <summary>Lints a read spec, building its model first (when the document could be read).</summary>

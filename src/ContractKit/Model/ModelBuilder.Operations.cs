@@ -116,6 +116,7 @@ public sealed partial class ModelBuilder
                     Deprecated = parameter.Deprecated,
                     Style = parameter.Style?.ToString().ToLowerInvariant(),
                     Explode = parameter.Explode,
+                    Pointer = JsonPointer.Append(listPointer, Index(i)),
                 };
                 var existing = merged.FindIndex(p => p.Name == model.Name && p.In == model.In);
                 if (existing >= 0)

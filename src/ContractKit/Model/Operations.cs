@@ -58,6 +58,9 @@ public sealed record Parameter
     /// <summary>The serialization style as written (<c>form</c>, <c>simple</c>, ...), or null for the location's default.</summary>
     public string? Style { get; init; }
     public bool Explode { get; init; }
+
+    /// <summary>Where the parameter is listed: its entry in the operation's or path item's <c>parameters</c> (a <c>$ref</c> there too).</summary>
+    public string? Pointer { get; init; }
 }
 
 /// <summary>An operation's request body.</summary>
