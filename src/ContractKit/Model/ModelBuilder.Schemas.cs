@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Text.Json.Nodes;
 using ContractKit.Diagnostics;
+using ContractKit.Reading;
 using Microsoft.OpenApi;
 
 namespace ContractKit.Model;
@@ -84,6 +85,12 @@ public sealed partial class ModelBuilder
         var (unionKind, branches) = schema.OneOf is { Count: > 0 } oneOf ? (UnionKind.OneOf, oneOf)
             : schema.AnyOf is { Count: > 0 } anyOf ? (UnionKind.AnyOf, anyOf)
             : (UnionKind.OneOf, (IList<IOpenApiSchema>?)null);
+        if (branches is not null && IsRequiredChoice(schema))
+        {
+            // "Give a or b" beside properties: a constraint on the object (kept as its RequiredChoice), not a union.
+            branches = null;
+        }
+
         if (branches is not null)
         {
             var keyword = unionKind == UnionKind.OneOf ? "oneOf" : "anyOf";
@@ -339,6 +346,13 @@ public sealed partial class ModelBuilder
             AdditionalProperties = additional,
             AdditionalPropertiesForbidden = additionalForbidden,
             AllOf = allOfIds.Distinct().ToEquatableArray(),
+            RequiredChoice = IsRequiredChoice(schema)
+                ? new RequiredChoice(
+                    schema.OneOf is { Count: > 0 } ? UnionKind.OneOf : UnionKind.AnyOf,
+                    (schema.OneOf is { Count: > 0 } ? schema.OneOf : schema.AnyOf!)
+                        .Select(b => b.Required!.Order(StringComparer.Ordinal).ToEquatableArray())
+                        .ToEquatableArray())
+                : null,
             Title = schema.Title,
             Description = schema.Description,
             Deprecated = schema.Deprecated,
@@ -377,6 +391,113 @@ public sealed partial class ModelBuilder
         return raw is not null &&
             ((raw.TryGetPropertyValue("nullable", out var value) && value is JsonValue v && v.TryGetValue<bool>(out var b) && b) ||
              (raw.TryGetPropertyValue("x-nullable", out var x) && x is JsonValue xv && xv.TryGetValue<bool>(out var xb) && xb));
+    }
+
+    /// <summary>An object schema whose <c>oneOf</c>/<c>anyOf</c> branches only list required property names.</summary>
+    private static bool IsRequiredChoice(IOpenApiSchema schema)
+    {
+        var branches = schema.OneOf is { Count: > 0 } oneOf ? oneOf : schema.AnyOf is { Count: > 0 } anyOf ? anyOf : null;
+        return branches is not null &&
+            (schema.Properties is { Count: > 0 } || schema.Type is { } type && (type & ~JsonSchemaType.Null) == JsonSchemaType.Object) &&
+            branches.All(b => b is not OpenApiSchemaReference && b.Required is { Count: > 0 } && b.Type is null &&
+                b.Properties is not { Count: > 0 } && b.Items is null && b.Enum is not { Count: > 0 } && b.Const is null &&
+                b.AllOf is not { Count: > 0 } && b.OneOf is not { Count: > 0 } && b.AnyOf is not { Count: > 0 } &&
+                b.AdditionalProperties is null && b.AdditionalPropertiesAllowed && b.Not is null);
+    }
+
+    /// <summary>
+    /// Makes every discriminator's mapping complete (see <see cref="Discriminator"/>), once all types are known: a
+    /// variant's tag values come from its definition, which may still have been under construction when the union was met.
+    /// </summary>
+    private void CompleteDiscriminators()
+    {
+        foreach (var union in _definitions.Values.OfType<UnionType>().Where(u => u.Discriminator is not null).ToList())
+        {
+            var discriminator = union.Discriminator!;
+            var explicitValues = discriminator.Mapping.Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
+            var explicitTypes = discriminator.Mapping.Select(m => m.TypeId).ToHashSet(StringComparer.Ordinal);
+            var fixedValues = new List<(string TypeId, IReadOnlyList<string>? Values)>();
+            foreach (var variant in union.Variants)
+            {
+                if (variant.Type is NamedRef named && !explicitTypes.Contains(named.TypeId) && fixedValues.All(f => f.TypeId != named.TypeId))
+                {
+                    fixedValues.Add((named.TypeId, TagValues(named.TypeId, discriminator.PropertyName, depth: 0)));
+                }
+            }
+
+            var counts = fixedValues.SelectMany(f => f.Values ?? []).CountBy(v => v, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
+            var added = new List<DiscriminatorMapping>();
+            foreach (var (typeId, values) in fixedValues)
+            {
+                if (values is not null)
+                {
+                    added.AddRange(values.Where(v => counts[v] == 1 && !explicitValues.Contains(v)).Select(v => new DiscriminatorMapping(v, typeId)));
+                }
+                else if (typeId.StartsWith(ComponentsSchemas + "/", StringComparison.Ordinal) && typeId.IndexOf('/', ComponentsSchemas.Length + 1) < 0)
+                {
+                    var name = JsonPointerText.TryParse(typeId, out var segments) ? segments[^1] : typeId[(ComponentsSchemas.Length + 1)..];
+                    if (!explicitValues.Contains(name))
+                    {
+                        added.Add(new DiscriminatorMapping(name, typeId));
+                    }
+                }
+            }
+
+            if (added.Count > 0)
+            {
+                var mapping = discriminator.Mapping.Concat(added.DistinctBy(m => m.Value, StringComparer.Ordinal)).ToEquatableArray();
+                _definitions[union.Id] = union with { Discriminator = discriminator with { Mapping = mapping } };
+            }
+        }
+    }
+
+    /// <summary>The string values a type fixes its tag property to (all its variants' for a union), or null when it does not.</summary>
+    private IReadOnlyList<string>? TagValues(string typeId, string property, int depth)
+    {
+        if (depth > 16 || !_definitions.TryGetValue(typeId, out var definition))
+        {
+            return null;
+        }
+
+        switch (definition)
+        {
+            case ObjectType obj:
+                return obj.Properties.FirstOrDefault(p => p.JsonName == property)?.Type is { } use ? FixedStrings(use, depth) : null;
+            case AliasType { Target.Type: NamedRef target }:
+                return TagValues(target.TypeId, property, depth + 1);
+            case UnionType union:
+                var all = new List<string>();
+                foreach (var variant in union.Variants)
+                {
+                    if (variant.Type is not NamedRef named || TagValues(named.TypeId, property, depth + 1) is not { } values)
+                    {
+                        return null;
+                    }
+
+                    all.AddRange(values);
+                }
+
+                return all.Distinct().ToList();
+            default:
+                return null;
+        }
+    }
+
+    private IReadOnlyList<string>? FixedStrings(TypeUse use, int depth)
+    {
+        if (use.Constraints.Enum.Count > 0)
+        {
+            return use.Constraints.Enum.All(v => v.StartsWith('"')) ? use.Constraints.Enum.Select(v => JsonNode.Parse(v)!.GetValue<string>()).ToList() : null;
+        }
+
+        return use.Type is NamedRef named && _definitions.TryGetValue(named.TypeId, out var definition) && depth < 16
+            ? definition switch
+            {
+                EnumType enumType => enumType.Values.Select(v => v.Value).ToList(),
+                AliasType alias => FixedStrings(alias.Target, depth + 1),
+                _ => null,
+            }
+            : null;
     }
 
     /// <summary><c>{type: "null"}</c> and nothing else that would constrain it.</summary>

@@ -49,6 +49,7 @@ public sealed partial class ModelBuilder
         }
 
         var operations = BuildOperations();
+        CompleteDiscriminators();
         var model = new ContractModel
         {
             Title = _document.Info?.Title ?? string.Empty,
