@@ -60,7 +60,10 @@ internal sealed class CSharpNaming
                     var values = new UniqueNames([typeName, "Value", "IsKnown", "Converter", .. ObjectMembers]);
                     foreach (var value in enumType.Values)
                     {
-                        _members[(type.Id, value.Value)] = values.Claim(NotTheTypeName(CSharpSyntax.Pascal(value.Value, "Empty"), typeName));
+                        var member = enumType.Kind == PrimitiveKind.Integer
+                            ? "Value" + value.Value.Replace("-", "Minus", StringComparison.Ordinal)
+                            : NotTheTypeName(CSharpSyntax.Pascal(value.Value, "Empty"), typeName);
+                        _members[(type.Id, value.Value)] = values.Claim(member);
                     }
 
                     break;

@@ -142,8 +142,8 @@ public sealed partial class ModelBuilder
             return new TypeUse(new NamedRef(DefineObject(schema, pointer, parts, depth, nullable)), nullable);
         }
 
-        var enumValues = schema.Enum is { Count: > 0 } values ? values.ToList()
-            : schema.Const is { } constant ? [JsonValue.Create(constant)]
+        List<JsonNode?>? enumValues = schema.Enum is { Count: > 0 } values ? [.. values]
+            : schema.Const is { } constant ? [ConstOf(pointer, constant)]
             : null;
         if (enumValues is not null)
         {
@@ -157,6 +157,29 @@ public sealed partial class ModelBuilder
                     Id = pointer,
                     NameParts = parts.ToEquatableArray(),
                     Values = nonNullValues.Select(v => new EnumValue(v!.GetValue<string>())).Distinct().ToEquatableArray(),
+                    Title = schema.Title,
+                    Description = schema.Description,
+                    Deprecated = schema.Deprecated,
+                    Nullable = nullable,
+                    Constraints = constraints,
+                    Examples = ExamplesOf(schema),
+                });
+                return new TypeUse(new NamedRef(pointer), nullable);
+            }
+
+            // Integers that fit a long: an open integer enum, like the string ones.
+            var integers = nonNullValues.Count > 0 && (type is null || type == JsonSchemaType.Integer)
+                ? nonNullValues.Select(v => v!.GetValueKind() == System.Text.Json.JsonValueKind.Number && v.AsValue().TryGetValue<decimal>(out var d) &&
+                        decimal.Truncate(d) == d && d >= long.MinValue && d <= long.MaxValue ? (long?)(long)d : null).ToList()
+                : null;
+            if (integers is not null && integers.All(i => i is not null))
+            {
+                Define(new EnumType
+                {
+                    Id = pointer,
+                    NameParts = parts.ToEquatableArray(),
+                    Kind = PrimitiveKind.Integer,
+                    Values = integers.Select(i => new EnumValue(i!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))).Distinct().ToEquatableArray(),
                     Title = schema.Title,
                     Description = schema.Description,
                     Deprecated = schema.Deprecated,
@@ -201,13 +224,72 @@ public sealed partial class ModelBuilder
             case null:
                 return new TypeUse(PrimitiveRef.Any, Nullable: true) { Constraints = constraints };
             default:
+                if (TypeArrayUnion(schema, type.Value, pointer, parts, depth, nullable, constraints) is { } union)
+                {
+                    return union;
+                }
+
                 Report(
                     DiagnosticIds.UnsupportedSchema,
                     DiagnosticSeverity.Warning,
-                    $"a schema with several types ({type.Value}) is not yet modeled as a union; treated as any JSON value",
+                    $"a schema with several types ({type.Value}) that include an object with properties is not modeled as a union; treated as any JSON value",
                     pointer);
                 return new TypeUse(PrimitiveRef.Any, nullable) { Constraints = constraints };
         }
+    }
+
+    /// <summary>
+    /// A type array (<c>type: [string, integer]</c>) as an <c>anyOf</c> union of one variant per type, the schema's
+    /// keywords applying to each as JSON Schema says (<c>items</c> to the array, <c>format</c> to the scalars). Null
+    /// for an object type with properties, which would need a second definition at the same pointer.
+    /// </summary>
+    private TypeUse? TypeArrayUnion(IOpenApiSchema schema, JsonSchemaType type, string pointer, ImmutableArray<string> parts, int depth, bool nullable, Constraints constraints)
+    {
+        if (type.HasFlag(JsonSchemaType.Object) && schema.Properties is { Count: > 0 })
+        {
+            return null;
+        }
+
+        var variants = new List<TypeUse>();
+        foreach (var (flag, kind) in new[]
+        {
+            (JsonSchemaType.String, PrimitiveKind.String), (JsonSchemaType.Integer, PrimitiveKind.Integer),
+            (JsonSchemaType.Number, PrimitiveKind.Number), (JsonSchemaType.Boolean, PrimitiveKind.Boolean),
+        })
+        {
+            if (type.HasFlag(flag))
+            {
+                variants.Add(new TypeUse(new PrimitiveRef(kind, schema.Format)));
+            }
+        }
+
+        if (type.HasFlag(JsonSchemaType.Array))
+        {
+            variants.Add(new TypeUse(new ArrayRef(Use(schema.Items, JsonPointer.Append(pointer, "items"), Parts(parts, "Item"), depth + 1))));
+        }
+
+        if (type.HasFlag(JsonSchemaType.Object))
+        {
+            var values = schema.AdditionalProperties is { } additional
+                ? Use(additional, JsonPointer.Append(pointer, "additionalProperties"), Parts(parts, "Value"), depth + 1)
+                : new TypeUse(PrimitiveRef.Any, Nullable: true);
+            variants.Add(new TypeUse(new MapRef(values)));
+        }
+
+        Define(new UnionType
+        {
+            Id = pointer,
+            NameParts = parts.ToEquatableArray(),
+            Kind = UnionKind.AnyOf,
+            Variants = variants.ToEquatableArray(),
+            Title = schema.Title,
+            Description = schema.Description,
+            Deprecated = schema.Deprecated,
+            Nullable = nullable,
+            Constraints = constraints,
+            Examples = ExamplesOf(schema),
+        });
+        return new TypeUse(new NamedRef(pointer), nullable);
     }
 
     private TypeUse UseReference(OpenApiSchemaReference reference, string pointer, ImmutableArray<string> parts, int depth)
@@ -337,6 +419,12 @@ public sealed partial class ModelBuilder
         }
 
         Collect(schema, pointer, parts, depth);
+        if (schema.AllOf is { Count: > 1 } composedOf &&
+            composedOf.OfType<OpenApiSchemaReference>().ToList() is [{ Reference: { IsExternal: false, Id: { } baseId } }] &&
+            !baseId.Contains('/', StringComparison.Ordinal) && _document.Components?.Schemas?.ContainsKey(baseId) == true)
+        {
+            _baseCandidates[pointer] = JsonPointer.Append(ComponentsSchemas, baseId);
+        }
 
         _definitions[pointer] = new ObjectType
         {
@@ -392,6 +480,15 @@ public sealed partial class ModelBuilder
             ((raw.TryGetPropertyValue("nullable", out var value) && value is JsonValue v && v.TryGetValue<bool>(out var b) && b) ||
              (raw.TryGetPropertyValue("x-nullable", out var x) && x is JsonValue xv && xv.TryGetValue<bool>(out var xb) && xb));
     }
+
+    /// <summary>
+    /// The <c>const</c> value as JSON: Microsoft.OpenApi keeps it as text, so <c>const: 1</c> and <c>const: "1"</c> look
+    /// alike there; the raw document tells them apart.
+    /// </summary>
+    private JsonNode? ConstOf(string pointer, string text) =>
+        (_input.RawNodeAt(SourcePointer(pointer)) as JsonObject)?.TryGetPropertyValue("const", out var raw) == true
+            ? raw?.DeepClone()
+            : JsonValue.Create(text);
 
     /// <summary>An object schema whose <c>oneOf</c>/<c>anyOf</c> branches only list required property names.</summary>
     private static bool IsRequiredChoice(IOpenApiSchema schema)
@@ -451,6 +548,44 @@ public sealed partial class ModelBuilder
         }
     }
 
+    /// <summary>Sets <see cref="ObjectType.Base"/> where extending the one referenced component is sound (see there).</summary>
+    private void InferBases()
+    {
+        foreach (var (id, baseId) in _baseCandidates.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            if (_definitions.GetValueOrDefault(id) is not ObjectType derived ||
+                _definitions.GetValueOrDefault(baseId) is not ObjectType { Nullable: false } baseType ||
+                baseType.AdditionalPropertiesForbidden != derived.AdditionalPropertiesForbidden ||
+                baseType.AdditionalProperties != derived.AdditionalProperties)
+            {
+                continue;
+            }
+
+            var own = derived.Properties.ToDictionary(p => p.JsonName, StringComparer.Ordinal);
+            if (baseType.Properties.All(p => own.TryGetValue(p.JsonName, out var mine) && mine == p) && !ReachesThrough(baseId, id))
+            {
+                _definitions[id] = derived with { Base = baseId };
+            }
+        }
+    }
+
+    /// <summary>True when following bases from <paramref name="from"/> reaches <paramref name="target"/> (no cycles of inheritance).</summary>
+    private bool ReachesThrough(string from, string target)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var current = from; current is not null && seen.Add(current);)
+        {
+            if (current == target)
+            {
+                return true;
+            }
+
+            current = (_definitions.GetValueOrDefault(current) as ObjectType)?.Base ?? (_baseCandidates.TryGetValue(current, out var next) ? next : null);
+        }
+
+        return false;
+    }
+
     /// <summary>The string values a type fixes its tag property to (all its variants' for a union), or null when it does not.</summary>
     private IReadOnlyList<string>? TagValues(string typeId, string property, int depth)
     {
@@ -493,7 +628,7 @@ public sealed partial class ModelBuilder
         return use.Type is NamedRef named && _definitions.TryGetValue(named.TypeId, out var definition) && depth < 16
             ? definition switch
             {
-                EnumType enumType => enumType.Values.Select(v => v.Value).ToList(),
+                EnumType { Kind: PrimitiveKind.String } enumType => enumType.Values.Select(v => v.Value).ToList(),
                 AliasType alias => FixedStrings(alias.Target, depth + 1),
                 _ => null,
             }

@@ -108,6 +108,13 @@ public sealed record ObjectType : TypeDefinition
     public EquatableArray<string> AllOf { get; init; } = EquatableArray<string>.Empty;
 
     /// <summary>
+    /// The object type this one extends, when that is sound: its <c>allOf</c> names exactly one component, an object
+    /// that is not nullable, whose properties and additional-properties rule all reappear here unchanged (this type
+    /// only adds). <see cref="Properties"/> still lists every property, inherited ones included.
+    /// </summary>
+    public string? Base { get; init; }
+
+    /// <summary>
     /// <c>oneOf</c>/<c>anyOf</c> of branches that only list <c>required</c> names ("give <c>a</c> or <c>b</c>"): a
     /// constraint on which properties are present, not a union of types.
     /// </summary>
@@ -133,10 +140,16 @@ public sealed record Property
 /// <summary>One value of an <see cref="EnumType"/>.</summary>
 public sealed record EnumValue(string Value, string? Description = null);
 
-/// <summary>A string enum (open: values added later by the server are to be tolerated).</summary>
+/// <summary>
+/// A string or integer enum (open: values added later by the server are to be tolerated). For an integer enum each
+/// <see cref="EnumValue.Value"/> is the number in its shortest JSON form (<c>-1</c>, <c>3</c>).
+/// </summary>
 public sealed record EnumType : TypeDefinition
 {
     public required EquatableArray<EnumValue> Values { get; init; }
+
+    /// <summary><see cref="PrimitiveKind.String"/> or <see cref="PrimitiveKind.Integer"/>.</summary>
+    public PrimitiveKind Kind { get; init; } = PrimitiveKind.String;
 }
 
 /// <summary>A named map (a component schema that is an object with only <c>additionalProperties</c>).</summary>

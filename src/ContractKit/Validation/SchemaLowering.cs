@@ -93,6 +93,11 @@ public sealed class SchemaLowering
         var schema = type switch
         {
             ObjectType obj => LowerObject(obj),
+            EnumType { Kind: PrimitiveKind.Integer } enumType => new JsonObject
+            {
+                ["type"] = "integer",
+                ["enum"] = new JsonArray(enumType.Values.Select(v => JsonNode.Parse(v.Value)).ToArray()),
+            },
             EnumType enumType => new JsonObject
             {
                 ["type"] = "string",
