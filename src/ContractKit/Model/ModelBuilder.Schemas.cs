@@ -15,6 +15,16 @@ public sealed partial class ModelBuilder
     /// <summary>Deeper inline nesting than this is not a real schema but a cycle through non-component references.</summary>
     private const int MaxDepth = 64;
 
+    /// <summary>JSON Schema keywords the model does not represent: neither the generated types nor their validation see them.</summary>
+    private static readonly string[] UnsupportedKeywords =
+    [
+        "not", "if", "then", "else", "patternProperties", "prefixItems", "contains", "minContains", "maxContains",
+        "dependentSchemas", "dependentRequired", "unevaluatedProperties", "unevaluatedItems", "$recursiveRef", "$dynamicRef",
+    ];
+
+    /// <summary>Where an unsupported keyword was reported already (a schema inlined through allOf is walked once per user).</summary>
+    private readonly HashSet<string> _reportedKeywords = new(StringComparer.Ordinal);
+
     private void DefineComponent(string name, IOpenApiSchema schema)
     {
         var pointer = JsonPointer.Append(ComponentsSchemas, name);
@@ -72,6 +82,7 @@ public sealed partial class ModelBuilder
             return UseReference(reference, pointer, parts, depth);
         }
 
+        ReportUnsupportedKeywords(pointer);
         var nullable = (schema.Type is { } flags && flags.HasFlag(JsonSchemaType.Null)) || SaysNullable(pointer);
         var type = schema.Type is { } t ? t & ~JsonSchemaType.Null : (JsonSchemaType?)null;
         if (type == 0)
@@ -479,6 +490,26 @@ public sealed partial class ModelBuilder
         return raw is not null &&
             ((raw.TryGetPropertyValue("nullable", out var value) && value is JsonValue v && v.TryGetValue<bool>(out var b) && b) ||
              (raw.TryGetPropertyValue("x-nullable", out var x) && x is JsonValue xv && xv.TryGetValue<bool>(out var xb) && xb));
+    }
+
+    /// <summary>A warning, at the keyword, for each keyword of the schema at a pointer that the model leaves out.</summary>
+    private void ReportUnsupportedKeywords(string pointer)
+    {
+        if (_input.RawNodeAt(SourcePointer(pointer)) is not JsonObject raw)
+        {
+            return;
+        }
+
+        foreach (var keyword in UnsupportedKeywords)
+        {
+            if (raw.ContainsKey(keyword) && _reportedKeywords.Add(JsonPointer.Append(pointer, keyword)))
+            {
+                var consequence = keyword is "$recursiveRef" or "$dynamicRef"
+                    ? "the schema is treated as any JSON value"
+                    : "it is ignored by the generated types and by their validation";
+                Report(DiagnosticIds.UnsupportedSchema, DiagnosticSeverity.Warning, $"'{keyword}' is not supported yet: {consequence}", JsonPointer.Append(pointer, keyword));
+            }
+        }
     }
 
     /// <summary>

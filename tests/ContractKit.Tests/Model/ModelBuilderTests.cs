@@ -376,4 +376,34 @@ public sealed class ModelBuilderTests
         Assert.Null(Type<ObjectType>(model, "Closed").Base);
         Assert.Null(Type<ObjectType>(model, "Two").Base);
     }
+
+    [Fact]
+    public void KeywordsTheModelLeavesOut_AreWarningsAtTheKeyword()
+    {
+        using var spec = new TempSpec("""
+            openapi: 3.1.0
+            info: { title: t, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                Filter:
+                  type: object
+                  properties:
+                    name: { type: string }
+                    filters:
+                      type: array
+                      items: { $recursiveRef: '#' }
+                  not: { required: [name, filters] }
+            """);
+
+        var built = ContractKit.Model.ModelBuilder.Build(ContractKit.Reading.SpecReader.Read(spec.Path));
+
+        var warnings = built.Diagnostics.Where(d => d.Id == "CK2001").Select(d => (d.Location!.Line, d.Location.Pointer, d.Message)).ToList();
+        Assert.Equal(
+            [
+                (12, "#/components/schemas/Filter/properties/filters/items/$recursiveRef", "'$recursiveRef' is not supported yet: the schema is treated as any JSON value"),
+                (13, "#/components/schemas/Filter/not", "'not' is not supported yet: it is ignored by the generated types and by their validation"),
+            ],
+            warnings.OrderBy(w => w.Line));
+    }
 }
