@@ -13,6 +13,12 @@ internal sealed class CSharpNaming
 {
     private static readonly string[] ObjectMembers = ["Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize"];
 
+    /// <summary>Type names become file names (<c>Name.g.cs</c>, at most 255 bytes), with room for a numeric suffix.</summary>
+    private const int MaxTypeName = 200;
+
+    /// <summary>Members, methods and parameters, in UTF-8 bytes: C# allows 512 characters; this long is unreadable already.</summary>
+    private const int MaxMemberName = 200;
+
     private readonly Dictionary<string, string> _typeNames = new(StringComparer.Ordinal);
     private readonly Dictionary<(string TypeId, string JsonName), string> _members = [];
     private readonly Dictionary<string, string> _extensionDataNames = new(StringComparer.Ordinal);
@@ -39,7 +45,7 @@ internal sealed class CSharpNaming
         foreach (var type in ordered)
         {
             var name = string.Concat(type.NameParts.Select(p => CSharpSyntax.Pascal(p, "Type")));
-            _typeNames[type.Id] = typeNames.Claim(name);
+            _typeNames[type.Id] = typeNames.Claim(CSharpSyntax.Shorten(name, MaxTypeName));
         }
 
         foreach (var type in model.Types)
@@ -51,7 +57,7 @@ internal sealed class CSharpNaming
                     var members = new UniqueNames([typeName, .. ObjectMembers]);
                     foreach (var property in obj.Properties)
                     {
-                        _members[(type.Id, property.JsonName)] = members.Claim(NotTheTypeName(CSharpSyntax.Pascal(property.JsonName), typeName));
+                        _members[(type.Id, property.JsonName)] = members.Claim(NotTheTypeName(CSharpSyntax.Shorten(CSharpSyntax.Pascal(property.JsonName), MaxMemberName), typeName));
                     }
 
                     _extensionDataNames[type.Id] = members.Claim("AdditionalProperties");
@@ -62,7 +68,7 @@ internal sealed class CSharpNaming
                     {
                         var member = enumType.Kind == PrimitiveKind.Integer
                             ? "Value" + value.Value.Replace("-", "Minus", StringComparison.Ordinal)
-                            : NotTheTypeName(CSharpSyntax.Pascal(value.Value, "Empty"), typeName);
+                            : NotTheTypeName(CSharpSyntax.Shorten(CSharpSyntax.Pascal(value.Value, "Empty"), MaxMemberName), typeName);
                         _members[(type.Id, value.Value)] = values.Claim(member);
                     }
 
@@ -73,13 +79,14 @@ internal sealed class CSharpNaming
         var methods = new UniqueNames(ObjectMembers);
         foreach (var operation in model.Operations)
         {
-            _methods[operation.OperationId] = methods.Claim(CSharpSyntax.Pascal(operation.OperationId, "Operation") + "Async");
-            _streamMethods[operation.OperationId] = methods.Claim(CSharpSyntax.Pascal(operation.OperationId, "Operation") + "StreamAsync");
+            var method = CSharpSyntax.Shorten(CSharpSyntax.Pascal(operation.OperationId, "Operation"), MaxMemberName);
+            _methods[operation.OperationId] = methods.Claim(method + "Async");
+            _streamMethods[operation.OperationId] = methods.Claim(method + "StreamAsync");
             // The locals of a generated method: a parameter with one of these names would clash.
             var parameters = new UniqueNames(["body", "cancellationToken", "request", "response", "content", "path", "query", "status", "item"]);
             foreach (var parameter in operation.Parameters)
             {
-                _parameters[(operation.OperationId, parameter.In, parameter.Name)] = parameters.Claim(CSharpSyntax.Camel(parameter.Name, "parameter"));
+                _parameters[(operation.OperationId, parameter.In, parameter.Name)] = parameters.Claim(CSharpSyntax.Shorten(CSharpSyntax.Camel(parameter.Name, "parameter"), MaxMemberName));
             }
         }
     }
