@@ -82,6 +82,11 @@ public sealed partial class ModelBuilder
             return UseReference(reference, pointer, parts, depth);
         }
 
+        if (RecursiveReference(pointer) is { } recursive)
+        {
+            return recursive;
+        }
+
         ReportUnsupportedKeywords(pointer);
         var nullable = (schema.Type is { } flags && flags.HasFlag(JsonSchemaType.Null)) || SaysNullable(pointer);
         var type = schema.Type is { } t ? t & ~JsonSchemaType.Null : (JsonSchemaType?)null;
@@ -490,6 +495,35 @@ public sealed partial class ModelBuilder
         return raw is not null &&
             ((raw.TryGetPropertyValue("nullable", out var value) && value is JsonValue v && v.TryGetValue<bool>(out var b) && b) ||
              (raw.TryGetPropertyValue("x-nullable", out var x) && x is JsonValue xv && xv.TryGetValue<bool>(out var xb) && xb));
+    }
+
+    /// <summary>
+    /// <c>$recursiveRef: "#"</c> inside a component whose root says <c>$recursiveAnchor: true</c> (2019-09's way to
+    /// write a recursive schema, which OpenAI's filters use) is a reference to that component. Null for anything else.
+    /// </summary>
+    private TypeUse? RecursiveReference(string pointer)
+    {
+        if (_input.RawNodeAt(SourcePointer(pointer)) is not JsonObject raw || raw["$recursiveRef"] is not JsonValue target ||
+            !target.TryGetValue<string>(out var text) || text != "#" ||
+            !JsonPointerText.TryParse(pointer, out var segments) || segments is not ["components", "schemas", var name, ..] ||
+            _document.Components?.Schemas?.TryGetValue(name, out var component) != true)
+        {
+            return null;
+        }
+
+        var componentPointer = JsonPointer.Append(ComponentsSchemas, name);
+        if (_input.RawNodeAt(SourcePointer(componentPointer)) is not JsonObject root ||
+            root["$recursiveAnchor"] is not JsonValue anchor || !anchor.TryGetValue<bool>(out var anchored) || !anchored)
+        {
+            return null;
+        }
+
+        if (!_definitions.ContainsKey(componentPointer))
+        {
+            DefineComponent(name, component!);
+        }
+
+        return new TypeUse(new NamedRef(componentPointer), _definitions.TryGetValue(componentPointer, out var definition) && definition.Nullable);
     }
 
     /// <summary>A warning, at the keyword, for each keyword of the schema at a pointer that the model leaves out.</summary>

@@ -406,4 +406,35 @@ public sealed class ModelBuilderTests
             ],
             warnings.OrderBy(w => w.Line));
     }
+
+    [Fact]
+    public void RecursiveRefToAnAnchoredComponentRoot_IsAReferenceToTheComponent()
+    {
+        using var spec = new TempSpec("""
+            openapi: 3.1.0
+            info: { title: t, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                Leaf: { type: object, required: [type], properties: { type: { enum: [eq, ne] } } }
+                Filter:
+                  $recursiveAnchor: true
+                  type: object
+                  required: [type]
+                  properties:
+                    type: { enum: [and, or] }
+                    filters:
+                      type: array
+                      items:
+                        oneOf: [ { $ref: '#/components/schemas/Leaf' }, { $recursiveRef: '#' } ]
+                        discriminator: { propertyName: type }
+            """);
+
+        var built = ContractKit.Model.ModelBuilder.Build(ContractKit.Reading.SpecReader.Read(spec.Path));
+
+        Assert.DoesNotContain(built.Diagnostics, d => d.Id == "CK2001");
+        var items = Assert.IsType<UnionType>(built.Model.Types.Single(t => t.Id == "#/components/schemas/Filter/properties/filters/items"));
+        Assert.Equal(new TypeUse(new NamedRef("#/components/schemas/Filter")), items.Variants[1]);
+        Assert.Equal(["eq", "ne", "and", "or"], items.Discriminator!.Mapping.Select(m => m.Value));
+    }
 }
