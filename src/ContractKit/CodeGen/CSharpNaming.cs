@@ -16,7 +16,7 @@ internal sealed class CSharpNaming
     /// <summary>Type names become file names (<c>Name.g.cs</c>, at most 255 bytes), with room for a numeric suffix.</summary>
     private const int MaxTypeName = 200;
 
-    /// <summary>Members, methods and parameters, in UTF-8 bytes: C# allows 512 characters; this long is unreadable already.</summary>
+    /// <summary>Properties and enum values, in UTF-8 bytes: C# allows 512 characters; this long is unreadable already.</summary>
     private const int MaxMemberName = 200;
 
     private readonly Dictionary<string, string> _typeNames = new(StringComparer.Ordinal);
@@ -79,14 +79,13 @@ internal sealed class CSharpNaming
         var methods = new UniqueNames(ObjectMembers);
         foreach (var operation in model.Operations)
         {
-            var method = CSharpSyntax.Shorten(CSharpSyntax.Pascal(operation.OperationId, "Operation"), MaxMemberName);
-            _methods[operation.OperationId] = methods.Claim(method + "Async");
-            _streamMethods[operation.OperationId] = methods.Claim(method + "StreamAsync");
+            _methods[operation.OperationId] = methods.Claim(CSharpSyntax.Pascal(operation.OperationId, "Operation") + "Async");
+            _streamMethods[operation.OperationId] = methods.Claim(CSharpSyntax.Pascal(operation.OperationId, "Operation") + "StreamAsync");
             // The locals of a generated method: a parameter with one of these names would clash.
             var parameters = new UniqueNames(["body", "cancellationToken", "request", "response", "content", "path", "query", "status", "item"]);
             foreach (var parameter in operation.Parameters)
             {
-                _parameters[(operation.OperationId, parameter.In, parameter.Name)] = parameters.Claim(CSharpSyntax.Shorten(CSharpSyntax.Camel(parameter.Name, "parameter"), MaxMemberName));
+                _parameters[(operation.OperationId, parameter.In, parameter.Name)] = parameters.Claim(CSharpSyntax.Camel(parameter.Name, "parameter"));
             }
         }
     }
