@@ -97,6 +97,9 @@ internal sealed class CompiledSpec : IDisposable
     private static CSharpOptions Options(string relative) =>
         new() { Namespace = Namespace, ClientName = ClientName, SourceName = Path.GetFileName(relative) };
 
+    /// <summary>The compiled assembly, loaded into a collectible context.</summary>
+    public Assembly Assembly => _loaded.Value.Assembly;
+
     /// <summary>The CLR type the generated code uses for a model type use (the nullable annotation of reference types is dropped).</summary>
     public Type ClrType(TypeUse use) => _loaded.Value.Resolve(Types.Map(use).TypeOfSpelling);
 

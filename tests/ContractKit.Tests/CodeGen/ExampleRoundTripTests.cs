@@ -20,7 +20,8 @@ namespace ContractKit.Tests.CodeGen;
 /// <summary>
 /// Every <c>example</c>/<c>examples</c> value of a corpus spec that belongs to a schema (component and inline schemas,
 /// JSON media types, parameters, headers) is read into the generated type with the generated JSON metadata and written
-/// back; what comes out must be the same JSON (see <see cref="JsonSemantics"/>). Examples that break their own schema
+/// back; what comes out must be the same JSON (see <see cref="JsonSemantics"/>), and every union in it must resolve to
+/// one of its variants (<see cref="UnionWalker"/>). Examples that break their own schema
 /// (per the runtime validator, in their direction) are spec bugs: listed, not failures.
 /// </summary>
 [Collection(CompiledCorpusCollection.Name)]
@@ -60,7 +61,7 @@ public sealed class ExampleRoundTripTests(CompiledCorpus corpus, ITestOutputHelp
 
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{relative}: {report.Examples} examples; {report.RoundTripped} round-tripped, {report.SpecBugs.Count} invalid against their schema (spec bugs), {report.Unmapped.Count} without a schema in the model, {report.Excluded.Count} excluded, {report.Failures.Count} failed"));
+            $"{relative}: {report.Examples} examples; {report.RoundTripped} round-tripped (with {report.UnionsResolved} unions in them resolved to a variant), {report.SpecBugs.Count} invalid against their schema (spec bugs), {report.Unmapped.Count} without a schema in the model, {report.Excluded.Count} excluded, {report.Failures.Count} failed"));
         Section("Spec bugs (the example breaks its own schema)", report.SpecBugs);
         Section("Not checked (schema not in the model)", report.Unmapped);
         Section("Excluded", report.Excluded);
@@ -91,6 +92,21 @@ public sealed class ExampleRoundTripTests(CompiledCorpus corpus, ITestOutputHelp
         Assert.Equal("/b/0: expected 1, got 2", Diff("""{"b":[1]}""", """{"b":[2]}"""));
     }
 
+    [Fact]
+    public void UnionWalker_FindsAUnionThatNoVariantAccepts()
+    {
+        var json = ContractKit.Generated.Shapes.ShapesClientJsonContext.Default;
+        var known = JsonSerializer.Deserialize("""{"pet":{"kind":"cat","lives":1},"stop":["a"],"tags":{"n":1}}""", json.PetEnvelope);
+        var unknown = JsonSerializer.Deserialize("""{"pet":{"kind":"axolotl"},"stop":null}""", json.PetEnvelope);
+
+        var (resolved, none) = UnionWalker.Walk(known, typeof(ContractKit.Generated.Shapes.Pet).Assembly);
+        var (_, unresolved) = UnionWalker.Walk(unknown, typeof(ContractKit.Generated.Shapes.Pet).Assembly);
+
+        Assert.Equal(3, resolved);
+        Assert.Empty(none);
+        Assert.Equal(["/pet: Pet matched none of Cat, Dog"], unresolved);
+    }
+
     private void Section(string title, IReadOnlyList<string> lines)
     {
         if (lines.Count == 0)
@@ -105,7 +121,7 @@ public sealed class ExampleRoundTripTests(CompiledCorpus corpus, ITestOutputHelp
         }
     }
 
-    private sealed record Report(int Examples, int RoundTripped, List<string> SpecBugs, List<string> Unmapped, List<string> Excluded, List<string> Failures);
+    private sealed record Report(int Examples, int RoundTripped, int UnionsResolved, List<string> SpecBugs, List<string> Unmapped, List<string> Excluded, List<string> Failures);
 
     private static Report RoundTrip(CompiledSpec spec)
     {
@@ -119,6 +135,7 @@ public sealed class ExampleRoundTripTests(CompiledCorpus corpus, ITestOutputHelp
         var excluded = new List<string>();
         var failures = new List<string>();
         var roundTripped = 0;
+        var unionsResolved = 0;
 
         // One validator for every use, as lint does: {"u3": example} validates the example against use 3 only.
         var keys = new Dictionary<TypeUse, string>();
@@ -165,7 +182,7 @@ public sealed class ExampleRoundTripTests(CompiledCorpus corpus, ITestOutputHelp
                 continue;
             }
 
-            if (Check(spec, use, json) is { } failure)
+            if (Check(spec, use, json, ref unionsResolved) is { } failure)
             {
                 failures.Add($"{site.ValuePointer} as {spec.Types.Map(use).Annotated.Replace("global::", string.Empty, StringComparison.Ordinal)}: {failure}");
                 continue;
@@ -174,11 +191,11 @@ public sealed class ExampleRoundTripTests(CompiledCorpus corpus, ITestOutputHelp
             roundTripped++;
         }
 
-        return new Report(sites.Count, roundTripped, specBugs, unmapped, excluded, failures);
+        return new Report(sites.Count, roundTripped, unionsResolved, specBugs, unmapped, excluded, failures);
     }
 
     /// <summary>Null when the JSON reads into the use's C# type and writes back as the same JSON, else what went wrong.</summary>
-    private static string? Check(CompiledSpec spec, TypeUse use, string json)
+    private static string? Check(CompiledSpec spec, TypeUse use, string json, ref int unionsResolved)
     {
         Type type;
         try
@@ -194,11 +211,18 @@ public sealed class ExampleRoundTripTests(CompiledCorpus corpus, ITestOutputHelp
         try
         {
             var value = JsonSerializer.Deserialize(json, type, spec.JsonOptions);
+            var (resolved, unresolved) = UnionWalker.Walk(value, spec.Assembly);
+            unionsResolved += resolved;
+            if (unresolved.Count > 0)
+            {
+                return "a union resolved to no variant: " + string.Join("; ", unresolved.Take(3));
+            }
+
             written = JsonSerializer.Serialize(value, type, spec.JsonOptions);
         }
-        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or FormatException or ArgumentException)
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or FormatException or ArgumentException or System.Reflection.TargetInvocationException)
         {
-            return $"{e.GetType().Name}: {e.Message}";
+            return $"{e.GetType().Name}: {(e.InnerException ?? e).Message}";
         }
 
         return JsonSemantics.Difference(JsonNode.Parse(json), JsonNode.Parse(written)) is { } difference
