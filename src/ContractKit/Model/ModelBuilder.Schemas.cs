@@ -149,9 +149,18 @@ public sealed partial class ModelBuilder
         // allOf: [X] alone (often used to attach a description or nullable to a $ref) is X; more parts are merged.
         if (schema.AllOf is { Count: > 0 } allOf)
         {
-            if (allOf.Count == 1 && !HasOwnShape(schema))
+            // Parts that only annotate (OpenAI's "allOf: [$ref: X, nullable: true]") shape nothing: X or null.
+            var shaping = Enumerable.Range(0, allOf.Count).Where(i => !IsAnnotationOnly(allOf[i])).ToList();
+            if (shaping.Count == 1 && !HasOwnShape(schema))
             {
-                var only = Use(allOf[0], JsonPointer.Append(pointer, "allOf", "0"), parts, depth + 1);
+                foreach (var i in Enumerable.Range(0, allOf.Count).Where(i => i != shaping[0]))
+                {
+                    var annotationPointer = JsonPointer.Append(pointer, "allOf", Index(i));
+                    nullable |= allOf[i].Type is { } partType && partType.HasFlag(JsonSchemaType.Null) || SaysNullable(annotationPointer);
+                    constraints = Merge(constraints, ConstraintsOf(allOf[i], _input.RawNodeAt(SourcePointer(annotationPointer)) as JsonObject));
+                }
+
+                var only = Use(allOf[shaping[0]], JsonPointer.Append(pointer, "allOf", Index(shaping[0])), parts, depth + 1);
                 return only with { Nullable = only.Nullable || nullable, Constraints = Merge(only.Constraints, constraints) };
             }
 
@@ -383,6 +392,22 @@ public sealed partial class ModelBuilder
 
                 Collect(target, componentPointer, id is null ? partParts : ImmutableArray.Create(id), partDepth + 1);
                 return;
+            }
+
+            if (partPointer != pointer)
+            {
+                ReportUnsupportedKeywords(partPointer);
+                foreach (var (keyword, choice) in new[] { ("oneOf", part.OneOf), ("anyOf", part.AnyOf) })
+                {
+                    if (choice is { Count: > 0 } && _reportedKeywords.Add(JsonPointer.Append(partPointer, keyword)))
+                    {
+                        Report(
+                            DiagnosticIds.UnsupportedSchema,
+                            DiagnosticSeverity.Warning,
+                            $"'{keyword}' inside an 'allOf' part is not supported yet: the object gets only the properties of the other parts, and validation does not check it",
+                            JsonPointer.Append(partPointer, keyword));
+                    }
+                }
             }
 
             if (part.AllOf is { } nested)
@@ -699,6 +724,16 @@ public sealed partial class ModelBuilder
             }
             : null;
     }
+
+    /// <summary>
+    /// An inline schema that says nothing about shape: no type other than null, no properties, items, enum, const or
+    /// composition (<c>{nullable: true}</c>, <c>{description: …}</c>, <c>{default: …}</c>).
+    /// </summary>
+    private static bool IsAnnotationOnly(IOpenApiSchema schema) =>
+        schema is not OpenApiSchemaReference && (schema.Type is null || schema.Type == JsonSchemaType.Null) &&
+        schema.Properties is not { Count: > 0 } && schema.Items is null && schema.Enum is not { Count: > 0 } && schema.Const is null &&
+        schema.AllOf is not { Count: > 0 } && schema.OneOf is not { Count: > 0 } && schema.AnyOf is not { Count: > 0 } &&
+        schema.AdditionalProperties is null && schema.AdditionalPropertiesAllowed && schema.Required is not { Count: > 0 } && schema.Not is null;
 
     /// <summary><c>{type: "null"}</c> and nothing else that would constrain it.</summary>
     private static bool IsNullOnly(IOpenApiSchema schema) =>

@@ -394,6 +394,10 @@ public sealed class ModelBuilderTests
                       type: array
                       items: { $recursiveRef: '#' }
                   not: { required: [name, filters] }
+                Event:
+                  allOf:
+                    - anyOf: [ { $ref: '#/components/schemas/Filter' }, { type: string } ]
+                    - { type: object, properties: { lane: { type: string } } }
             """);
 
         var built = ContractKit.Model.ModelBuilder.Build(ContractKit.Reading.SpecReader.Read(spec.Path));
@@ -403,6 +407,7 @@ public sealed class ModelBuilderTests
             [
                 (12, "#/components/schemas/Filter/properties/filters/items/$recursiveRef", "'$recursiveRef' is not supported yet: the schema is treated as any JSON value"),
                 (13, "#/components/schemas/Filter/not", "'not' is not supported yet: it is ignored by the generated types and by their validation"),
+                (16, "#/components/schemas/Event/allOf/0/anyOf", "'anyOf' inside an 'allOf' part is not supported yet: the object gets only the properties of the other parts, and validation does not check it"),
             ],
             warnings.OrderBy(w => w.Line));
     }
@@ -436,5 +441,37 @@ public sealed class ModelBuilderTests
         var items = Assert.IsType<UnionType>(built.Model.Types.Single(t => t.Id == "#/components/schemas/Filter/properties/filters/items"));
         Assert.Equal(new TypeUse(new NamedRef("#/components/schemas/Filter")), items.Variants[1]);
         Assert.Equal(["eq", "ne", "and", "or"], items.Discriminator!.Mapping.Select(m => m.Value));
+    }
+
+    [Fact]
+    public void AllOfOfOneSchemaAndAnnotations_IsThatSchema_NullableWhenAnAnnotationSaysSo()
+    {
+        using var spec = new TempSpec("""
+            openapi: 3.1.0
+            info: { title: t, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                Choice:
+                  oneOf: [ { type: string, enum: [auto, none] }, { type: object, properties: { name: { type: string } } } ]
+                Run:
+                  type: object
+                  properties:
+                    choice:
+                      allOf:
+                        - $ref: '#/components/schemas/Choice'
+                        - nullable: true
+                    described:
+                      allOf:
+                        - $ref: '#/components/schemas/Choice'
+                        - description: the same choice
+            """);
+        var model = spec.BuildModel();
+
+        var run = Type<ObjectType>(model, "Run");
+
+        Assert.Equal(new TypeUse(new NamedRef("#/components/schemas/Choice"), Nullable: true), run.Properties[0].Type);
+        Assert.Equal(new TypeUse(new NamedRef("#/components/schemas/Choice")), run.Properties[1].Type);
+        Assert.DoesNotContain(model.Types, t => t.Id.StartsWith("#/components/schemas/Run/properties", System.StringComparison.Ordinal));
     }
 }
