@@ -23,6 +23,9 @@ public sealed partial class ModelBuilder
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly Dictionary<string, TypeDefinition> _definitions = new(StringComparer.Ordinal);
 
+    /// <summary>Objects whose <c>allOf</c> has exactly one component reference: candidates for <see cref="ObjectType.Base"/>.</summary>
+    private readonly Dictionary<string, string> _baseCandidates = new(StringComparer.Ordinal);
+
     private ModelBuilder(SpecReadResult input, OpenApiDocument document)
     {
         _input = input;
@@ -49,6 +52,8 @@ public sealed partial class ModelBuilder
         }
 
         var operations = BuildOperations();
+        CompleteDiscriminators();
+        InferBases();
         var model = new ContractModel
         {
             Title = _document.Info?.Title ?? string.Empty,
