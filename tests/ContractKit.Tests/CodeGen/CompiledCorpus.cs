@@ -94,8 +94,21 @@ internal sealed class CompiledSpec : IDisposable
         return new CompiledSpec(relative, read, built.Model, generated, [.. built.Diagnostics, .. generated.Diagnostics], compiled);
     }
 
-    private static CSharpOptions Options(string relative) =>
-        new() { Namespace = Namespace, ClientName = ClientName, SourceName = Path.GetFileName(relative) };
+    /// <summary>
+    /// The whole OpenAI API is generated with a client per tag (its one compile covers both the DTOs and the tag
+    /// clients); the small specs with the default single client.
+    /// </summary>
+    internal static CSharpOptions Options(string relative) =>
+        new()
+        {
+            Namespace = Namespace,
+            ClientName = ClientName,
+            SourceName = Path.GetFileName(relative),
+            Clients = relative == WholeOpenAi ? ClientGrouping.Tag : ClientGrouping.Single,
+        };
+
+    /// <summary>The whole OpenAI API, relative to the corpus root.</summary>
+    public static readonly string WholeOpenAi = Path.Combine("openai", "openapi.yaml");
 
     /// <summary>The compiled assembly, loaded into a collectible context.</summary>
     public Assembly Assembly => _loaded.Value.Assembly;
