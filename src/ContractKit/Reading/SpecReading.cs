@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading;
 using ContractKit.Diagnostics;
+using ContractKit.Pipeline;
 using Microsoft.OpenApi;
 
 namespace ContractKit.Reading;
@@ -12,6 +13,7 @@ internal static class SpecReading
 {
     public static SpecReadResult Read(string path, byte[] bytes, CancellationToken cancellationToken)
     {
+        PhaseTrace.Mark("read.file");
         var text = SpecParser.Decode(bytes);
         if (text is null)
         {
@@ -21,6 +23,7 @@ internal static class SpecReading
 
         cancellationToken.ThrowIfCancellationRequested();
         var parsed = SpecParser.Parse(path, text);
+        PhaseTrace.Mark("read.parse");
         var source = new SourceMap(path, parsed.Locator);
         var diagnostics = new List<Diagnostic>(parsed.Problems);
         if (parsed.IsFatal)
@@ -37,9 +40,11 @@ internal static class SpecReading
         cancellationToken.ThrowIfCancellationRequested();
         var references = ReferenceChecker.Check(path, parsed.Root!, source);
         diagnostics.AddRange(references.Problems);
+        PhaseTrace.Mark("read.references");
 
         cancellationToken.ThrowIfCancellationRequested();
         var document = OpenApiDocumentReader.Read(path, parsed.Root!, version!, source, references, diagnostics);
+        PhaseTrace.Mark("read.openapi");
         return Result(path, document, diagnostics, source, version, parsed.Root);
     }
 
