@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading;
 using System.Threading.Tasks;
 using ContractKit.Diagnostics;
 using ContractKit.Lint.Rules;
@@ -28,6 +30,30 @@ public static class SpecLinter
         new ServerUrlRule(),
         new SchemaValueRule(),
     ];
+
+    /// <summary>
+    /// Reads and lints a spec file: what <c>contractkit lint</c> does. The walk of the document as written runs on
+    /// another core while Microsoft.OpenApi reads it and the model is built; the result is the same as
+    /// <see cref="Lint(SpecReadResult, LintOptions?)"/> of <see cref="SpecReader.ReadAsync(string, CancellationToken)"/>'s result.
+    /// </summary>
+    /// <param name="path">The spec file.</param>
+    /// <param name="options">Level overrides; null for the defaults.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    /// <returns>The read spec, and the lint result when the document could be read (else null: see the read diagnostics).</returns>
+    public static async Task<(SpecReadResult Read, LintResult? Result)> ReadAndLintAsync(string path, LintOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        Task<LintDocument>? walk = null;
+        var read = await SpecReader.ReadAsync(path, tree => walk = Task.Run(() => Walk(tree), cancellationToken), cancellationToken).ConfigureAwait(false);
+        if (read.Document is null)
+        {
+            return (read, null);
+        }
+
+        var model = ModelBuilder.Build(read).Model;
+        PhaseTrace.Mark("model");
+        var walked = walk is null ? Walk(read) : await walk.ConfigureAwait(false);
+        return (read, Lint(read, model, walked, options));
+    }
 
     /// <summary>Lints a read spec, building its model first (when the document could be read).</summary>
     /// <param name="read">The read spec.</param>
@@ -60,9 +86,11 @@ public static class SpecLinter
         return Lint(read, model, Walk(read), options);
     }
 
-    private static LintDocument Walk(SpecReadResult read)
+    private static LintDocument Walk(SpecReadResult read) => Walk(read.Document is null ? null : read.Raw);
+
+    private static LintDocument Walk(JsonNode? tree)
     {
-        var document = LintWalker.Walk(read.Document is null ? null : read.Raw);
+        var document = LintWalker.Walk(tree);
         PhaseTrace.Mark("lint.walk");
         return document;
     }
