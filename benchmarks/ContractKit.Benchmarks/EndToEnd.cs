@@ -136,7 +136,11 @@ internal sealed class EndToEnd(string spec, Tool cli, int runs, string? toolsDir
     }
 
     private static string Row(string label, params ProcessTiming[] timings) => string.Create(CultureInfo.InvariantCulture,
-        $"| {label} | {CliRunner.Median(timings.Select(x => x.Seconds)):F2} s | {CliRunner.Median(timings.Select(x => x.CpuSeconds)):F2} s | {timings.Max(x => x.PeakKb) / 1024} MB |");
+        $"| {label} | {CliRunner.Median(timings.Select(x => x.Seconds)):F2} s | {Cpu(CliRunner.Median(timings.Select(x => x.CpuSeconds)))} | {timings.Max(x => x.PeakKb) / 1024} MB |");
+
+    /// <summary>CPU time is known only through GNU time (/usr/bin/time).</summary>
+    private static string Cpu(double seconds) =>
+        double.IsNaN(seconds) ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{seconds:F2} s");
 
     private static void Ratio(StringBuilder report, List<Series> series, int ours, int baseline, string label, string target)
     {
@@ -148,7 +152,8 @@ internal sealed class EndToEnd(string spec, Tool cli, int runs, string? toolsDir
 
         var wall = CliRunner.Median(series[ours].Timings.Select(x => x.Seconds)) / CliRunner.Median(series[baseline].Timings.Select(x => x.Seconds));
         var cpu = CliRunner.Median(series[ours].Timings.Select(x => x.CpuSeconds)) / CliRunner.Median(series[baseline].Timings.Select(x => x.CpuSeconds));
-        report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{label}: {wall:F2}× wall, {cpu:F2}× CPU (target {target})"));
+        var cpuRatio = double.IsNaN(cpu) ? string.Empty : string.Create(CultureInfo.InvariantCulture, $", {cpu:F2}× CPU");
+        report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{label}: {wall:F2}× wall{cpuRatio} (target {target})"));
     }
 
     private int Print(StringBuilder report)
