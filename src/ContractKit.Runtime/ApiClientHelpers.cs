@@ -18,7 +18,7 @@ namespace ContractKit.Runtime;
 /// The plumbing every generated client shares, kept here so generated files stay small and readable.
 /// Not meant to be called by hand.
 /// </summary>
-public static class ApiClientHelpers
+public static partial class ApiClientHelpers
 {
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
 

@@ -10,7 +10,7 @@ using ContractKit.Pipeline;
 
 namespace ContractKit.Cli.Commands;
 
-/// <summary><c>contractkit generate [spec] [--output DIR] [--namespace N] [--client-name N] [--config FILE]</c>.</summary>
+/// <summary><c>contractkit generate [spec] [--output DIR] [--namespace N] [--client-name N] [--clients single|tag] [--config FILE]</c>.</summary>
 internal static class GenerateCommand
 {
     public static Command Create()
@@ -23,6 +23,8 @@ internal static class GenerateCommand
         var output = new Option<string?>("--output", "-o") { Description = "The output folder (with a spec: required)." };
         var ns = new Option<string?>("--namespace", "-n") { Description = "The namespace of the generated code (default: from the spec's file name)." };
         var clientName = new Option<string?>("--client-name") { Description = "The client class's name (default: from the spec's file name)." };
+        var clients = new Option<string?>("--clients") { Description = "single (default): one client class; tag: one client class per tag, under the root client." };
+        clients.AcceptOnlyFromAmong("single", "tag");
         var config = new Option<string?>("--config") { Description = $"The config file (default: ./{ContractKitConfig.FileName})." };
 
         var command = new Command("generate", "Generate C# DTOs and a typed HttpClient client from OpenAPI specs.");
@@ -30,13 +32,14 @@ internal static class GenerateCommand
         command.Options.Add(output);
         command.Options.Add(ns);
         command.Options.Add(clientName);
+        command.Options.Add(clients);
         command.Options.Add(config);
         command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetValue(spec), parse.GetValue(output), parse.GetValue(ns), parse.GetValue(clientName), parse.GetValue(config), cancellationToken));
+            parse.GetValue(spec), parse.GetValue(output), parse.GetValue(ns), parse.GetValue(clientName), parse.GetValue(clients), parse.GetValue(config), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string? spec, string? output, string? ns, string? clientName, string? configPath, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string? spec, string? output, string? ns, string? clientName, string? clients, string? configPath, CancellationToken cancellationToken)
     {
         List<SpecTarget> targets;
         if (spec is not null)
@@ -52,13 +55,16 @@ internal static class GenerateCommand
                 Path.GetFullPath(spec),
                 Path.GetFullPath(output),
                 ns ?? "Generated." + CodeGen.CSharpNamingPublic.Pascal(stem),
-                clientName ?? ContractKitConfig.DefaultClientName(spec))];
+                clientName ?? ContractKitConfig.DefaultClientName(spec))
+            {
+                Clients = ContractKitConfig.TryParseGrouping(clients, out var grouping) ? grouping : CodeGen.ClientGrouping.Single,
+            }];
         }
         else
         {
-            if (output is not null || ns is not null || clientName is not null)
+            if (output is not null || ns is not null || clientName is not null || clients is not null)
             {
-                Console.Error.WriteLine($"error {DiagnosticIds.Usage}: --output, --namespace and --client-name go with a spec path; without one, contractkit.json says them");
+                Console.Error.WriteLine($"error {DiagnosticIds.Usage}: --output, --namespace, --client-name and --clients go with a spec path; without one, contractkit.json says them");
                 return ExitCodes.UsageOrIo;
             }
 

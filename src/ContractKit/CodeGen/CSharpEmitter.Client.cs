@@ -16,6 +16,7 @@ public sealed partial class CSharpEmitter
 
     private IReadOnlyList<Credential>? _credentials;
 
+
     private IReadOnlyList<Credential> Credentials => _credentials ??= BuildCredentials();
 
     private List<Credential> BuildCredentials()
@@ -95,114 +96,37 @@ public sealed partial class CSharpEmitter
         return writer.ToString();
     }
 
-    private string EmitClient()
-    {
-        var writer = StartFile();
-        var client = _names.ClientName;
-        CSharpSyntax.WriteSummary(writer, $"Client for {_model.Title} {_model.ApiVersion}".Trim(), ["Give it an HttpClient (from IHttpClientFactory, or one of your own that you keep for the application's lifetime)."]);
-        writer.Open($"public partial class {client}");
-        writer.Line("private readonly global::System.Net.Http.HttpClient _httpClient;");
-        writer.Line($"private readonly {_names.OptionsName} _options;");
-        writer.Line();
-        writer.Line("/// <summary>Creates the client.</summary>");
-        writer.Line("/// <param name=\"httpClient\">Sends the requests; its BaseAddress is used when the options have none.</param>");
-        writer.Line("/// <param name=\"options\">Base address and credentials; null for the defaults.</param>");
-        writer.Open($"public {client}(global::System.Net.Http.HttpClient httpClient, {_names.OptionsName}? options = null)");
-        writer.Line("_httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));");
-        writer.Line($"_options = options ?? new {_names.OptionsName}();");
-        writer.Close();
-        writer.Line();
-        var server = _model.Servers.FirstOrDefault()?.Url;
-        if (server is not null && Uri.TryCreate(server, UriKind.Absolute, out _))
-        {
-            writer.Line("/// <summary>The first server the contract lists.</summary>");
-            writer.Line($"public static global::System.Uri DefaultBaseAddress {{ get; }} = new global::System.Uri({CSharpSyntax.Literal(server)});");
-        }
-        else
-        {
-            writer.Line("/// <summary>The contract lists no absolute server URL: set a base address on the options or the HttpClient.</summary>");
-            writer.Line("public static global::System.Uri? DefaultBaseAddress => null;");
-        }
-
-        writer.Line();
-        writer.Line("/// <summary>Where requests go: the options' base address, else the HttpClient's, else <see cref=\"DefaultBaseAddress\"/>.</summary>");
-        writer.Line("public global::System.Uri BaseAddress => _options.BaseAddress ?? _httpClient.BaseAddress ?? DefaultBaseAddress ?? throw new global::System.InvalidOperationException(\"No base address: set one on the options or the HttpClient.\");");
-        foreach (var operation in _model.Operations)
-        {
-            writer.Line();
-            EmitOperation(writer, operation, stream: null);
-            var events = operation.Responses.Where(r => r.IsSuccess).SelectMany(r => r.Content)
-                .FirstOrDefault(c => c.MediaType.StartsWith("text/event-stream", StringComparison.OrdinalIgnoreCase) && c.Schema is not null);
-            if (events is not null)
-            {
-                writer.Line();
-                EmitOperation(writer, operation, events);
-            }
-        }
-
-        writer.Close();
-        return writer.ToString();
-    }
+    private static string OperationPointer(Operation operation) =>
+        JsonPointer.Append(JsonPointer.Append("#/paths", operation.Path), operation.Method.ToLowerInvariant());
 
     /// <summary>
-    /// One client method; with <paramref name="stream"/>, the <c>…StreamAsync</c> variant that yields the
-    /// server-sent events of that media type as they arrive.
+    /// One client method sending <paramref name="body"/>; with <paramref name="stream"/>, the <c>…StreamAsync</c>
+    /// variant that yields the server-sent events of that media type as they arrive. <paramref name="others"/>: the
+    /// methods that send the operation's other media types, for the remarks.
     /// </summary>
-    private void EmitOperation(SourceWriter writer, Operation operation, MediaContent? stream)
+    private void EmitOperation(SourceWriter writer, Operation operation, BodyPlan? body, MediaContent? stream, string method, IReadOnlyList<(BodyPlan Plan, string Method)> others)
     {
-        var pointer = JsonPointer.Append(JsonPointer.Append("#/paths", operation.Path), operation.Method.ToLowerInvariant());
-        var method = stream is null ? _names.Method(operation.OperationId) : _names.StreamMethod(operation.OperationId);
-
-        // Request body: JSON is typed; other media types are passed through as HttpContent for now.
-        var jsonBody = operation.RequestBody?.Content.FirstOrDefault(c => IsJson(c.MediaType) && c.Schema is not null);
-        CSharpType? bodyType = jsonBody?.Schema is { } bodySchema ? _types.Map(bodySchema) : null;
-        var rawBody = operation.RequestBody is not null && bodyType is null;
-        if (rawBody)
-        {
-            Warn($"{operation.OperationId}: request body media types ({string.Join(", ", operation.RequestBody!.Content.Select(c => c.MediaType))}) are passed as HttpContent; typed multipart/form bodies are not implemented yet", pointer + "/requestBody");
-        }
-
+        var pointer = OperationPointer(operation);
         var bodyRequired = operation.RequestBody?.Required ?? false;
+        var bodyType = body?.Type;
 
-        // Success: the first 2xx response with a body decides the return type.
+        // Success: JSON is typed, text is a string, anything else a stream; the stream variant yields events.
         var success = operation.Responses.Where(r => r.IsSuccess).ToList();
-        var successBody = stream ?? success.SelectMany(r => r.Content).OrderByDescending(c => IsJson(c.MediaType)).FirstOrDefault();
+        var (responseKind, successBody) = stream is null ? PlanResponse(success) : (ResponseKind.Json, stream);
         CSharpType? returnType = null;
-        var returnsBytes = false;
-        if (stream is not null)
+        if (responseKind == ResponseKind.Json)
         {
-            returnType = _types.Map(stream.Schema!);
-            if (!returnType.Value.IsNamedType)
-            {
-                _extraSerializable.Add(returnType.Value.TypeOfSpelling);
-            }
-        }
-        else if (successBody is not null)
-        {
-            if (IsJson(successBody.MediaType) && successBody.Schema is not null)
-            {
-                returnType = _types.Map(successBody.Schema);
-                if (!returnType.Value.IsNamedType)
-                {
-                    _extraSerializable.Add(returnType.Value.TypeOfSpelling);
-                }
-            }
-            else
-            {
-                returnsBytes = true;
-                if (!successBody.MediaType.StartsWith("text/event-stream", StringComparison.OrdinalIgnoreCase) || successBody.Schema is null)
-                {
-                    Warn($"{operation.OperationId}: the {successBody.MediaType} response is returned as bytes; typed binary streams are not implemented yet", pointer + "/responses");
-                }
-            }
+            returnType = _types.Map(successBody!.Schema!);
+            Serializable(returnType.Value);
         }
 
-        if (bodyType is { IsNamedType: false } nonDto)
-        {
-            _extraSerializable.Add(nonDto.TypeOfSpelling);
-        }
+        // Success statuses listed without a body next to one with a body (204 beside 200): the method returns null for them.
+        var emptyStatuses = stream is null && responseKind != ResponseKind.None
+            ? success.Where(r => r.Content.Count == 0 && r.StatusCode.All(char.IsAsciiDigit)).Select(r => r.StatusCode).ToList()
+            : [];
 
-        // Parameters: path ones in template order, then required ones, then the body, then optional ones.
+        // Parameters: path ones in template order, then required ones, then the body (or the form's required fields,
+        // then its optional ones), then optional ones.
         var pathOrder = Regex.Matches(operation.Path, @"\{([^}]+)\}").Select(m => m.Groups[1].Value).ToList();
         var supported = operation.Parameters.Where(p => p.In != ParameterLocation.Cookie).ToList();
         foreach (var cookie in operation.Parameters.Where(p => p.In == ParameterLocation.Cookie))
@@ -225,13 +149,36 @@ public sealed partial class CSharpEmitter
             docs.Add($"/// <param name=\"{name.TrimStart('@')}\">{description}</param>");
         }
 
+        void AddField(FormField field)
+        {
+            signature.Add(field.Required ? $"{field.Type.Annotated} {field.ParameterName}" : $"{field.Type.Name}? {field.ParameterName} = default");
+            var description = field.Property.Description is null ? string.Empty : CSharpSyntax.XmlText(field.Property.Description);
+            docs.Add($"/// <param name=\"{field.ParameterName.TrimStart('@')}\">{description}</param>");
+        }
+
         pathParameters.ForEach(p => AddParameter(p, optional: false));
         requiredOthers.ForEach(p => AddParameter(p, optional: false));
-        if (operation.RequestBody is not null)
+        if (body is { Kind: BodyKind.Multipart or BodyKind.Form })
         {
-            var spelling = rawBody ? "global::System.Net.Http.HttpContent" : bodyType!.Value.Name;
+            body.Fields.Where(f => f.Required).ToList().ForEach(AddField);
+            body.Fields.Where(f => !f.Required).ToList().ForEach(AddField);
+        }
+        else if (body is not null)
+        {
+            var spelling = body.Kind switch
+            {
+                BodyKind.Json => bodyType!.Value.Name,
+                BodyKind.Binary => "global::System.IO.Stream",
+                BodyKind.Text => "string",
+                _ => "global::System.Net.Http.HttpContent",
+            };
             signature.Add(bodyRequired ? $"{spelling} body" : $"{spelling}? body = null");
-            var bodyDescription = operation.RequestBody.Description is null ? "The request body." : CSharpSyntax.XmlText(operation.RequestBody.Description);
+            var bodyDescription = operation.RequestBody!.Description is null ? "The request body." : CSharpSyntax.XmlText(operation.RequestBody.Description);
+            if (body.Kind == BodyKind.Binary)
+            {
+                bodyDescription += " Read from its current position when the request is sent; the stream stays yours to dispose.";
+            }
+
             docs.Add($"/// <param name=\"body\">{bodyDescription}</param>");
         }
 
@@ -241,16 +188,39 @@ public sealed partial class CSharpEmitter
             : "[global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default");
         docs.Add("/// <param name=\"cancellationToken\">Cancels the request.</param>");
 
+        var nullableResult = emptyStatuses.Count > 0 ? "?" : string.Empty;
         var returns = stream is not null ? $"global::System.Collections.Generic.IAsyncEnumerable<{returnType!.Value.Name}>"
-            : returnType is { } r ? $"global::System.Threading.Tasks.Task<{r.Annotated}>"
-            : returnsBytes ? "global::System.Threading.Tasks.Task<byte[]>"
-            : "global::System.Threading.Tasks.Task";
+            : responseKind switch
+            {
+                ResponseKind.Json => $"global::System.Threading.Tasks.Task<{(nullableResult.Length > 0 ? returnType!.Value.Name + "?" : returnType!.Value.Annotated)}>",
+                ResponseKind.Text => $"global::System.Threading.Tasks.Task<string{nullableResult}>",
+                ResponseKind.Binary => $"global::System.Threading.Tasks.Task<{Runtime}.ResponseStream{nullableResult}>",
+                _ => "global::System.Threading.Tasks.Task",
+            };
 
         var remarks = new List<string> { $"<c>{operation.Method} {CSharpSyntax.XmlText(operation.Path)}</c>" };
         if (stream is not null)
         {
             remarks.Add("<para>Streams the response's server-sent events as they arrive (<c>text/event-stream</c>).</para>");
         }
+        else if (responseKind == ResponseKind.Binary)
+        {
+            remarks.Add($"<para>Returns the <c>{CSharpSyntax.XmlText(successBody!.MediaType)}</c> body as it arrives, unbuffered: dispose the stream to release the connection.</para>");
+        }
+
+        if (emptyStatuses.Count > 0)
+        {
+            remarks.Add($"<para>Returns null for {string.Join(", ", emptyStatuses)}, which the contract lists without a body.</para>");
+        }
+
+        if (body?.Media is { } sent && operation.RequestBody!.Content.Count > 1)
+        {
+            var accepted = operation.RequestBody.Content.Where(c => c != sent).Select(c =>
+                "<c>" + CSharpSyntax.XmlText(c.MediaType) + "</c>" +
+                (others.FirstOrDefault(o => o.Plan.Media == c).Method is { } other ? $" (<see cref=\"{other}\"/>)" : string.Empty));
+            remarks.Add($"<para>Sends <c>{CSharpSyntax.XmlText(sent.MediaType)}</c>; the contract also accepts {string.Join(", ", accepted)}.</para>");
+        }
+
         if (operation.Description is { } description && description != operation.Summary)
         {
             remarks.Add("<para>" + CSharpSyntax.XmlText(description) + "</para>");
@@ -275,9 +245,14 @@ public sealed partial class CSharpEmitter
             }
         }
 
-        if (operation.RequestBody is not null && bodyRequired && (rawBody || !bodyType!.Value.IsValueType))
+        if (body is not null && body.Kind is not (BodyKind.Multipart or BodyKind.Form) && bodyRequired && (body.Kind != BodyKind.Json || !bodyType!.Value.IsValueType))
         {
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(body);");
+        }
+
+        foreach (var field in body?.Fields.Where(f => f.Required && !f.Type.IsNullable && !f.Type.IsValueType) ?? [])
+        {
+            writer.Line($"global::System.ArgumentNullException.ThrowIfNull({field.ParameterName});");
         }
 
         writer.Line($"var path = {PathExpression(operation, pathParameters)};");
@@ -306,9 +281,24 @@ public sealed partial class CSharpEmitter
         {
             writer.Line("request.Headers.Accept.ParseAdd(\"text/event-stream\");");
         }
-        else if (returnType is not null)
+        else if (responseKind == ResponseKind.Json)
         {
             writer.Line("request.Headers.Accept.ParseAdd(\"application/json\");");
+        }
+        else if (responseKind == ResponseKind.Text)
+        {
+            writer.Line($"request.Headers.Accept.TryParseAdd({CSharpSyntax.Literal(successBody!.MediaType)});");
+        }
+        else if (responseKind == ResponseKind.Binary)
+        {
+            var accepted = success.SelectMany(r => r.Content).Select(c => c.MediaType)
+                .Where(m => !IsJson(m) && !m.StartsWith("text/event-stream", StringComparison.OrdinalIgnoreCase))
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .DefaultIfEmpty(successBody!.MediaType);
+            foreach (var mediaType in accepted)
+            {
+                writer.Line($"request.Headers.Accept.TryParseAdd({CSharpSyntax.Literal(mediaType)});");
+            }
         }
 
         foreach (var parameter in supported.Where(p => p.In == ParameterLocation.Header))
@@ -331,26 +321,37 @@ public sealed partial class CSharpEmitter
         EmitSecurity(writer, operation);
         var mainMethod = _names.Method(operation.OperationId);
         var validatorBase = mainMethod.EndsWith("Async", StringComparison.Ordinal) ? mainMethod[..^5] : mainMethod;
-        if (operation.RequestBody is not null)
+        if (body is { Kind: BodyKind.Multipart or BodyKind.Form })
+        {
+            EmitFormBody(writer, body);
+        }
+        else if (body is not null)
         {
             if (!bodyRequired)
             {
                 writer.Open("if (body is not null)");
             }
 
-            if (rawBody)
+            switch (body.Kind)
             {
-                writer.Line("request.Content = body;");
-            }
-            else
-            {
-                // Serialized once: the same bytes are validated against the contract and sent.
-                var validator = AddValidator(validatorBase + "Request", jsonBody!.Schema!);
-                writer.Line($"var bodyBytes = global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, {TypeInfo(bodyType!.Value)});");
-                writer.Open("if (_options.RequestValidation != " + Runtime + ".ContractValidationMode.Off)");
-                writer.Line($"{Runtime}.ContractValidation.Check({_names.ClientName}Schemas.{validator}, bodyBytes, {Runtime}.Validation.ValidationDirection.Request, _options.RequestValidation, {CSharpSyntax.Literal(operation.OperationId)}, null, _options.OnContractViolation, _options.Logger);");
-                writer.Close();
-                writer.Line($"request.Content = {Helpers}.CreateJsonContent(bodyBytes);");
+                case BodyKind.Json:
+                    // Serialized once: the same bytes are validated against the contract and sent.
+                    var validator = AddValidator(validatorBase + "Request", body.Media!.Schema!);
+                    writer.Line($"var bodyBytes = global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, {TypeInfo(bodyType!.Value)});");
+                    writer.Open("if (_options.RequestValidation != " + Runtime + ".ContractValidationMode.Off)");
+                    writer.Line($"{Runtime}.ContractValidation.Check({_names.ClientName}Schemas.{validator}, bodyBytes, {Runtime}.Validation.ValidationDirection.Request, _options.RequestValidation, {CSharpSyntax.Literal(operation.OperationId)}, null, _options.OnContractViolation, _options.Logger);");
+                    writer.Close();
+                    writer.Line($"request.Content = {Helpers}.CreateJsonContent(bodyBytes);");
+                    break;
+                case BodyKind.Binary:
+                    writer.Line($"request.Content = {Helpers}.CreateStreamContent(body, {CSharpSyntax.Literal(body.Media!.MediaType)});");
+                    break;
+                case BodyKind.Text:
+                    writer.Line($"request.Content = {Helpers}.CreateTextContent(body, {CSharpSyntax.Literal(body.Media!.MediaType)});");
+                    break;
+                default:
+                    writer.Line("request.Content = body;");
+                    break;
             }
 
             if (!bodyRequired)
@@ -359,7 +360,28 @@ public sealed partial class CSharpEmitter
             }
         }
 
-        writer.Line("using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);");
+        const string Send = "await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);";
+        if (stream is null && responseKind == ResponseKind.Binary)
+        {
+            // The stream returned owns the response; every other way out disposes it.
+            writer.Line("var response = " + Send);
+            writer.Open("try");
+            writer.Line("var status = (int)response.StatusCode;");
+            writer.Open("if (status >= 200 && status < 300)");
+            EmitEmptyStatuses(writer, emptyStatuses, dispose: true);
+            writer.Line($"return await {Helpers}.ReadStreamAsync(response, cancellationToken).ConfigureAwait(false);");
+            writer.Close();
+            EmitErrors(writer, operation);
+            writer.Close();
+            writer.Open("catch");
+            writer.Line("response.Dispose();");
+            writer.Line("throw;");
+            writer.Close();
+            writer.Close();
+            return;
+        }
+
+        writer.Line("using var response = " + Send);
         writer.Line("var status = (int)response.StatusCode;");
         writer.Open("if (status >= 200 && status < 300)");
         if (stream is not null)
@@ -371,18 +393,20 @@ public sealed partial class CSharpEmitter
             writer.Line();
             writer.Line("yield break;");
         }
-        else if (returnType is { } rt)
+        else if (responseKind == ResponseKind.Json)
         {
+            EmitEmptyStatuses(writer, emptyStatuses, dispose: false);
             var validator = AddValidator(validatorBase + "Response", successBody!.Schema!);
             writer.Line("var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);");
             writer.Open("if (_options.ResponseValidation != " + Runtime + ".ContractValidationMode.Off)");
             writer.Line($"{Runtime}.ContractValidation.Check({_names.ClientName}Schemas.{validator}, responseBytes, {Runtime}.Validation.ValidationDirection.Response, _options.ResponseValidation, {CSharpSyntax.Literal(operation.OperationId)}, status, _options.OnContractViolation, _options.Logger);");
             writer.Close();
-            writer.Line($"return {Helpers}.DeserializeJson(response, responseBytes, {TypeInfo(rt)});");
+            writer.Line($"return {Helpers}.DeserializeJson(response, responseBytes, {TypeInfo(returnType!.Value)});");
         }
-        else if (returnsBytes)
+        else if (responseKind == ResponseKind.Text)
         {
-            writer.Line("return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);");
+            EmitEmptyStatuses(writer, emptyStatuses, dispose: false);
+            writer.Line("return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);");
         }
         else
         {
@@ -391,6 +415,23 @@ public sealed partial class CSharpEmitter
 
         writer.Close();
         EmitErrors(writer, operation);
+        writer.Close();
+    }
+
+    private static void EmitEmptyStatuses(SourceWriter writer, List<string> statuses, bool dispose)
+    {
+        if (statuses.Count == 0)
+        {
+            return;
+        }
+
+        writer.Open($"if ({string.Join(" || ", statuses.Select(s => "status == " + s))})");
+        if (dispose)
+        {
+            writer.Line("response.Dispose();");
+        }
+
+        writer.Line("return null;");
         writer.Close();
     }
 

@@ -63,7 +63,7 @@ public sealed partial class CSharpEmitter
             }
         }
 
-        files.Add(new GeneratedFile($"{_names.ClientName}.g.cs", EmitClient()));
+        files.AddRange(EmitClients());
         files.Add(new GeneratedFile($"{_names.OptionsName}.g.cs", EmitOptions()));
         files.Add(new GeneratedFile($"{_names.ClientName}Schemas.g.cs", EmitSchemas()));
 

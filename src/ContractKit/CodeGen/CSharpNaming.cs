@@ -19,6 +19,11 @@ internal sealed class CSharpNaming
     private readonly Dictionary<string, string> _methods = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _streamMethods = new(StringComparer.Ordinal);
     private readonly Dictionary<(string OperationId, ParameterLocation In, string Name), string> _parameters = [];
+    private readonly Dictionary<string, UniqueNames> _parameterScopes = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string OperationId, string JsonName), string> _formFields = [];
+    private readonly Dictionary<string, TagClient> _clientOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string OperationId, string Suffix), string> _alternateMethods = [];
+    private readonly UniqueNames _methodNames = new(ObjectMembers);
 
     public CSharpNaming(ContractModel model, CSharpOptions options)
     {
@@ -31,6 +36,29 @@ internal sealed class CSharpNaming
 
             // Members of JsonSerializerContext: a DTO with one of these names would clash with its metadata property.
             "Default", "Options", "GeneratedSerializerOptions"]);
+
+        // Tag clients before types, so that their names are the same whatever schemas the spec has.
+        var tagClients = new List<TagClient>();
+        if (options.Clients == ClientGrouping.Tag)
+        {
+            var rootMembers = new UniqueNames(["BaseAddress", "DefaultBaseAddress", "_httpClient", "_options", ClientName, .. ObjectMembers]);
+            var tags = model.Operations.Where(o => o.Tags.Count > 0).Select(o => o.Tags[0]).Distinct().Order(StringComparer.Ordinal);
+            var byTag = new Dictionary<string, TagClient>(StringComparer.Ordinal);
+            foreach (var tag in tags)
+            {
+                var pascal = CSharpSyntax.Pascal(tag, "Tag");
+                var client = new TagClient(tag, typeNames.Claim(pascal + "Client"), rootMembers.Claim(pascal));
+                byTag[tag] = client;
+                tagClients.Add(client);
+            }
+
+            foreach (var operation in model.Operations.Where(o => o.Tags.Count > 0))
+            {
+                _clientOf[operation.OperationId] = byTag[operation.Tags[0]];
+            }
+        }
+
+        TagClients = tagClients;
 
         // Components first, so that a component keeps its exact name when an inline type would produce the same one.
         var ordered = model.Types
@@ -67,7 +95,7 @@ internal sealed class CSharpNaming
             }
         }
 
-        var methods = new UniqueNames(ObjectMembers);
+        var methods = _methodNames;
         foreach (var operation in model.Operations)
         {
             _methods[operation.OperationId] = methods.Claim(CSharpSyntax.Pascal(operation.OperationId, "Operation") + "Async");
@@ -78,10 +106,33 @@ internal sealed class CSharpNaming
             {
                 _parameters[(operation.OperationId, parameter.In, parameter.Name)] = parameters.Claim(CSharpSyntax.Camel(parameter.Name, "parameter"));
             }
+
+            _parameterScopes[operation.OperationId] = parameters;
         }
     }
 
     public string ClientName { get; }
+
+    /// <summary>With <see cref="ClientGrouping.Tag"/>: the tag clients in ordinal order of tag; otherwise empty.</summary>
+    public IReadOnlyList<TagClient> TagClients { get; }
+
+    /// <summary>The tag client an operation belongs to; null for the root client.</summary>
+    public TagClient? ClientOf(Operation operation) => _clientOf.GetValueOrDefault(operation.OperationId);
+
+    /// <summary>
+    /// The method parameter for a field of a form body (multipart or URL-encoded): unique among the operation's other
+    /// parameters and the method's locals. The first call for a field decides; later calls return the same name.
+    /// </summary>
+    public string FormField(Operation operation, string jsonName)
+    {
+        if (!_formFields.TryGetValue((operation.OperationId, jsonName), out var name))
+        {
+            name = _parameterScopes[operation.OperationId].Claim(CSharpSyntax.Camel(jsonName, "field"));
+            _formFields[(operation.OperationId, jsonName)] = name;
+        }
+
+        return name;
+    }
 
     public string OptionsName { get; }
 
@@ -98,6 +149,21 @@ internal sealed class CSharpNaming
     /// <summary>The <c>…StreamAsync</c> method of an operation that answers with server-sent events.</summary>
     public string StreamMethod(string operationId) => _streamMethods[operationId];
 
+    /// <summary>
+    /// The method for a request media type the main method does not send (<c>CreateImageEditMultipartAsync</c>): claimed
+    /// after every operation's own names, so it never takes one of theirs.
+    /// </summary>
+    public string AlternateMethod(string operationId, string suffix)
+    {
+        if (!_alternateMethods.TryGetValue((operationId, suffix), out var name))
+        {
+            name = _methodNames.Claim(CSharpSyntax.Pascal(operationId, "Operation") + suffix + "Async");
+            _alternateMethods[(operationId, suffix)] = name;
+        }
+
+        return name;
+    }
+
     public string Parameter(Operation operation, Parameter parameter) => _parameters[(operation.OperationId, parameter.In, parameter.Name)];
 
     /// <summary>A member cannot share its type's name (CS0542): <c>Collide.Collide</c> becomes <c>Collide.CollideValue</c>.</summary>
@@ -107,3 +173,6 @@ internal sealed class CSharpNaming
     private static bool IsComponent(string id) =>
         id.StartsWith("#/components/schemas/", StringComparison.Ordinal) && id.IndexOf('/', "#/components/schemas/".Length) < 0;
 }
+
+/// <summary>A client class for one tag, and the root client's property that hands it out.</summary>
+internal sealed record TagClient(string Tag, string ClassName, string PropertyName);

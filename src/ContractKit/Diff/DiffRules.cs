@@ -23,6 +23,7 @@ public static class DiffRules
     public static readonly DiffRule OperationRemoved = new("operation-removed", FindingLevel.Error, null, "An operation was removed.", "api-removed-without-deprecation");
     public static readonly DiffRule DeprecatedWithoutSunset = new("operation-deprecated-without-sunset", FindingLevel.Warning, null, "An operation became deprecated without an x-sunset date.", "api-deprecated-sunset-missing");
     public static readonly DiffRule SecurityAdded = new("security-added", FindingLevel.Error, Request, "An operation that needed no authentication now needs it.", "api-security-added");
+    public static readonly DiffRule SecuritySchemeChanged = new("security-scheme-changed", FindingLevel.Error, Request, "A security scheme that operations use now authenticates differently (type, HTTP scheme, API key location or name).");
     public static readonly DiffRule SecurityChanged = new("security-changed", FindingLevel.Error, Request, "A security alternative clients could use is no longer accepted (scheme removed or scope added).");
 
     public static readonly DiffRule ParameterAddedRequired = new("request-parameter-added-required", FindingLevel.Error, Request, "A required parameter was added.", "new-required-request-parameter");
@@ -59,7 +60,7 @@ public static class DiffRules
     /// <summary>Every rule, in the documented order.</summary>
     public static IReadOnlyList<DiffRule> All { get; } =
     [
-        PathRemoved, OperationRemoved, DeprecatedWithoutSunset, SecurityAdded, SecurityChanged,
+        PathRemoved, OperationRemoved, DeprecatedWithoutSunset, SecurityAdded, SecurityChanged, SecuritySchemeChanged,
         ParameterAddedRequired, ParameterRemoved, ParameterBecameRequired, ParameterSerializationChanged,
         BodyBecameRequired, RequestMediaTypeRemoved, RequestPropertyAddedRequired, RequestPropertyBecameRequired,
         RequestPropertyRemoved, RequestTypeChanged, RequestEnumValueRemoved, RequestNullableRemoved,

@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using ContractKit.Diagnostics;
+using ContractKit.Reading;
 using ContractKit.Reporting;
 
 namespace ContractKit.Diff;
@@ -11,16 +13,23 @@ namespace ContractKit.Diff;
 /// <summary>
 /// One accepted change: findings of <see cref="Rule"/> at <see cref="Operation"/> (any, when null; path parameter
 /// names do not matter) and <see cref="Pointer"/> (the finding's JSON pointer in the head spec; any, when null).
+/// <see cref="Line"/> is where the entry starts in the ignore file (0 when unknown), for stale-entry reports.
 /// </summary>
-public sealed record IgnoreEntry(string Rule, string? Operation, string? Pointer, string Reason);
+public sealed record IgnoreEntry(string Rule, string? Operation, string? Pointer, string Reason, int Line = 0);
 
 /// <summary>
-/// The <c>--ignore</c> file: JSON, documented in RULES.md.
+/// The <c>--ignore</c> file, JSON or YAML (documented in RULES.md).
 /// <code>{ "ignore": [ { "rule": "response-property-removed", "operation": "GET /threads/{thread_id}",
 ///   "pointer": "#/components/schemas/ThreadObject", "reason": "v2 migration, announced 2024-04" } ] }</code>
+/// <code>ignore:
+///   - rule: response-property-removed
+///     operation: GET /threads/{thread_id}
+///     reason: v2 migration, announced 2024-04</code>
 /// </summary>
 public static class IgnoreFile
 {
+    private static readonly string[] KnownKeys = ["rule", "operation", "pointer", "reason"];
+
     /// <summary>Reads an ignore file; problems come back as a diagnostic.</summary>
     /// <param name="path">The file.</param>
     /// <returns>The entries, or the diagnostic that says why the file is unusable.</returns>
@@ -39,45 +48,77 @@ public static class IgnoreFile
         return Parse(path, text);
     }
 
-    /// <summary>Parses ignore-file text; <paramref name="path"/> only names it in diagnostics.</summary>
+    /// <summary>Parses ignore-file text (JSON, JSON with comments, or YAML); <paramref name="path"/> names it in diagnostics.</summary>
     /// <param name="path">The file name for messages.</param>
-    /// <param name="text">The JSON text.</param>
-    /// <returns>The entries, or the diagnostic that says why the text is unusable.</returns>
+    /// <param name="text">The file's text.</param>
+    /// <returns>The entries, or the diagnostic that says why the text is unusable (with its line where known).</returns>
     public static (IReadOnlyList<IgnoreEntry> Entries, Diagnostic? Error) Parse(string path, string text)
     {
-        Diagnostic Fail(string message) => new(DiagnosticIds.ConfigError, DiagnosticSeverity.Error, message, new SourceLocation(path, 0, 0));
-        try
+        JsonNode? root = null;
+        SourceMap? map = null;
+        var parsed = SpecParser.Parse(path, text);
+        if (!parsed.IsFatal && parsed.Root is JsonObject top0 && top0.ContainsKey("ignore"))
         {
-            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            if (document.RootElement.ValueKind != JsonValueKind.Object
-                || !document.RootElement.TryGetProperty("ignore", out var list)
-                || list.ValueKind != JsonValueKind.Array)
+            root = parsed.Root;
+            map = new SourceMap(path, parsed.Locator);
+        }
+        else
+        {
+            // JSON with comments or trailing commas is neither strict JSON nor the YAML meant; System.Text.Json reads it (without positions).
+            try
             {
-                return ([], Fail("an ignore file is an object with an \"ignore\" array"));
+                root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             }
-
-            var entries = new List<IgnoreEntry>();
-            var index = 0;
-            foreach (var item in list.EnumerateArray())
+            catch (JsonException)
             {
-                string? Text(string name) => item.ValueKind == JsonValueKind.Object && item.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-                var rule = Text("rule");
-                var reason = Text("reason");
-                if (string.IsNullOrWhiteSpace(rule) || string.IsNullOrWhiteSpace(reason))
+                if (parsed.IsFatal)
                 {
-                    return ([], Fail($"ignore[{index}]: \"rule\" and \"reason\" are required strings"));
+                    var first = parsed.Problems[0];
+                    return ([], new Diagnostic(DiagnosticIds.ConfigError, DiagnosticSeverity.Error, $"ignore file is neither valid JSON nor YAML: {first.Message}", first.Location ?? new SourceLocation(path, 0, 0)));
                 }
 
-                entries.Add(new IgnoreEntry(rule, Text("operation"), Text("pointer"), reason));
-                index++;
+                root = parsed.Root;
+                map = new SourceMap(path, parsed.Locator);
+            }
+        }
+
+        SourceLocation At(string pointer) => map?.Locate(pointer) ?? new SourceLocation(path, 0, 0, pointer);
+        Diagnostic Fail(string pointer, string message) => new(DiagnosticIds.ConfigError, DiagnosticSeverity.Error, message, At(pointer));
+
+        if (root is not JsonObject top || !top.TryGetPropertyValue("ignore", out var listNode) || listNode is not JsonArray list)
+        {
+            return ([], Fail("#", "an ignore file is an object with an \"ignore\" array of entries"));
+        }
+
+        var entries = new List<IgnoreEntry>(list.Count);
+        for (var index = 0; index < list.Count; index++)
+        {
+            var pointer = $"#/ignore/{index}";
+            if (list[index] is not JsonObject item)
+            {
+                return ([], Fail(pointer, $"ignore[{index}]: expected an object with \"rule\" and \"reason\""));
             }
 
-            return (entries, null);
+            foreach (var (key, _) in item)
+            {
+                if (Array.IndexOf(KnownKeys, key) < 0)
+                {
+                    return ([], Fail($"{pointer}/{key}", $"ignore[{index}]: unknown key '{key}'; expected {string.Join(", ", KnownKeys)}"));
+                }
+            }
+
+            string? Text(string name) => item.TryGetPropertyValue(name, out var v) && v is JsonValue value && value.TryGetValue<string>(out var s) ? s : null;
+            var rule = Text("rule");
+            var reason = Text("reason");
+            if (string.IsNullOrWhiteSpace(rule) || string.IsNullOrWhiteSpace(reason))
+            {
+                return ([], Fail(pointer, $"ignore[{index}]: \"rule\" and \"reason\" are required strings"));
+            }
+
+            entries.Add(new IgnoreEntry(rule, Text("operation"), Text("pointer"), reason, At(pointer).Line));
         }
-        catch (JsonException ex)
-        {
-            return ([], Fail($"ignore file is not valid JSON: {ex.Message}"));
-        }
+
+        return (entries, null);
     }
 
     /// <summary>Drops the findings an entry accepts, and adds an info finding per entry that matched nothing.</summary>
@@ -114,7 +155,7 @@ public static class IgnoreFile
                 var e = entries[i];
                 kept.Add(new Finding(DiffRules.IgnoreEntryStale.Id, DiffRules.IgnoreEntryStale.DefaultLevel,
                     $"ignore[{i}] ({e.Rule}{(e.Operation is null ? "" : " " + e.Operation)}{(e.Pointer is null ? "" : " " + e.Pointer)}) matched no finding; remove it",
-                    new SourceLocation(path, 0, 0)));
+                    new SourceLocation(path, e.Line, e.Line > 0 ? 1 : 0)));
             }
         }
 

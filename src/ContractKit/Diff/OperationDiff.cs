@@ -82,7 +82,7 @@ internal sealed partial class OperationDiff
                 var moved = _head.Parameters.FirstOrDefault(h => string.Equals(h.Name, bp.Name, StringComparison.OrdinalIgnoreCase));
                 if (moved is not null)
                 {
-                    Report(DiffRules.ParameterSerializationChanged, pointer, $"parameter '{bp.Name}' moved from {Lower(bp.In)} to {Lower(moved.In)}");
+                    Report(DiffRules.ParameterSerializationChanged, moved.Pointer ?? pointer, $"parameter '{bp.Name}' moved from {Lower(bp.In)} to {Lower(moved.In)}");
                 }
                 else
                 {
@@ -93,25 +93,26 @@ internal sealed partial class OperationDiff
             }
 
             var what = $"{Lower(hp.In)} parameter '{hp.Name}'";
+            var at = hp.Pointer ?? pointer;
             if (!bp.Required && hp.Required)
             {
-                Report(DiffRules.ParameterBecameRequired, pointer, $"{what} became required");
+                Report(DiffRules.ParameterBecameRequired, at, $"{what} became required");
             }
 
             if (!string.Equals(StyleOf(bp), StyleOf(hp), StringComparison.Ordinal) || bp.Explode != hp.Explode)
             {
-                Report(DiffRules.ParameterSerializationChanged, pointer,
+                Report(DiffRules.ParameterSerializationChanged, at,
                     $"{what}: serialization changed from style={StyleOf(bp)}, explode={Lower(bp.Explode)} to style={StyleOf(hp)}, explode={Lower(hp.Explode)}");
             }
 
-            CompareUse(bp.Type, hp.Type, request: true, pointer, new Place(what, ""));
+            CompareUse(bp.Type, hp.Type, request: true, at, new Place(what, ""));
         }
 
         foreach (var (key, hp) in headParams)
         {
             if (hp.Required && !baseParams.ContainsKey(key) && !_base.Parameters.Any(b => string.Equals(b.Name, hp.Name, StringComparison.OrdinalIgnoreCase)))
             {
-                Report(DiffRules.ParameterAddedRequired, pointer, $"required {Lower(hp.In)} parameter '{hp.Name}' was added");
+                Report(DiffRules.ParameterAddedRequired, hp.Pointer ?? pointer, $"required {Lower(hp.In)} parameter '{hp.Name}' was added");
             }
         }
     }

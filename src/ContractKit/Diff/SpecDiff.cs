@@ -67,6 +67,8 @@ public static partial class SpecDiff
             new OperationDiff(session, baseOp, headOp).Run();
         }
 
+        CompareSecuritySchemes(session, baseModel, headModel);
+
         return session.Findings
             .OrderBy(f => f.Operation ?? "", StringComparer.Ordinal)
             .ThenBy(f => f.Location?.Line ?? 0)
@@ -75,6 +77,64 @@ public static partial class SpecDiff
             .ThenBy(f => f.Message, StringComparer.Ordinal)
             .Distinct()
             .ToList();
+    }
+
+    /// <summary>
+    /// A scheme that keeps its name but changes how credentials are sent breaks every client using it, whatever the
+    /// operations say; reported once, at the scheme, when some head operation still uses it.
+    /// </summary>
+    private static void CompareSecuritySchemes(DiffSession session, ContractModel baseModel, ContractModel headModel)
+    {
+        var used = headModel.Operations.SelectMany(o => o.Security).SelectMany(r => r.Schemes).Select(s => s.SchemeName).ToHashSet(StringComparer.Ordinal);
+        var baseSchemes = baseModel.SecuritySchemes.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        foreach (var head in headModel.SecuritySchemes)
+        {
+            if (!used.Contains(head.Name) || !baseSchemes.TryGetValue(head.Name, out var before))
+            {
+                continue;
+            }
+
+            var changes = new List<string>();
+            if (before.Kind != head.Kind)
+            {
+                changes.Add($"type {Kind(before)} → {Kind(head)}");
+            }
+            else if (head.Kind == SecuritySchemeKind.Http && !string.Equals(before.HttpScheme, head.HttpScheme, StringComparison.OrdinalIgnoreCase))
+            {
+                changes.Add($"HTTP scheme {before.HttpScheme ?? "(none)"} → {head.HttpScheme ?? "(none)"}");
+            }
+            else if (head.Kind == SecuritySchemeKind.ApiKey)
+            {
+                if (before.In != head.In)
+                {
+                    changes.Add($"API key location {Location(before.In)} → {Location(head.In)}");
+                }
+
+                // Header names are case-insensitive; query and cookie names are not.
+                var comparison = head.In == ParameterLocation.Header ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+                if (!string.Equals(before.ParameterName, head.ParameterName, comparison))
+                {
+                    changes.Add($"API key name '{before.ParameterName}' → '{head.ParameterName}'");
+                }
+            }
+
+            if (changes.Count > 0)
+            {
+                session.Report(DiffRules.SecuritySchemeChanged, null, "#/components/securitySchemes/" + JsonPointer.Escape(head.Name),
+                    $"security scheme '{head.Name}' changed: {string.Join(", ", changes)}; clients sending the old credentials are rejected");
+            }
+        }
+
+        static string Kind(SecurityScheme s) => s.Kind switch
+        {
+            SecuritySchemeKind.ApiKey => "apiKey",
+            SecuritySchemeKind.Http => "http",
+            SecuritySchemeKind.OAuth2 => "oauth2",
+            SecuritySchemeKind.OpenIdConnect => "openIdConnect",
+            _ => "mutualTLS",
+        };
+
+        static string Location(ParameterLocation? l) => l?.ToString().ToLowerInvariant() ?? "(none)";
     }
 
     /// <summary><c>/threads/{thread_id}</c> and <c>/threads/{id}</c> are the same path: parameter names do not matter.</summary>

@@ -56,12 +56,22 @@ public static class LintRules
     /// <summary>A lower bound above its upper bound (<c>minLength &gt; maxLength</c>, ...): no value can be valid.</summary>
     public static readonly LintRuleInfo InvertedBounds = new("CK4014", "inverted-bounds", FindingLevel.Error, "A minimum is greater than its maximum.");
 
+    /// <summary><c>required</c> on a schema whose <c>type</c> rules out objects (often meant for its <c>items</c>): it checks nothing.</summary>
+    public static readonly LintRuleInfo RequiredOnNonObject = new("CK4015", "required-on-non-object", FindingLevel.Warning, "required is written on a schema that cannot be an object, so it has no effect.");
+
+    /// <summary>3.0 schema syntax (<c>nullable</c>, boolean exclusive bounds) in a 3.1 document, where JSON Schema 2020-12 reads it differently.</summary>
+    public static readonly LintRuleInfo OpenApi30SyntaxIn31 = new("CK4016", "openapi-30-syntax-in-31", FindingLevel.Warning, "A 3.1 schema uses 3.0 syntax (nullable, boolean exclusiveMinimum/exclusiveMaximum) that JSON Schema 2020-12 reads differently.");
+
+    /// <summary>A path key with a query string: the path template cannot match it.</summary>
+    public static readonly LintRuleInfo PathQueryString = new("CK4017", "path-query-string", FindingLevel.Warning, "A path contains a query string; it belongs in an in: query parameter.");
+
     /// <summary>Every rule, in id order.</summary>
     public static IReadOnlyList<LintRuleInfo> All { get; } =
     [
         InvalidExample, InvalidDefault, UnusedComponent, DuplicateOperationId, MissingOperationId, UndeclaredPathParameter,
         UnusedPathParameter, OptionalPathParameter, DiscriminatorPropertyMissing, DiscriminatorPropertyOptional,
-        RequiredUndeclared, ServerUrlNotAbsolute, DuplicateEnumValue, InvertedBounds,
+        RequiredUndeclared, ServerUrlNotAbsolute, DuplicateEnumValue, InvertedBounds, RequiredOnNonObject,
+        OpenApi30SyntaxIn31, PathQueryString,
     ];
 
     /// <summary>A rule by id (<c>CK4003</c>) or name (<c>unused-component</c>), case-insensitive; null when unknown.</summary>

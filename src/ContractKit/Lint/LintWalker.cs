@@ -20,7 +20,14 @@ internal sealed class LintWalker
     private readonly JsonObject _root;
     private readonly LintDocument _result = new();
 
-    private LintWalker(JsonObject root) => _root = root;
+    /// <summary>Swagger 2.0: schemas under <c>definitions</c>, body parameters, parameters that are their own schema, response <c>schema</c> and <c>examples</c> by MIME type.</summary>
+    private readonly bool _swagger2;
+
+    private LintWalker(JsonObject root)
+    {
+        _root = root;
+        _swagger2 = root.ContainsKey("swagger");
+    }
 
     public static LintDocument Walk(JsonNode? root)
     {
@@ -51,6 +58,12 @@ internal sealed class LintWalker
             {
                 PathItem(item, JsonPointer.Append("#/webhooks", name), name, isWebhook: true);
             }
+        }
+
+        if (_swagger2)
+        {
+            WalkSwagger2Definitions();
+            return;
         }
 
         if (_root["components"] is not JsonObject components)
@@ -114,6 +127,47 @@ internal sealed class LintWalker
                     }
                 }
             }
+        }
+    }
+
+    private void WalkSwagger2Definitions()
+    {
+        if (_root["definitions"] is JsonObject definitions)
+        {
+            foreach (var (name, node) in definitions)
+            {
+                Schema(node, JsonPointer.Append("#/definitions", name), ValidationDirection.None);
+            }
+        }
+
+        if (_root["parameters"] is JsonObject parameters)
+        {
+            foreach (var (name, node) in parameters)
+            {
+                Parameter(node, JsonPointer.Append("#/parameters", name), null);
+            }
+        }
+
+        if (_root["responses"] is JsonObject responses)
+        {
+            foreach (var (name, node) in responses)
+            {
+                Response(node, JsonPointer.Append("#/responses", name), null);
+            }
+        }
+    }
+
+    /// <summary>A 2.0 parameter other than <c>in: body</c> is its own schema: its <c>default</c> and <c>x-example</c> are checked against it.</summary>
+    private void Swagger2SimpleParameter(JsonObject parameter, string pointer, string? operation)
+    {
+        if (parameter.ContainsKey("default"))
+        {
+            _result.Examples.Add(new ExampleSite(JsonPointer.Append(pointer, "default"), parameter["default"], pointer, ExampleKind.Default, ValidationDirection.None, operation));
+        }
+
+        if (parameter.ContainsKey("x-example"))
+        {
+            _result.Examples.Add(new ExampleSite(JsonPointer.Append(pointer, "x-example"), parameter["x-example"], pointer, ExampleKind.Example, ValidationDirection.None, operation));
         }
     }
 
@@ -222,6 +276,20 @@ internal sealed class LintWalker
             return Target(parameter);
         }
 
+        if (_swagger2)
+        {
+            if (Text(parameter["in"]) == "body")
+            {
+                Schema(parameter["schema"], JsonPointer.Append(pointer, "schema"), ValidationDirection.Request);
+            }
+            else
+            {
+                Swagger2SimpleParameter(parameter, pointer, operation);
+            }
+
+            return pointer;
+        }
+
         var direction = ValidationDirection.None;
         var schemaPointer = JsonPointer.Append(pointer, "schema");
         Schema(parameter["schema"], schemaPointer, direction);
@@ -264,6 +332,25 @@ internal sealed class LintWalker
             {
                 Header(header, JsonPointer.Append(JsonPointer.Append(pointer, "headers"), name), ValidationDirection.Response, operation);
             }
+        }
+
+        if (_swagger2)
+        {
+            // 2.0: one schema for every MIME type the operation produces; examples keyed by MIME type.
+            var schemaPointer = JsonPointer.Append(pointer, "schema");
+            Schema(response["schema"], schemaPointer, ValidationDirection.Response);
+            if (response["schema"] is not null && response["examples"] is JsonObject examples)
+            {
+                foreach (var (mime, value) in examples)
+                {
+                    if (ContractKit.Model.MediaTypes.IsJson(mime))
+                    {
+                        _result.Examples.Add(new ExampleSite(JsonPointer.Append(JsonPointer.Append(pointer, "examples"), mime), value, schemaPointer, ExampleKind.Example, ValidationDirection.Response, operation));
+                    }
+                }
+            }
+
+            return pointer;
         }
 
         Content(response["content"], JsonPointer.Append(pointer, "content"), ValidationDirection.Response, operation);

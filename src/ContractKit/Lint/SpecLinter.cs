@@ -29,6 +29,8 @@ public static class SpecLinter
         new RequiredPropertyRule(),
         new ServerUrlRule(),
         new SchemaValueRule(),
+        new VersionSyntaxRule(),
+        new PathQueryStringRule(),
     ];
 
     /// <summary>

@@ -116,6 +116,7 @@ public sealed partial class ModelBuilder
                     Deprecated = parameter.Deprecated,
                     Style = parameter.Style?.ToString().ToLowerInvariant(),
                     Explode = parameter.Explode,
+                    Pointer = JsonPointer.Append(listPointer, Index(i)),
                 };
                 var existing = merged.FindIndex(p => p.Name == model.Name && p.In == model.In);
                 if (existing >= 0)
@@ -217,7 +218,18 @@ public sealed partial class ModelBuilder
                     .Select(e => e.Value.Value!.ToJsonString()));
             }
 
-            result.Add(new MediaContent(mediaType, schema) { Examples = examples.ToEquatableArray() });
+            var encoding = (media.Encoding ?? new Dictionary<string, OpenApiEncoding>())
+                .OrderBy(e => e.Key, StringComparer.Ordinal)
+                .Select(e => new PropertyEncoding(e.Key)
+                {
+                    ContentType = string.IsNullOrWhiteSpace(e.Value.ContentType) ? null : e.Value.ContentType.Trim(),
+                    Style = e.Value.Style?.ToString().ToLowerInvariant(),
+                    // Microsoft.OpenApi reads an absent explode as false: without a style, that is taken as "not written"
+                    // (the default, form's true), as for parameters.
+                    Explode = e.Value.Style is null && e.Value.Explode is not true ? null : e.Value.Explode,
+                })
+                .ToEquatableArray();
+            result.Add(new MediaContent(mediaType, schema) { Examples = examples.ToEquatableArray(), Encoding = encoding });
         }
 
         return result.ToEquatableArray();

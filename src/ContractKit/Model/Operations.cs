@@ -58,6 +58,9 @@ public sealed record Parameter
     /// <summary>The serialization style as written (<c>form</c>, <c>simple</c>, ...), or null for the location's default.</summary>
     public string? Style { get; init; }
     public bool Explode { get; init; }
+
+    /// <summary>Where the parameter is listed: its entry in the operation's or path item's <c>parameters</c> (a <c>$ref</c> there too).</summary>
+    public string? Pointer { get; init; }
 }
 
 /// <summary>An operation's request body.</summary>
@@ -71,6 +74,22 @@ public sealed record MediaContent(string MediaType, TypeUse? Schema)
 {
     /// <summary>Examples given for this media type (compact JSON each), <c>example</c> then <c>examples</c> in name order.</summary>
     public EquatableArray<string> Examples { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>The <c>encoding</c> entries of a <c>multipart/form-data</c> or form body, by property name in ordinal order.</summary>
+    public EquatableArray<PropertyEncoding> Encoding { get; init; } = EquatableArray<PropertyEncoding>.Empty;
+}
+
+/// <summary>How one property of a form body is sent (<c>encoding</c> in OpenAPI 3).</summary>
+public sealed record PropertyEncoding(string PropertyName)
+{
+    /// <summary>The part's media type as written (<c>image/png</c>, <c>application/json</c>), or null for the default.</summary>
+    public string? ContentType { get; init; }
+
+    /// <summary>The style as written, lower case (<c>form</c>, <c>deepobject</c>, ...), or null for the default.</summary>
+    public string? Style { get; init; }
+
+    /// <summary>The explode flag when written; null for the style's default.</summary>
+    public bool? Explode { get; init; }
 }
 
 /// <summary>A response of an operation.</summary>

@@ -7,13 +7,18 @@ using ContractKit.Diagnostics;
 namespace ContractKit.Pipeline;
 
 /// <summary>One spec to generate, with its options. Paths are absolute once loaded.</summary>
-public sealed record SpecTarget(string SpecPath, string OutputPath, string Namespace, string ClientName);
+public sealed record SpecTarget(string SpecPath, string OutputPath, string Namespace, string ClientName)
+{
+    /// <summary><c>"clients": "single" | "tag"</c>; single when not given.</summary>
+    public CodeGen.ClientGrouping Clients { get; init; } = CodeGen.ClientGrouping.Single;
+}
 
 /// <summary>
 /// <c>contractkit.json</c>: the specs a repository generates. Paths in it are relative to the file itself.
 /// <code>
 /// { "specs": [ { "spec": "spec/threads.yaml", "output": "generated/Threads",
-///                "namespace": "ContractKit.Generated.Threads", "clientName": "ThreadsClient" } ] }
+///                "namespace": "ContractKit.Generated.Threads", "clientName": "ThreadsClient",
+///                "clients": "single" } ] }
 /// </code>
 /// </summary>
 public sealed record ContractKitConfig(string ConfigPath, IReadOnlyList<SpecTarget> Specs)
@@ -74,12 +79,41 @@ public sealed record ContractKitConfig(string ConfigPath, IReadOnlyList<SpecTarg
                 }
 
                 var clientName = Get("clientName") ?? DefaultClientName(spec);
-                targets.Add(new SpecTarget(Path.GetFullPath(spec, baseDirectory), Path.GetFullPath(output, baseDirectory), ns, clientName));
+                if (!TryParseGrouping(entry.TryGetProperty("clients", out var clients) ? clients : default, out var grouping))
+                {
+                    return (null, Error(path, 0, 0, $"{where}: \"clients\" must be \"single\" or \"tag\""));
+                }
+
+                targets.Add(new SpecTarget(Path.GetFullPath(spec, baseDirectory), Path.GetFullPath(output, baseDirectory), ns, clientName) { Clients = grouping });
                 index++;
             }
 
             return (new ContractKitConfig(Path.GetFullPath(path), targets), null);
         }
+    }
+
+    /// <summary>Reads <c>"clients"</c>: absent means single.</summary>
+    private static bool TryParseGrouping(JsonElement value, out CodeGen.ClientGrouping grouping)
+    {
+        grouping = CodeGen.ClientGrouping.Single;
+        if (value.ValueKind == JsonValueKind.Undefined)
+        {
+            return true;
+        }
+
+        return value.ValueKind == JsonValueKind.String && TryParseGrouping(value.GetString(), out grouping);
+    }
+
+    /// <summary><c>single</c> or <c>tag</c>, as the config file and the CLI spell them.</summary>
+    public static bool TryParseGrouping(string? text, out CodeGen.ClientGrouping grouping)
+    {
+        (var ok, grouping) = text switch
+        {
+            "single" => (true, CodeGen.ClientGrouping.Single),
+            "tag" => (true, CodeGen.ClientGrouping.Tag),
+            _ => (false, CodeGen.ClientGrouping.Single),
+        };
+        return ok;
     }
 
     /// <summary><c>spec/threads.yaml</c> → <c>ThreadsClient</c>.</summary>

@@ -62,6 +62,7 @@ public static class GenerationPipeline
             Namespace = target.Namespace,
             ClientName = target.ClientName,
             SourceName = Path.GetFileName(target.SpecPath),
+            Clients = target.Clients,
         };
         var generated = CSharpEmitter.Generate(model.Model, options);
         PhaseTrace.Mark("emit");

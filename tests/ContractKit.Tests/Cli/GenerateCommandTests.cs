@@ -123,6 +123,22 @@ public sealed class GenerateCommandTests
     }
 
     [Fact]
+    public async Task ClientsOption_TagGroupsOperations_AnythingElseIsAUsageError()
+    {
+        using var spec = new TempSpec(ValidSpec.Replace("operationId: listItems", "operationId: listItems\n      tags: [Items]", StringComparison.Ordinal));
+
+        var tag = await CliRunner.RunAsync(spec.Directory, "generate", "spec.yaml", "--output", "out", "--clients", "tag");
+        var bogus = await CliRunner.RunAsync(spec.Directory, "generate", "spec.yaml", "--output", "out2", "--clients", "perTag");
+
+        Assert.Equal(0, tag.ExitCode);
+        Assert.Contains("public ItemsClient Items { get; }", File.ReadAllText(Path.Combine(spec.Directory, "out", "SpecClient.g.cs")), StringComparison.Ordinal);
+        Assert.Contains("ListItemsAsync(", File.ReadAllText(Path.Combine(spec.Directory, "out", "ItemsClient.g.cs")), StringComparison.Ordinal);
+        Assert.Equal(2, bogus.ExitCode);
+        Assert.Contains("perTag", bogus.Stderr, StringComparison.Ordinal);
+        AssertNoStackTrace(bogus);
+    }
+
+    [Fact]
     public async Task NoArguments_GeneratesEverySpecInTheConfig()
     {
         using var spec = new TempSpec(ValidSpec);

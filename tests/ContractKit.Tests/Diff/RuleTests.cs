@@ -58,6 +58,24 @@ public sealed class RuleTests
         None(Changes(WithSecurity("[{oauth: [read, write]}]"), WithSecurity("[{oauth: [read]}]")));
     }
 
+    [Fact]
+    public void SecuritySchemeChanged_WhenStillInUse()
+    {
+        static string With(string keyScheme, string security = "[{key: []}]") =>
+            Api(operationExtras: "security: " + security).Replace("components:", "components:\n  securitySchemes:\n    key: " + keyScheme, System.StringComparison.Ordinal);
+
+        var f = Single(Changes(With("{type: apiKey, in: header, name: X-Key}"), With("{type: apiKey, in: query, name: key}")), DiffRules.SecuritySchemeChanged);
+        Assert.Equal("#/components/securitySchemes/key", f.Location!.Pointer);
+        Assert.Contains("API key location header → query", f.Message, System.StringComparison.Ordinal);
+        Single(Changes(With("{type: http, scheme: basic}"), With("{type: http, scheme: bearer}")), DiffRules.SecuritySchemeChanged);
+        Single(Changes(With("{type: apiKey, in: header, name: X-Key}"), With("{type: http, scheme: bearer}")), DiffRules.SecuritySchemeChanged);
+
+        // Header names are case-insensitive; a description change or an unused scheme breaks no one.
+        None(Changes(With("{type: apiKey, in: header, name: X-Key}"), With("{type: apiKey, in: header, name: x-key}")));
+        None(Changes(With("{type: http, scheme: bearer}"), With("{type: http, scheme: bearer, description: new words}")));
+        None(Changes(With("{type: apiKey, in: header, name: X-Key}", "[]"), With("{type: apiKey, in: query, name: key}", "[]")));
+    }
+
     // Parameters
 
     [Fact]
@@ -66,6 +84,7 @@ public sealed class RuleTests
         var f = Single(Changes(Api(), Api(parameters: "- {name: q, in: query, required: true, schema: {type: string}}")), DiffRules.ParameterAddedRequired);
         Assert.Equal("new-required-request-parameter", f.OasdiffId);
         Assert.Equal("request", f.Direction);
+        Assert.Equal("#/paths/~1items~1{id}/post/parameters/1", f.Location!.Pointer); // the parameter itself, for annotations
         None(Changes(Api(), Api(parameters: "- {name: q, in: query, schema: {type: string}}")));
     }
 

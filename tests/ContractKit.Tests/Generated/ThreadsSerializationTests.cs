@@ -15,9 +15,10 @@ public sealed class ThreadsSerializationTests
 {
     private static readonly ThreadsClientJsonContext Json = ThreadsClientJsonContext.Default;
 
-    public static IEnumerable<object[]> ThreadExamples() => ExamplesOf("#/components/schemas/ThreadObject").Select(e => new object[] { e });
+    // Distinct: the same example written on the schema and on a media type would be one xunit case twice (and skipped).
+    public static IEnumerable<object[]> ThreadExamples() => ExamplesOf("#/components/schemas/ThreadObject").Distinct().Select(e => new object[] { e });
 
-    public static IEnumerable<object[]> RequestExamples() => ExamplesOf("#/components/schemas/ModifyThreadRequest").Select(e => new object[] { e });
+    public static IEnumerable<object[]> RequestExamples() => ExamplesOf("#/components/schemas/ModifyThreadRequest").Distinct().Select(e => new object[] { e });
 
     /// <summary>Examples written on the schema and on every media type whose schema is it, from spec/threads.yaml.</summary>
     private static List<string> ExamplesOf(string typeId)
@@ -36,8 +37,9 @@ public sealed class ThreadsSerializationTests
     [Fact]
     public void TheSpec_CarriesTheSeedExamples()
     {
-        Assert.Equal(3, ThreadExamples().Count());
-        Assert.Equal(2, RequestExamples().Count());
+        Assert.Equal(3, ExamplesOf("#/components/schemas/ThreadObject").Count);
+        Assert.Equal(2, ExamplesOf("#/components/schemas/ModifyThreadRequest").Count);
+        Assert.Equal(2, ThreadExamples().Count());
     }
 
     [Theory]

@@ -29,6 +29,54 @@ public class LintRuleTests
         Lint(yaml).Where(f => f.Rule == rule).ToList();
 
     [Fact]
+    public void Swagger2_Examples_AndDefaults_AreCheckedWhereTheFileWritesThem()
+    {
+        const string yaml = """
+            swagger: '2.0'
+            info: {title: T, version: '1'}
+            paths:
+              /pets/{id}:
+                get:
+                  operationId: getPet
+                  produces: [application/json]
+                  parameters:
+                    - {name: id, in: path, required: true, type: integer, x-example: abc}
+                    - {name: limit, in: query, type: integer, maximum: 10, default: 50}
+                    - {name: page, in: query, type: integer, default: 2, x-example: 3}
+                  responses:
+                    '200':
+                      description: ok
+                      schema: {$ref: '#/definitions/Pet'}
+                      examples:
+                        application/json: {id: x, name: 3}
+                        text/plain: not json, not checked
+              /pets:
+                post:
+                  operationId: addPet
+                  parameters:
+                    - {name: body, in: body, required: true, schema: {$ref: '#/definitions/Pet'}}
+                  responses:
+                    '201': {description: created, schema: {type: object, properties: {ok: {type: boolean, default: yes}}}}
+            definitions:
+              Pet:
+                type: object
+                required: [id]
+                properties:
+                  id: {type: integer, example: nope}
+                  name: {type: string, maxLength: 3, default: toolong}
+                example: {id: 1, name: abcdef}
+                x-valid: {id: 1}
+            """;
+        using var spec = new TempSpec(yaml);
+        var result = SpecLinter.Lint(SpecReader.Read(spec.Path));
+        var findings = result.Findings.Where(f => f.RuleId is "CK4001" or "CK4002").Select(f => (f.RuleId, f.Location?.Line ?? 0)).ToList();
+
+        Assert.Equal(
+            [("CK4001", 9), ("CK4002", 10), ("CK4001", 17), ("CK4002", 25), ("CK4001", 31), ("CK4002", 32), ("CK4001", 33)],
+            findings.OrderBy(f => f.Item2).ToList());
+    }
+
+    [Fact]
     public void InvalidExamples_ReportedAtTheExampleLine_ValidOnesNot()
     {
         var yaml = """
@@ -229,6 +277,63 @@ public class LintRuleTests
                   oneOf: [{required: [a]}, {required: [b]}]
             """;
         Assert.Equal([("CK4011", FindingLevel.Error, 7), ("CK4011", FindingLevel.Warning, 10)], Only(yaml, "CK4011"));
+    }
+
+    [Fact]
+    public void OpenApi30Syntax_IsFlaggedIn31_AndNotIn30()
+    {
+        const string schemas = """
+            paths: {}
+            components:
+              schemas:
+                Thing:
+                  type: object
+                  properties:
+                    name: {type: string, nullable: true}
+                    count: {type: integer, minimum: 0, exclusiveMinimum: true}
+                    ratio: {type: number, exclusiveMaximum: 1}
+                    plain: {type: [string, 'null']}
+            """;
+        using var spec31 = new TempSpec("openapi: 3.1.0\ninfo: {title: T, version: '1'}\n" + schemas);
+        var found = SpecLinter.Lint(SpecReader.Read(spec31.Path)).Findings.Where(f => f.RuleId == "CK4016").Select(f => f.Location!.Pointer).ToList();
+        Assert.Equal(["#/components/schemas/Thing/properties/name/nullable", "#/components/schemas/Thing/properties/count/exclusiveMinimum"], found);
+
+        Assert.Empty(Only(schemas, "CK4016")); // the same schemas in 3.0.3 are correct 3.0
+    }
+
+    [Fact]
+    public void PathWithQueryString_IsFlaggedOnce()
+    {
+        var yaml = """
+            paths:
+              /responses?beta=true:
+                get: {operationId: a, responses: {'200': {description: ok}}}
+                post: {operationId: b, responses: {'200': {description: ok}}}
+              /responses:
+                get: {operationId: c, responses: {'200': {description: ok}}}
+            """;
+        Assert.Equal([("CK4017", FindingLevel.Warning, 5)], Only(yaml, "CK4017"));
+    }
+
+    [Fact]
+    public void Required_OnASchemaThatIsNeverAnObject_IsFlagged()
+    {
+        var yaml = """
+            paths: {}
+            components:
+              schemas:
+                Attachments:
+                  anyOf:
+                    - type: array
+                      items: {type: object, properties: {file_id: {type: string}}}
+                      required: [file_id]
+                    - type: 'null'
+                Either: {type: [string, 'null'], required: [x]}
+                MaybeObject: {type: [object, 'null'], required: [x], properties: {x: {type: string}}}
+                NoType: {required: [x]}
+                Empty: {type: array, required: []}
+            """;
+        Assert.Equal([("CK4015", FindingLevel.Warning, 11), ("CK4015", FindingLevel.Warning, 13)], Only(yaml, "CK4015"));
     }
 
     [Fact]

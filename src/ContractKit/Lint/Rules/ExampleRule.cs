@@ -23,9 +23,8 @@ internal sealed class ExampleRule : ILintRule
     public void Check(LintContext context)
     {
         var examples = context.Document.Examples;
-        if (context.Model is not { } model || context.Read.SpecVersion?.StartsWith('2') == true)
+        if (context.Model is not { } model)
         {
-            // 2.0: the model's pointers are the 3.x shape Microsoft.OpenApi converts to, not the file's.
             context.ExamplesSkipped += examples.Count;
             return;
         }

@@ -18,9 +18,13 @@ internal sealed class ExampleSchemaResolver
     private readonly Dictionary<string, TypeDefinition> _types;
     private readonly Dictionary<string, TypeUse> _uses = new(StringComparer.Ordinal);
 
+    /// <summary>Swagger 2.0: the model is built from Microsoft.OpenApi's 3.x form of the file, so file pointers are mapped onto it.</summary>
+    private readonly bool _swagger2;
+
     public ExampleSchemaResolver(SpecReadResult read, ContractModel model, LintDocument document)
     {
         _read = read;
+        _swagger2 = read.SpecVersion?.StartsWith('2') == true;
         _types = model.Types.ToDictionary(t => t.Id, StringComparer.Ordinal);
         var operations = model.Operations.ToDictionary(o => o.Method + " " + o.Path, StringComparer.Ordinal);
         foreach (var site in document.Operations)
@@ -35,6 +39,14 @@ internal sealed class ExampleSchemaResolver
                 if (operation.Parameters.FirstOrDefault(p => p.Name == parameter.Name && p.In.ToString().Equals(parameter.In, StringComparison.OrdinalIgnoreCase)) is { } found)
                 {
                     _uses.TryAdd(parameter.Pointer + "/schema", found.Type);
+                    if (_swagger2)
+                    {
+                        _uses.TryAdd(parameter.Pointer, found.Type); // a 2.0 parameter is its own schema
+                    }
+                }
+                else if (_swagger2 && parameter.In == "body" && operation.RequestBody?.Content.FirstOrDefault(c => c.Schema is not null)?.Schema is { } bodySchema)
+                {
+                    _uses.TryAdd(parameter.Pointer + "/schema", bodySchema);
                 }
             }
 
@@ -51,6 +63,11 @@ internal sealed class ExampleSchemaResolver
                 }
 
                 AddContent(pointer, response.Content);
+                if (_swagger2 && response.Content.FirstOrDefault(c => c.Schema is not null)?.Schema is { } schema)
+                {
+                    _uses.TryAdd(pointer + "/schema", schema);
+                }
+
                 foreach (var header in response.Headers)
                 {
                     _uses.TryAdd(JsonPointer.Append(pointer, "headers", header.Name) + "/schema", header.Type);
@@ -89,9 +106,9 @@ internal sealed class ExampleSchemaResolver
             return Resolve(Canonical(target), depth + 1);
         }
 
-        if (_types.TryGetValue(pointer, out var type))
+        if (_types.TryGetValue(ModelId(pointer), out var type))
         {
-            return new TypeUse(new NamedRef(pointer), type.Nullable);
+            return new TypeUse(new NamedRef(type.Id), type.Nullable);
         }
 
         var cut = pointer.LastIndexOf('/');
@@ -149,6 +166,10 @@ internal sealed class ExampleSchemaResolver
 
         return null;
     }
+
+    /// <summary>A 2.0 definition's id in the model is where Microsoft.OpenApi's 3.x form puts it.</summary>
+    private string ModelId(string pointer) =>
+        _swagger2 && pointer.StartsWith("#/definitions/", StringComparison.Ordinal) ? "#/components/schemas/" + pointer["#/definitions/".Length..] : pointer;
 
     private TypeDefinition? Definition(TypeUse? use)
     {

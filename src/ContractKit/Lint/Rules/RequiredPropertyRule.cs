@@ -9,6 +9,7 @@ namespace ContractKit.Lint.Rules;
 /// CK4011: <c>required</c> names a property that is not declared, for schemas that list <c>properties</c> or forbid
 /// others. An error when <c>additionalProperties: false</c> makes the schema unsatisfiable, a warning otherwise.
 /// Properties declared by the <c>allOf</c> the schema belongs to count as declared.
+/// CK4015: <c>required</c> on a schema whose <c>type</c> excludes objects (an array's <c>required</c> meant for its items).
 /// </summary>
 internal sealed class RequiredPropertyRule : ILintRule
 {
@@ -18,6 +19,15 @@ internal sealed class RequiredPropertyRule : ILintRule
         {
             if (site.Node["required"] is not JsonArray required)
             {
+                continue;
+            }
+
+            if (required.Count > 0 && NonObjectType(site.Node["type"]) is { } type)
+            {
+                context.Report(
+                    LintRules.RequiredOnNonObject,
+                    $"required ({string.Join(", ", required.Select(r => LintWalker.Text(r)).OfType<string>().Take(4))}) is written on a schema of type {type}, which is never an object, so it checks nothing{(type == "array" ? "; was it meant for items?" : ".")}",
+                    $"{site.Pointer}/required");
                 continue;
             }
 
@@ -49,6 +59,14 @@ internal sealed class RequiredPropertyRule : ILintRule
             }
         }
     }
+
+    /// <summary>The declared type when it rules out objects (<c>array</c>, <c>[string, null]</c>...), else null.</summary>
+    private static string? NonObjectType(JsonNode? type) => type switch
+    {
+        JsonValue v when LintWalker.Text(v) is { } t && t != "object" => t,
+        JsonArray list when list.Count > 0 && list.All(t => LintWalker.Text(t) is { } s && s != "object") => "[" + string.Join(", ", list.Select(t => LintWalker.Text(t))) + "]",
+        _ => null,
+    };
 
     /// <summary>The schema whose <c>allOf</c> this one is a part of (<c>X/allOf/1</c> → <c>X</c>), if any.</summary>
     private static string? AllOfOwner(string pointer)

@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ContractKit.Model;
+
+namespace ContractKit.CodeGen;
+
+/// <summary>The client classes: the root client and, with <see cref="ClientGrouping.Tag"/>, one class per tag.</summary>
+public sealed partial class CSharpEmitter
+{
+    /// <summary>The client files: the root client, and with tag grouping one class per tag.</summary>
+    private IEnumerable<GeneratedFile> EmitClients()
+    {
+        var byClient = _model.Operations.ToLookup(o => _names.ClientOf(o)?.ClassName ?? _names.ClientName, StringComparer.Ordinal);
+        yield return new GeneratedFile($"{_names.ClientName}.g.cs", EmitClient(_names.ClientName, tag: null, byClient[_names.ClientName]));
+        foreach (var tagClient in _names.TagClients)
+        {
+            yield return new GeneratedFile($"{tagClient.ClassName}.g.cs", EmitClient(tagClient.ClassName, tagClient, byClient[tagClient.ClassName]));
+        }
+    }
+
+    private string EmitClient(string client, TagClient? tag, IEnumerable<Operation> operations)
+    {
+        var writer = StartFile();
+        var title = $"{_model.Title} {_model.ApiVersion}".Trim();
+        if (tag is null)
+        {
+            var remarks = new List<string> { "Give it an HttpClient (from IHttpClientFactory, or one of your own that you keep for the application's lifetime)." };
+            if (_names.TagClients.Count > 0)
+            {
+                remarks.Add("<para>Operations are grouped by tag: one property per tag hands out the client for them, sharing this one's HttpClient and options.</para>");
+            }
+
+            CSharpSyntax.WriteSummary(writer, $"Client for {title}", remarks);
+        }
+        else
+        {
+            CSharpSyntax.WriteSummary(writer, $"The operations of {title} tagged '{tag.Tag}'", [
+                $"Reach it through <see cref=\"{_names.ClientName}.{tag.PropertyName}\"/>, or create it on its own like <see cref=\"{_names.ClientName}\"/>."]);
+        }
+
+        writer.Open($"public partial class {client}");
+        writer.Line("private readonly global::System.Net.Http.HttpClient _httpClient;");
+        writer.Line($"private readonly {_names.OptionsName} _options;");
+        writer.Line();
+        writer.Line("/// <summary>Creates the client.</summary>");
+        writer.Line("/// <param name=\"httpClient\">Sends the requests; its BaseAddress is used when the options have none.</param>");
+        writer.Line("/// <param name=\"options\">Base address and credentials; null for the defaults.</param>");
+        writer.Open($"public {client}(global::System.Net.Http.HttpClient httpClient, {_names.OptionsName}? options = null)");
+        writer.Line("_httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));");
+        writer.Line($"_options = options ?? new {_names.OptionsName}();");
+        if (tag is null)
+        {
+            foreach (var tagClient in _names.TagClients)
+            {
+                writer.Line($"{tagClient.PropertyName} = new {tagClient.ClassName}(_httpClient, _options);");
+            }
+        }
+
+        writer.Close();
+        writer.Line();
+        if (tag is not null)
+        {
+            writer.Line($"/// <summary>Where requests go: the options' base address, else the HttpClient's, else <see cref=\"{_names.ClientName}.DefaultBaseAddress\"/>.</summary>");
+            writer.Line($"public global::System.Uri BaseAddress => _options.BaseAddress ?? _httpClient.BaseAddress ?? {_names.ClientName}.DefaultBaseAddress ?? throw new global::System.InvalidOperationException(\"No base address: set one on the options or the HttpClient.\");");
+        }
+        else
+        {
+            var server = _model.Servers.FirstOrDefault()?.Url;
+            if (server is not null && Uri.TryCreate(server, UriKind.Absolute, out _))
+            {
+                writer.Line("/// <summary>The first server the contract lists.</summary>");
+                writer.Line($"public static global::System.Uri DefaultBaseAddress {{ get; }} = new global::System.Uri({CSharpSyntax.Literal(server)});");
+            }
+            else
+            {
+                writer.Line("/// <summary>The contract lists no absolute server URL: set a base address on the options or the HttpClient.</summary>");
+                writer.Line("public static global::System.Uri? DefaultBaseAddress => null;");
+            }
+
+            writer.Line();
+            writer.Line("/// <summary>Where requests go: the options' base address, else the HttpClient's, else <see cref=\"DefaultBaseAddress\"/>.</summary>");
+            writer.Line("public global::System.Uri BaseAddress => _options.BaseAddress ?? _httpClient.BaseAddress ?? DefaultBaseAddress ?? throw new global::System.InvalidOperationException(\"No base address: set one on the options or the HttpClient.\");");
+            foreach (var tagClient in _names.TagClients)
+            {
+                writer.Line();
+                writer.Line($"/// <summary>The operations tagged <c>{CSharpSyntax.XmlText(tagClient.Tag)}</c>.</summary>");
+                writer.Line($"public {tagClient.ClassName} {tagClient.PropertyName} {{ get; }}");
+            }
+        }
+
+        foreach (var operation in operations)
+        {
+            writer.Line();
+            var (body, alternates) = operation.RequestBody is null ? (null, []) : PlanRequestBodies(operation, OperationPointer(operation));
+            var methods = alternates.Select(a => (a, _names.AlternateMethod(operation.OperationId, AlternateSuffix(a.Kind)))).ToList();
+            EmitOperation(writer, operation, body, stream: null, _names.Method(operation.OperationId), methods);
+            var events = operation.Responses.Where(r => r.IsSuccess).SelectMany(r => r.Content)
+                .FirstOrDefault(c => c.MediaType.StartsWith("text/event-stream", StringComparison.OrdinalIgnoreCase) && c.Schema is not null);
+            if (events is not null)
+            {
+                writer.Line();
+                EmitOperation(writer, operation, body, events, _names.StreamMethod(operation.OperationId), methods);
+            }
+
+            foreach (var (alternate, name) in methods)
+            {
+                List<(BodyPlan, string)> siblings = [(body!, _names.Method(operation.OperationId)), .. methods.Where(m => m.a != alternate)];
+                writer.Line();
+                EmitOperation(writer, operation, alternate, stream: null, name, siblings);
+                if (events is not null)
+                {
+                    writer.Line();
+                    EmitOperation(writer, operation, alternate, events, _names.AlternateMethod(operation.OperationId, AlternateSuffix(alternate.Kind) + "Stream"), siblings);
+                }
+            }
+        }
+
+        writer.Close();
+        return writer.ToString();
+    }
+}

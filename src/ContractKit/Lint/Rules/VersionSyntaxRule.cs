@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+
+namespace ContractKit.Lint.Rules;
+
+/// <summary>
+/// CK4016: OpenAPI 3.0 schema syntax left in a 3.1 document. 3.1 schemas are JSON Schema 2020-12, where
+/// <c>nullable</c> is not a keyword and <c>exclusiveMinimum</c>/<c>exclusiveMaximum</c> are numbers, so other 3.1
+/// tools ignore the first and reject the second. ContractKit reads both the 3.0 way, leniently, and says so.
+/// </summary>
+internal sealed class VersionSyntaxRule : ILintRule
+{
+    public void Check(LintContext context)
+    {
+        if (context.Read.SpecVersion?.StartsWith("3.1", System.StringComparison.Ordinal) != true)
+        {
+            return;
+        }
+
+        foreach (var site in context.Document.Schemas)
+        {
+            if (site.Node["nullable"] is JsonValue nullable && nullable.TryGetValue<bool>(out var isNullable))
+            {
+                context.Report(
+                    LintRules.OpenApi30SyntaxIn31,
+                    isNullable
+                        ? "'nullable' is not a keyword in OpenAPI 3.1 (JSON Schema ignores it, so other tools reject null here); write type: [..., 'null'] or add a {type: 'null'} branch."
+                        : "'nullable: false' is not a keyword in OpenAPI 3.1 and changes nothing; remove it.",
+                    site.Pointer + "/nullable");
+            }
+
+            foreach (var keyword in new[] { "exclusiveMinimum", "exclusiveMaximum" })
+            {
+                if (site.Node[keyword] is JsonValue flag && flag.TryGetValue<bool>(out _))
+                {
+                    var bound = keyword == "exclusiveMinimum" ? "minimum" : "maximum";
+                    context.Report(
+                        LintRules.OpenApi30SyntaxIn31,
+                        $"'{keyword}' is a number in OpenAPI 3.1, not a flag on '{bound}'; write {keyword}: <the bound> instead of {bound} + {keyword}: true.",
+                        site.Pointer + "/" + keyword);
+                }
+            }
+        }
+    }
+}
