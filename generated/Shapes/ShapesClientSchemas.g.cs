@@ -14,6 +14,47 @@ internal static class ShapesClientSchemas
         {
           "$schema": "https://json-schema.org/draft/2020-12/schema",
           "$defs": {
+            "Animal": {
+              "type": "object",
+              "properties": {
+                "name": {
+                  "type": "string"
+                },
+                "priority": {
+                  "$ref": "#/$defs/Priority"
+                }
+              },
+              "required": [
+                "name"
+              ]
+            },
+            "Bird": {
+              "type": "object",
+              "properties": {
+                "name": {
+                  "type": "string"
+                },
+                "priority": {
+                  "$ref": "#/$defs/Priority"
+                },
+                "wingspan": {
+                  "type": "number"
+                },
+                "version": {
+                  "$ref": "#/$defs/Bird.version"
+                }
+              },
+              "required": [
+                "name",
+                "wingspan"
+              ]
+            },
+            "Bird.version": {
+              "type": "integer",
+              "enum": [
+                2
+              ]
+            },
             "Cat": {
               "type": "object",
               "properties": {
@@ -37,6 +78,27 @@ internal static class ShapesClientSchemas
                 "cat"
               ]
             },
+            "Circle": {
+              "type": "object",
+              "properties": {
+                "type": {
+                  "$ref": "#/$defs/Circle.type"
+                },
+                "radius": {
+                  "type": "number"
+                }
+              },
+              "required": [
+                "type",
+                "radius"
+              ]
+            },
+            "Circle.type": {
+              "type": "string",
+              "enum": [
+                "circle"
+              ]
+            },
             "Dog": {
               "type": "object",
               "properties": {
@@ -56,6 +118,47 @@ internal static class ShapesClientSchemas
               "type": "string",
               "enum": [
                 "dog"
+              ]
+            },
+            "Fish": {
+              "type": "object",
+              "properties": {
+                "name": {
+                  "type": "string",
+                  "pattern": "^[A-Z]"
+                },
+                "priority": {
+                  "$ref": "#/$defs/Priority"
+                },
+                "fins": {
+                  "type": "integer"
+                }
+              },
+              "required": [
+                "name"
+              ]
+            },
+            "ImageRef": {
+              "type": "object",
+              "properties": {
+                "url": {
+                  "type": "string"
+                },
+                "file_id": {
+                  "type": "string"
+                }
+              },
+              "oneOf": [
+                {
+                  "required": [
+                    "url"
+                  ]
+                },
+                {
+                  "required": [
+                    "file_id"
+                  ]
+                }
               ]
             },
             "Pet": {
@@ -115,6 +218,68 @@ internal static class ShapesClientSchemas
                 }
               ]
             },
+            "Priority": {
+              "type": "integer",
+              "enum": [
+                1,
+                2,
+                3,
+                -1
+              ]
+            },
+            "Scalar": {
+              "anyOf": [
+                {
+                  "type": "string"
+                },
+                {
+                  "type": "integer"
+                },
+                {
+                  "type": "boolean"
+                }
+              ]
+            },
+            "Shape": {
+              "oneOf": [
+                {
+                  "$ref": "#/$defs/Circle"
+                },
+                {
+                  "$ref": "#/$defs/Square"
+                }
+              ],
+              "discriminator": {
+                "propertyName": "type",
+                "mapping": {
+                  "circle": "#/$defs/Circle",
+                  "square": "#/$defs/Square",
+                  "Circle": "#/$defs/Circle",
+                  "Square": "#/$defs/Square"
+                }
+              }
+            },
+            "Square": {
+              "type": "object",
+              "properties": {
+                "type": {
+                  "$ref": "#/$defs/Square.type"
+                },
+                "side": {
+                  "type": "number"
+                }
+              },
+              "required": [
+                "type",
+                "side"
+              ]
+            },
+            "Square.type": {
+              "type": "string",
+              "enum": [
+                "square"
+              ]
+            },
             "StopSequences": {
               "anyOf": [
                 {
@@ -142,6 +307,12 @@ internal static class ShapesClientSchemas
 
     private static global::ContractKit.Runtime.Validation.JsonSchemaValidator? _petEnvelopeTagsValueInt64;
 
+    private static global::ContractKit.Runtime.Validation.JsonSchemaValidator? _scalarString;
+
+    private static global::ContractKit.Runtime.Validation.JsonSchemaValidator? _scalarInt64;
+
+    private static global::ContractKit.Runtime.Validation.JsonSchemaValidator? _scalarBoolean;
+
     private static global::ContractKit.Runtime.Validation.JsonSchemaValidator? _stopSequencesString;
 
     private static global::ContractKit.Runtime.Validation.JsonSchemaValidator? _stopSequencesStringList;
@@ -155,6 +326,12 @@ internal static class ShapesClientSchemas
     public static global::ContractKit.Runtime.Validation.JsonSchemaValidator PetEnvelopeTagsValueString => _petEnvelopeTagsValueString ??= global::ContractKit.Runtime.Validation.JsonSchemaValidator.Compile("{\"type\":\"string\",\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"}", Options);
 
     public static global::ContractKit.Runtime.Validation.JsonSchemaValidator PetEnvelopeTagsValueInt64 => _petEnvelopeTagsValueInt64 ??= global::ContractKit.Runtime.Validation.JsonSchemaValidator.Compile("{\"type\":\"integer\",\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"}", Options);
+
+    public static global::ContractKit.Runtime.Validation.JsonSchemaValidator ScalarString => _scalarString ??= global::ContractKit.Runtime.Validation.JsonSchemaValidator.Compile("{\"type\":\"string\",\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"}", Options);
+
+    public static global::ContractKit.Runtime.Validation.JsonSchemaValidator ScalarInt64 => _scalarInt64 ??= global::ContractKit.Runtime.Validation.JsonSchemaValidator.Compile("{\"type\":\"integer\",\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"}", Options);
+
+    public static global::ContractKit.Runtime.Validation.JsonSchemaValidator ScalarBoolean => _scalarBoolean ??= global::ContractKit.Runtime.Validation.JsonSchemaValidator.Compile("{\"type\":\"boolean\",\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"}", Options);
 
     public static global::ContractKit.Runtime.Validation.JsonSchemaValidator StopSequencesString => _stopSequencesString ??= global::ContractKit.Runtime.Validation.JsonSchemaValidator.Compile("{\"type\":\"string\",\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"}", Options);
 

@@ -9,7 +9,8 @@ namespace ContractKit.Generated.Shapes;
 public partial class Cat
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("kind")]
-    public required CatKind Kind { get; set; }
+    [global::System.Text.Json.Serialization.JsonRequired]
+    public CatKind Kind { get; set; } = CatKind.Cat;
 
     /// <remarks>
     /// <para>Minimum: 0.</para>

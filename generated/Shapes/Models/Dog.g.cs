@@ -9,7 +9,8 @@ namespace ContractKit.Generated.Shapes;
 public partial class Dog
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("kind")]
-    public required DogKind Kind { get; set; }
+    [global::System.Text.Json.Serialization.JsonRequired]
+    public DogKind Kind { get; set; } = DogKind.Dog;
 
     [global::System.Text.Json.Serialization.JsonPropertyName("good")]
     public required bool Good { get; set; }

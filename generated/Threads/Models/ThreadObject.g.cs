@@ -21,7 +21,8 @@ public partial class ThreadObject
     /// The object type, which is always `thread`.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("object")]
-    public required ThreadObjectObject Object { get; set; }
+    [global::System.Text.Json.Serialization.JsonRequired]
+    public ThreadObjectObject Object { get; set; } = ThreadObjectObject.Thread;
 
     /// <summary>
     /// When the thread was created, as a Unix timestamp in seconds.

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Globalization;
 using ContractKit.Model;
 
@@ -17,9 +19,11 @@ public sealed partial class CSharpEmitter
             writer.Line("[global::System.Obsolete(\"Deprecated in the API contract.\")]");
         }
 
-        writer.Open($"public partial class {name}");
+        var baseType = BaseOf(type);
+        writer.Open(baseType is null ? $"public partial class {name}" : $"public partial class {name} : {_names.Type(baseType.Id)}");
+        var inherited = baseType?.Properties.Select(p => p.JsonName).ToHashSet(StringComparer.Ordinal) ?? [];
         var first = true;
-        foreach (var property in type.Properties)
+        foreach (var property in type.Properties.Where(p => !inherited.Contains(p.JsonName)))
         {
             if (!first)
             {
@@ -30,7 +34,7 @@ public sealed partial class CSharpEmitter
             EmitProperty(writer, type, property);
         }
 
-        if (!type.AdditionalPropertiesForbidden)
+        if (!type.AdditionalPropertiesForbidden && baseType is null)
         {
             if (!first)
             {
@@ -44,6 +48,34 @@ public sealed partial class CSharpEmitter
 
         writer.Close();
         return writer.ToString();
+    }
+
+    /// <summary>
+    /// The class a DTO derives from: the model's <see cref="ObjectType.Base"/>, when the inherited members keep their
+    /// C# names here and no member of its own hides one; otherwise null, and the DTO declares every property itself.
+    /// </summary>
+    private ObjectType? BaseOf(ObjectType type)
+    {
+        if (type.Base is not { } baseId || !_types.TryDefinition(baseId, out var definition) || definition is not ObjectType baseType)
+        {
+            return null;
+        }
+
+        var baseMembers = baseType.Properties.Select(p => _names.Member(baseId, p.JsonName)).ToHashSet(StringComparer.Ordinal);
+        if (!baseType.AdditionalPropertiesForbidden)
+        {
+            if (_names.ExtensionData(baseId) != _names.ExtensionData(type.Id))
+            {
+                return null;
+            }
+
+            baseMembers.Add(_names.ExtensionData(baseId));
+        }
+
+        var inherited = baseType.Properties.Select(p => p.JsonName).ToHashSet(StringComparer.Ordinal);
+        var sameNames = baseType.Properties.All(p => _names.Member(baseId, p.JsonName) == _names.Member(type.Id, p.JsonName));
+        var hides = type.Properties.Any(p => !inherited.Contains(p.JsonName) && baseMembers.Contains(_names.Member(type.Id, p.JsonName)));
+        return sameNames && !hides && !baseMembers.Contains(_names.Type(type.Id)) ? baseType : null;
     }
 
     private void EmitProperty(SourceWriter writer, ObjectType owner, Property property)
@@ -64,7 +96,14 @@ public sealed partial class CSharpEmitter
         }
 
         writer.Line($"[{Json}.JsonPropertyName({CSharpSyntax.Literal(property.JsonName)})]");
-        if (property.Required)
+        if (property.Required && !csharp.IsNullable && property.Type.Type is NamedRef named &&
+            _types.TryDefinition(named.TypeId, out var definition) && definition is EnumType { Values.Count: 1 } single)
+        {
+            // A const (or one-value enum): there is nothing to choose, so C# starts with the value; JSON must still have it.
+            writer.Line($"[{Json}.JsonRequired]");
+            writer.Line($"public {csharp.Name} {memberName} {{ get; set; }} = {csharp.Name}.{_names.Member(single.Id, single.Values[0].Value)};");
+        }
+        else if (property.Required)
         {
             // Required: always present, so null-or-value is the whole story; C# 'required' makes STJ insist on it too.
             writer.Line($"public required {csharp.Annotated} {memberName} {{ get; set; }}");
@@ -177,6 +216,11 @@ public sealed partial class CSharpEmitter
 
     private string EmitEnum(EnumType type)
     {
+        if (type.Kind == PrimitiveKind.Integer)
+        {
+            return EmitIntegerEnum(type);
+        }
+
         var writer = StartFile();
         var name = _names.Type(type.Id);
         CSharpSyntax.WriteSummary(
@@ -243,6 +287,93 @@ public sealed partial class CSharpEmitter
 
                 public override void WriteAsPropertyName(global::System.Text.Json.Utf8JsonWriter writer, {{name}} value, global::System.Text.Json.JsonSerializerOptions options) =>
                     writer.WritePropertyName(value.Value);
+            }
+            """);
+        writer.Close();
+        return writer.ToString();
+    }
+
+    private string EmitIntegerEnum(EnumType type)
+    {
+        var writer = StartFile();
+        var name = _names.Type(type.Id);
+        CSharpSyntax.WriteSummary(
+            writer,
+            type.Description ?? type.Title,
+            ["An open integer enum: values the contract does not list yet are kept as they are, and written back unchanged."]);
+        writer.Line($"[{Json}.JsonConverter(typeof({name}.Converter))]");
+        writer.Open($"public readonly partial struct {name} : global::System.IEquatable<{name}>");
+        writer.Line("/// <summary>Wraps any value, known or not.</summary>");
+        writer.Line($"public {name}(long value) => Value = value;");
+        foreach (var value in type.Values)
+        {
+            writer.Line();
+            writer.Line($"/// <summary><c>{CSharpSyntax.XmlText(value.Value)}</c></summary>");
+            writer.Line($"public static {name} {_names.Member(type.Id, value.Value)} {{ get; }} = new({value.Value}L);");
+        }
+
+        writer.Line();
+        writer.Line("/// <summary>The value as it appears in JSON.</summary>");
+        writer.Line("public long Value { get; }");
+        writer.Line();
+        writer.Line("/// <summary>True when the value is one the contract lists.</summary>");
+        writer.Open("public bool IsKnown => Value switch");
+        foreach (var value in type.Values)
+        {
+            writer.Line($"{value.Value}L => true,");
+        }
+
+        writer.Line("_ => false,");
+        writer.Close(";");
+        writer.Line();
+        writer.Lines($$"""
+            public static implicit operator {{name}}(long value) => new(value);
+
+            public static explicit operator long({{name}} value) => value.Value;
+
+            public static bool operator ==({{name}} left, {{name}} right) => left.Equals(right);
+
+            public static bool operator !=({{name}} left, {{name}} right) => !left.Equals(right);
+
+            public bool Equals({{name}} other) => Value == other.Value;
+
+            public override bool Equals(object? obj) => obj is {{name}} other && Equals(other);
+
+            public override int GetHashCode() => Value.GetHashCode();
+
+            public override string ToString() => Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+            /// <summary>Reads and writes the value as a JSON integer, known or not (<c>2.0</c> reads as <c>2</c>).</summary>
+            public sealed class Converter : {{Json}}.JsonConverter<{{name}}>
+            {
+                public override {{name}} Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                {
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number)
+                    {
+                        if (reader.TryGetInt64(out var value))
+                        {
+                            return new {{name}}(value);
+                        }
+
+                        if (reader.TryGetDecimal(out var number) && decimal.Truncate(number) == number && number >= long.MinValue && number <= long.MaxValue)
+                        {
+                            return new {{name}}((long)number);
+                        }
+                    }
+
+                    throw new global::System.Text.Json.JsonException($"Expected an integer for {{name}}, found {reader.TokenType}.");
+                }
+
+                public override void Write(global::System.Text.Json.Utf8JsonWriter writer, {{name}} value, global::System.Text.Json.JsonSerializerOptions options) =>
+                    writer.WriteNumberValue(value.Value);
+
+                public override {{name}} ReadAsPropertyName(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+                    long.TryParse(reader.GetString(), global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var value)
+                        ? new {{name}}(value)
+                        : throw new global::System.Text.Json.JsonException($"Expected an integer key for {{name}}.");
+
+                public override void WriteAsPropertyName(global::System.Text.Json.Utf8JsonWriter writer, {{name}} value, global::System.Text.Json.JsonSerializerOptions options) =>
+                    writer.WritePropertyName(value.ToString());
             }
             """);
         writer.Close();

@@ -122,11 +122,8 @@ public sealed partial class CSharpEmitter
             var tags = new List<string>();
             if (union.Discriminator is { } discriminator && use.Type is NamedRef named)
             {
+                // The model's mapping is complete: explicit entries, the values a variant fixes its tag to, implicit names.
                 tags.AddRange(discriminator.Mapping.Where(m => m.TypeId == named.TypeId).Select(m => m.Value));
-                if (discriminator.Mapping.Count == 0 && named.TypeId.StartsWith("#/components/schemas/", StringComparison.Ordinal))
-                {
-                    tags.Add(named.TypeId["#/components/schemas/".Length..]);
-                }
             }
 
             var variantName = names.Claim(VariantName(type));

@@ -13,6 +13,12 @@ internal sealed class CSharpNaming
 {
     private static readonly string[] ObjectMembers = ["Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize"];
 
+    /// <summary>Type names become file names (<c>Name.g.cs</c>, at most 255 bytes), with room for a numeric suffix.</summary>
+    private const int MaxTypeName = 200;
+
+    /// <summary>Properties and enum values, in UTF-8 bytes: C# allows 512 characters; this long is unreadable already.</summary>
+    private const int MaxMemberName = 200;
+
     private readonly Dictionary<string, string> _typeNames = new(StringComparer.Ordinal);
     private readonly Dictionary<(string TypeId, string JsonName), string> _members = [];
     private readonly Dictionary<string, string> _extensionDataNames = new(StringComparer.Ordinal);
@@ -67,7 +73,7 @@ internal sealed class CSharpNaming
         foreach (var type in ordered)
         {
             var name = string.Concat(type.NameParts.Select(p => CSharpSyntax.Pascal(p, "Type")));
-            _typeNames[type.Id] = typeNames.Claim(name);
+            _typeNames[type.Id] = typeNames.Claim(CSharpSyntax.Shorten(name, MaxTypeName));
         }
 
         foreach (var type in model.Types)
@@ -79,7 +85,7 @@ internal sealed class CSharpNaming
                     var members = new UniqueNames([typeName, .. ObjectMembers]);
                     foreach (var property in obj.Properties)
                     {
-                        _members[(type.Id, property.JsonName)] = members.Claim(NotTheTypeName(CSharpSyntax.Pascal(property.JsonName), typeName));
+                        _members[(type.Id, property.JsonName)] = members.Claim(NotTheTypeName(CSharpSyntax.Shorten(CSharpSyntax.Pascal(property.JsonName), MaxMemberName), typeName));
                     }
 
                     _extensionDataNames[type.Id] = members.Claim("AdditionalProperties");
@@ -88,7 +94,10 @@ internal sealed class CSharpNaming
                     var values = new UniqueNames([typeName, "Value", "IsKnown", "Converter", .. ObjectMembers]);
                     foreach (var value in enumType.Values)
                     {
-                        _members[(type.Id, value.Value)] = values.Claim(NotTheTypeName(CSharpSyntax.Pascal(value.Value, "Empty"), typeName));
+                        var member = enumType.Kind == PrimitiveKind.Integer
+                            ? "Value" + value.Value.Replace("-", "Minus", StringComparison.Ordinal)
+                            : NotTheTypeName(CSharpSyntax.Shorten(CSharpSyntax.Pascal(value.Value, "Empty"), MaxMemberName), typeName);
+                        _members[(type.Id, value.Value)] = values.Claim(member);
                     }
 
                     break;

@@ -64,6 +64,35 @@ internal static class CSharpSyntax
         return char.IsDigit(builder[0]) ? "_" + builder : builder.ToString();
     }
 
+    /// <summary>
+    /// A name cut to at most <paramref name="maxUtf8Bytes"/> bytes of UTF-8 (whole characters), ending in a hash of the
+    /// whole name so that two long names sharing a prefix stay apart: file names stop at 255 bytes, C# identifiers at 512
+    /// characters.
+    /// </summary>
+    public static string Shorten(string name, int maxUtf8Bytes)
+    {
+        if (Encoding.UTF8.GetByteCount(name) <= maxUtf8Bytes)
+        {
+            return name;
+        }
+
+        var suffix = "_" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(name)), 0, 4);
+        var builder = new StringBuilder();
+        var bytes = 0;
+        foreach (var rune in name.EnumerateRunes())
+        {
+            if (bytes + rune.Utf8SequenceLength > maxUtf8Bytes - suffix.Length)
+            {
+                break;
+            }
+
+            builder.Append(rune.ToString());
+            bytes += rune.Utf8SequenceLength;
+        }
+
+        return builder.Append(suffix).ToString();
+    }
+
     /// <summary>camelCase, escaped with '@' when it is a keyword.</summary>
     public static string Camel(string name, string fallback = "value")
     {

@@ -145,7 +145,7 @@ internal sealed partial class OperationDiff
     /// <summary>The primitive a resolved use stands for (a string enum is a string), or null for objects, arrays, maps, unions.</summary>
     private static PrimitiveRef? PrimitiveOf(Resolved r) => r.Definition switch
     {
-        EnumType => new PrimitiveRef(PrimitiveKind.String),
+        EnumType e => new PrimitiveRef(e.Kind),
         null when r.Ref is PrimitiveRef p => p,
         _ => null,
     };
@@ -167,7 +167,7 @@ internal sealed partial class OperationDiff
     {
         ObjectType => "object",
         UnionType => "oneOf/anyOf",
-        EnumType => "string",
+        EnumType e => e.Kind == PrimitiveKind.Integer ? "integer" : "string",
         _ => r.Ref switch
         {
             ArrayRef => "array",
@@ -329,6 +329,11 @@ internal sealed partial class OperationDiff
 
     private static HashSet<string>? EnumValues(Resolved r)
     {
+        if (r.Definition is EnumType { Kind: PrimitiveKind.Integer } integers)
+        {
+            return integers.Values.Select(v => v.Value).ToHashSet(StringComparer.Ordinal);
+        }
+
         if (r.Definition is EnumType e)
         {
             return e.Values.Select(v => "\"" + System.Text.Json.JsonEncodedText.Encode(v.Value).ToString() + "\"").ToHashSet(StringComparer.Ordinal);

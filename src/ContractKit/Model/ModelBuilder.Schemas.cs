@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Text.Json.Nodes;
 using ContractKit.Diagnostics;
+using ContractKit.Reading;
 using Microsoft.OpenApi;
 
 namespace ContractKit.Model;
@@ -13,6 +14,16 @@ public sealed partial class ModelBuilder
 {
     /// <summary>Deeper inline nesting than this is not a real schema but a cycle through non-component references.</summary>
     private const int MaxDepth = 64;
+
+    /// <summary>JSON Schema keywords the model does not represent: neither the generated types nor their validation see them.</summary>
+    private static readonly string[] UnsupportedKeywords =
+    [
+        "not", "if", "then", "else", "patternProperties", "prefixItems", "contains", "minContains", "maxContains",
+        "dependentSchemas", "dependentRequired", "unevaluatedProperties", "unevaluatedItems", "$recursiveRef", "$dynamicRef",
+    ];
+
+    /// <summary>Where an unsupported keyword was reported already (a schema inlined through allOf is walked once per user).</summary>
+    private readonly HashSet<string> _reportedKeywords = new(StringComparer.Ordinal);
 
     private void DefineComponent(string name, IOpenApiSchema schema)
     {
@@ -71,6 +82,12 @@ public sealed partial class ModelBuilder
             return UseReference(reference, pointer, parts, depth);
         }
 
+        if (RecursiveReference(pointer) is { } recursive)
+        {
+            return recursive;
+        }
+
+        ReportUnsupportedKeywords(pointer);
         var nullable = (schema.Type is { } flags && flags.HasFlag(JsonSchemaType.Null)) || SaysNullable(pointer);
         var type = schema.Type is { } t ? t & ~JsonSchemaType.Null : (JsonSchemaType?)null;
         if (type == 0)
@@ -84,6 +101,12 @@ public sealed partial class ModelBuilder
         var (unionKind, branches) = schema.OneOf is { Count: > 0 } oneOf ? (UnionKind.OneOf, oneOf)
             : schema.AnyOf is { Count: > 0 } anyOf ? (UnionKind.AnyOf, anyOf)
             : (UnionKind.OneOf, (IList<IOpenApiSchema>?)null);
+        if (branches is not null && IsRequiredChoice(schema))
+        {
+            // "Give a or b" beside properties: a constraint on the object (kept as its RequiredChoice), not a union.
+            branches = null;
+        }
+
         if (branches is not null)
         {
             var keyword = unionKind == UnionKind.OneOf ? "oneOf" : "anyOf";
@@ -126,17 +149,26 @@ public sealed partial class ModelBuilder
         // allOf: [X] alone (often used to attach a description or nullable to a $ref) is X; more parts are merged.
         if (schema.AllOf is { Count: > 0 } allOf)
         {
-            if (allOf.Count == 1 && !HasOwnShape(schema))
+            // Parts that only annotate (OpenAI's "allOf: [$ref: X, nullable: true]") shape nothing: X or null.
+            var shaping = Enumerable.Range(0, allOf.Count).Where(i => !IsAnnotationOnly(allOf[i])).ToList();
+            if (shaping.Count == 1 && !HasOwnShape(schema))
             {
-                var only = Use(allOf[0], JsonPointer.Append(pointer, "allOf", "0"), parts, depth + 1);
+                foreach (var i in Enumerable.Range(0, allOf.Count).Where(i => i != shaping[0]))
+                {
+                    var annotationPointer = JsonPointer.Append(pointer, "allOf", Index(i));
+                    nullable |= allOf[i].Type is { } partType && partType.HasFlag(JsonSchemaType.Null) || SaysNullable(annotationPointer);
+                    constraints = Merge(constraints, ConstraintsOf(allOf[i], _input.RawNodeAt(SourcePointer(annotationPointer)) as JsonObject));
+                }
+
+                var only = Use(allOf[shaping[0]], JsonPointer.Append(pointer, "allOf", Index(shaping[0])), parts, depth + 1);
                 return only with { Nullable = only.Nullable || nullable, Constraints = Merge(only.Constraints, constraints) };
             }
 
             return new TypeUse(new NamedRef(DefineObject(schema, pointer, parts, depth, nullable)), nullable);
         }
 
-        var enumValues = schema.Enum is { Count: > 0 } values ? values.ToList()
-            : schema.Const is { } constant ? [JsonValue.Create(constant)]
+        List<JsonNode?>? enumValues = schema.Enum is { Count: > 0 } values ? [.. values]
+            : schema.Const is { } constant ? [ConstOf(pointer, constant)]
             : null;
         if (enumValues is not null)
         {
@@ -150,6 +182,29 @@ public sealed partial class ModelBuilder
                     Id = pointer,
                     NameParts = parts.ToEquatableArray(),
                     Values = nonNullValues.Select(v => new EnumValue(v!.GetValue<string>())).Distinct().ToEquatableArray(),
+                    Title = schema.Title,
+                    Description = schema.Description,
+                    Deprecated = schema.Deprecated,
+                    Nullable = nullable,
+                    Constraints = constraints,
+                    Examples = ExamplesOf(schema),
+                });
+                return new TypeUse(new NamedRef(pointer), nullable);
+            }
+
+            // Integers that fit a long: an open integer enum, like the string ones.
+            var integers = nonNullValues.Count > 0 && (type is null || type == JsonSchemaType.Integer)
+                ? nonNullValues.Select(v => v!.GetValueKind() == System.Text.Json.JsonValueKind.Number && v.AsValue().TryGetValue<decimal>(out var d) &&
+                        decimal.Truncate(d) == d && d >= long.MinValue && d <= long.MaxValue ? (long?)(long)d : null).ToList()
+                : null;
+            if (integers is not null && integers.All(i => i is not null))
+            {
+                Define(new EnumType
+                {
+                    Id = pointer,
+                    NameParts = parts.ToEquatableArray(),
+                    Kind = PrimitiveKind.Integer,
+                    Values = integers.Select(i => new EnumValue(i!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))).Distinct().ToEquatableArray(),
                     Title = schema.Title,
                     Description = schema.Description,
                     Deprecated = schema.Deprecated,
@@ -194,13 +249,72 @@ public sealed partial class ModelBuilder
             case null:
                 return new TypeUse(PrimitiveRef.Any, Nullable: true) { Constraints = constraints };
             default:
+                if (TypeArrayUnion(schema, type.Value, pointer, parts, depth, nullable, constraints) is { } union)
+                {
+                    return union;
+                }
+
                 Report(
                     DiagnosticIds.UnsupportedSchema,
                     DiagnosticSeverity.Warning,
-                    $"a schema with several types ({type.Value}) is not yet modeled as a union; treated as any JSON value",
+                    $"a schema with several types ({type.Value}) that include an object with properties is not modeled as a union; treated as any JSON value",
                     pointer);
                 return new TypeUse(PrimitiveRef.Any, nullable) { Constraints = constraints };
         }
+    }
+
+    /// <summary>
+    /// A type array (<c>type: [string, integer]</c>) as an <c>anyOf</c> union of one variant per type, the schema's
+    /// keywords applying to each as JSON Schema says (<c>items</c> to the array, <c>format</c> to the scalars). Null
+    /// for an object type with properties, which would need a second definition at the same pointer.
+    /// </summary>
+    private TypeUse? TypeArrayUnion(IOpenApiSchema schema, JsonSchemaType type, string pointer, ImmutableArray<string> parts, int depth, bool nullable, Constraints constraints)
+    {
+        if (type.HasFlag(JsonSchemaType.Object) && schema.Properties is { Count: > 0 })
+        {
+            return null;
+        }
+
+        var variants = new List<TypeUse>();
+        foreach (var (flag, kind) in new[]
+        {
+            (JsonSchemaType.String, PrimitiveKind.String), (JsonSchemaType.Integer, PrimitiveKind.Integer),
+            (JsonSchemaType.Number, PrimitiveKind.Number), (JsonSchemaType.Boolean, PrimitiveKind.Boolean),
+        })
+        {
+            if (type.HasFlag(flag))
+            {
+                variants.Add(new TypeUse(new PrimitiveRef(kind, schema.Format)));
+            }
+        }
+
+        if (type.HasFlag(JsonSchemaType.Array))
+        {
+            variants.Add(new TypeUse(new ArrayRef(Use(schema.Items, JsonPointer.Append(pointer, "items"), Parts(parts, "Item"), depth + 1))));
+        }
+
+        if (type.HasFlag(JsonSchemaType.Object))
+        {
+            var values = schema.AdditionalProperties is { } additional
+                ? Use(additional, JsonPointer.Append(pointer, "additionalProperties"), Parts(parts, "Value"), depth + 1)
+                : new TypeUse(PrimitiveRef.Any, Nullable: true);
+            variants.Add(new TypeUse(new MapRef(values)));
+        }
+
+        Define(new UnionType
+        {
+            Id = pointer,
+            NameParts = parts.ToEquatableArray(),
+            Kind = UnionKind.AnyOf,
+            Variants = variants.ToEquatableArray(),
+            Title = schema.Title,
+            Description = schema.Description,
+            Deprecated = schema.Deprecated,
+            Nullable = nullable,
+            Constraints = constraints,
+            Examples = ExamplesOf(schema),
+        });
+        return new TypeUse(new NamedRef(pointer), nullable);
     }
 
     private TypeUse UseReference(OpenApiSchemaReference reference, string pointer, ImmutableArray<string> parts, int depth)
@@ -280,6 +394,22 @@ public sealed partial class ModelBuilder
                 return;
             }
 
+            if (partPointer != pointer)
+            {
+                ReportUnsupportedKeywords(partPointer);
+                foreach (var (keyword, choice) in new[] { ("oneOf", part.OneOf), ("anyOf", part.AnyOf) })
+                {
+                    if (choice is { Count: > 0 } && _reportedKeywords.Add(JsonPointer.Append(partPointer, keyword)))
+                    {
+                        Report(
+                            DiagnosticIds.UnsupportedSchema,
+                            DiagnosticSeverity.Warning,
+                            $"'{keyword}' inside an 'allOf' part is not supported yet: the object gets only the properties of the other parts, and validation does not check it",
+                            JsonPointer.Append(partPointer, keyword));
+                    }
+                }
+            }
+
             if (part.AllOf is { } nested)
             {
                 for (var i = 0; i < nested.Count; i++)
@@ -330,6 +460,12 @@ public sealed partial class ModelBuilder
         }
 
         Collect(schema, pointer, parts, depth);
+        if (schema.AllOf is { Count: > 1 } composedOf &&
+            composedOf.OfType<OpenApiSchemaReference>().ToList() is [{ Reference: { IsExternal: false, Id: { } baseId } }] &&
+            !baseId.Contains('/', StringComparison.Ordinal) && _document.Components?.Schemas?.ContainsKey(baseId) == true)
+        {
+            _baseCandidates[pointer] = JsonPointer.Append(ComponentsSchemas, baseId);
+        }
 
         _definitions[pointer] = new ObjectType
         {
@@ -339,6 +475,13 @@ public sealed partial class ModelBuilder
             AdditionalProperties = additional,
             AdditionalPropertiesForbidden = additionalForbidden,
             AllOf = allOfIds.Distinct().ToEquatableArray(),
+            RequiredChoice = IsRequiredChoice(schema)
+                ? new RequiredChoice(
+                    schema.OneOf is { Count: > 0 } ? UnionKind.OneOf : UnionKind.AnyOf,
+                    (schema.OneOf is { Count: > 0 } ? schema.OneOf : schema.AnyOf!)
+                        .Select(b => b.Required!.Order(StringComparer.Ordinal).ToEquatableArray())
+                        .ToEquatableArray())
+                : null,
             Title = schema.Title,
             Description = schema.Description,
             Deprecated = schema.Deprecated,
@@ -378,6 +521,219 @@ public sealed partial class ModelBuilder
             ((raw.TryGetPropertyValue("nullable", out var value) && value is JsonValue v && v.TryGetValue<bool>(out var b) && b) ||
              (raw.TryGetPropertyValue("x-nullable", out var x) && x is JsonValue xv && xv.TryGetValue<bool>(out var xb) && xb));
     }
+
+    /// <summary>
+    /// <c>$recursiveRef: "#"</c> inside a component whose root says <c>$recursiveAnchor: true</c> (2019-09's way to
+    /// write a recursive schema, which OpenAI's filters use) is a reference to that component. Null for anything else.
+    /// </summary>
+    private TypeUse? RecursiveReference(string pointer)
+    {
+        if (_input.RawNodeAt(SourcePointer(pointer)) is not JsonObject raw || raw["$recursiveRef"] is not JsonValue target ||
+            !target.TryGetValue<string>(out var text) || text != "#" ||
+            !JsonPointerText.TryParse(pointer, out var segments) || segments is not ["components", "schemas", var name, ..] ||
+            _document.Components?.Schemas?.TryGetValue(name, out var component) != true)
+        {
+            return null;
+        }
+
+        var componentPointer = JsonPointer.Append(ComponentsSchemas, name);
+        if (_input.RawNodeAt(SourcePointer(componentPointer)) is not JsonObject root ||
+            root["$recursiveAnchor"] is not JsonValue anchor || !anchor.TryGetValue<bool>(out var anchored) || !anchored)
+        {
+            return null;
+        }
+
+        if (!_definitions.ContainsKey(componentPointer))
+        {
+            DefineComponent(name, component!);
+        }
+
+        return new TypeUse(new NamedRef(componentPointer), _definitions.TryGetValue(componentPointer, out var definition) && definition.Nullable);
+    }
+
+    /// <summary>A warning, at the keyword, for each keyword of the schema at a pointer that the model leaves out.</summary>
+    private void ReportUnsupportedKeywords(string pointer)
+    {
+        if (_input.RawNodeAt(SourcePointer(pointer)) is not JsonObject raw)
+        {
+            return;
+        }
+
+        foreach (var keyword in UnsupportedKeywords)
+        {
+            if (raw.ContainsKey(keyword) && _reportedKeywords.Add(JsonPointer.Append(pointer, keyword)))
+            {
+                var consequence = keyword is "$recursiveRef" or "$dynamicRef"
+                    ? "the schema is treated as any JSON value"
+                    : "it is ignored by the generated types and by their validation";
+                Report(DiagnosticIds.UnsupportedSchema, DiagnosticSeverity.Warning, $"'{keyword}' is not supported yet: {consequence}", JsonPointer.Append(pointer, keyword));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The <c>const</c> value as JSON: Microsoft.OpenApi keeps it as text, so <c>const: 1</c> and <c>const: "1"</c> look
+    /// alike there; the raw document tells them apart.
+    /// </summary>
+    private JsonNode? ConstOf(string pointer, string text) =>
+        (_input.RawNodeAt(SourcePointer(pointer)) as JsonObject)?.TryGetPropertyValue("const", out var raw) == true
+            ? raw?.DeepClone()
+            : JsonValue.Create(text);
+
+    /// <summary>An object schema whose <c>oneOf</c>/<c>anyOf</c> branches only list required property names.</summary>
+    private static bool IsRequiredChoice(IOpenApiSchema schema)
+    {
+        var branches = schema.OneOf is { Count: > 0 } oneOf ? oneOf : schema.AnyOf is { Count: > 0 } anyOf ? anyOf : null;
+        return branches is not null &&
+            (schema.Properties is { Count: > 0 } || schema.Type is { } type && (type & ~JsonSchemaType.Null) == JsonSchemaType.Object) &&
+            branches.All(b => b is not OpenApiSchemaReference && b.Required is { Count: > 0 } && b.Type is null &&
+                b.Properties is not { Count: > 0 } && b.Items is null && b.Enum is not { Count: > 0 } && b.Const is null &&
+                b.AllOf is not { Count: > 0 } && b.OneOf is not { Count: > 0 } && b.AnyOf is not { Count: > 0 } &&
+                b.AdditionalProperties is null && b.AdditionalPropertiesAllowed && b.Not is null);
+    }
+
+    /// <summary>
+    /// Makes every discriminator's mapping complete (see <see cref="Discriminator"/>), once all types are known: a
+    /// variant's tag values come from its definition, which may still have been under construction when the union was met.
+    /// </summary>
+    private void CompleteDiscriminators()
+    {
+        foreach (var union in _definitions.Values.OfType<UnionType>().Where(u => u.Discriminator is not null).ToList())
+        {
+            var discriminator = union.Discriminator!;
+            var explicitValues = discriminator.Mapping.Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
+            var explicitTypes = discriminator.Mapping.Select(m => m.TypeId).ToHashSet(StringComparer.Ordinal);
+            var fixedValues = new List<(string TypeId, IReadOnlyList<string>? Values)>();
+            foreach (var variant in union.Variants)
+            {
+                if (variant.Type is NamedRef named && !explicitTypes.Contains(named.TypeId) && fixedValues.All(f => f.TypeId != named.TypeId))
+                {
+                    fixedValues.Add((named.TypeId, TagValues(named.TypeId, discriminator.PropertyName, depth: 0)));
+                }
+            }
+
+            var counts = fixedValues.SelectMany(f => f.Values ?? []).CountBy(v => v, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
+            var added = new List<DiscriminatorMapping>();
+            foreach (var (typeId, values) in fixedValues)
+            {
+                if (values is not null)
+                {
+                    added.AddRange(values.Where(v => counts[v] == 1 && !explicitValues.Contains(v)).Select(v => new DiscriminatorMapping(v, typeId)));
+                }
+                else if (typeId.StartsWith(ComponentsSchemas + "/", StringComparison.Ordinal) && typeId.IndexOf('/', ComponentsSchemas.Length + 1) < 0)
+                {
+                    var name = JsonPointerText.TryParse(typeId, out var segments) ? segments[^1] : typeId[(ComponentsSchemas.Length + 1)..];
+                    if (!explicitValues.Contains(name))
+                    {
+                        added.Add(new DiscriminatorMapping(name, typeId));
+                    }
+                }
+            }
+
+            if (added.Count > 0)
+            {
+                var mapping = discriminator.Mapping.Concat(added.DistinctBy(m => m.Value, StringComparer.Ordinal)).ToEquatableArray();
+                _definitions[union.Id] = union with { Discriminator = discriminator with { Mapping = mapping } };
+            }
+        }
+    }
+
+    /// <summary>Sets <see cref="ObjectType.Base"/> where extending the one referenced component is sound (see there).</summary>
+    private void InferBases()
+    {
+        foreach (var (id, baseId) in _baseCandidates.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            if (_definitions.GetValueOrDefault(id) is not ObjectType derived ||
+                _definitions.GetValueOrDefault(baseId) is not ObjectType { Nullable: false } baseType ||
+                baseType.AdditionalPropertiesForbidden != derived.AdditionalPropertiesForbidden ||
+                baseType.AdditionalProperties != derived.AdditionalProperties)
+            {
+                continue;
+            }
+
+            var own = derived.Properties.ToDictionary(p => p.JsonName, StringComparer.Ordinal);
+            if (baseType.Properties.All(p => own.TryGetValue(p.JsonName, out var mine) && mine == p) && !ReachesThrough(baseId, id))
+            {
+                _definitions[id] = derived with { Base = baseId };
+            }
+        }
+    }
+
+    /// <summary>True when following bases from <paramref name="from"/> reaches <paramref name="target"/> (no cycles of inheritance).</summary>
+    private bool ReachesThrough(string from, string target)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var current = from; current is not null && seen.Add(current);)
+        {
+            if (current == target)
+            {
+                return true;
+            }
+
+            current = (_definitions.GetValueOrDefault(current) as ObjectType)?.Base ?? (_baseCandidates.TryGetValue(current, out var next) ? next : null);
+        }
+
+        return false;
+    }
+
+    /// <summary>The string values a type fixes its tag property to (all its variants' for a union), or null when it does not.</summary>
+    private IReadOnlyList<string>? TagValues(string typeId, string property, int depth)
+    {
+        if (depth > 16 || !_definitions.TryGetValue(typeId, out var definition))
+        {
+            return null;
+        }
+
+        switch (definition)
+        {
+            case ObjectType obj:
+                return obj.Properties.FirstOrDefault(p => p.JsonName == property)?.Type is { } use ? FixedStrings(use, depth) : null;
+            case AliasType { Target.Type: NamedRef target }:
+                return TagValues(target.TypeId, property, depth + 1);
+            case UnionType union:
+                var all = new List<string>();
+                foreach (var variant in union.Variants)
+                {
+                    if (variant.Type is not NamedRef named || TagValues(named.TypeId, property, depth + 1) is not { } values)
+                    {
+                        return null;
+                    }
+
+                    all.AddRange(values);
+                }
+
+                return all.Distinct().ToList();
+            default:
+                return null;
+        }
+    }
+
+    private IReadOnlyList<string>? FixedStrings(TypeUse use, int depth)
+    {
+        if (use.Constraints.Enum.Count > 0)
+        {
+            return use.Constraints.Enum.All(v => v.StartsWith('"')) ? use.Constraints.Enum.Select(v => JsonNode.Parse(v)!.GetValue<string>()).ToList() : null;
+        }
+
+        return use.Type is NamedRef named && _definitions.TryGetValue(named.TypeId, out var definition) && depth < 16
+            ? definition switch
+            {
+                EnumType { Kind: PrimitiveKind.String } enumType => enumType.Values.Select(v => v.Value).ToList(),
+                AliasType alias => FixedStrings(alias.Target, depth + 1),
+                _ => null,
+            }
+            : null;
+    }
+
+    /// <summary>
+    /// An inline schema that says nothing about shape: no type other than null, no properties, items, enum, const or
+    /// composition (<c>{nullable: true}</c>, <c>{description: …}</c>, <c>{default: …}</c>).
+    /// </summary>
+    private static bool IsAnnotationOnly(IOpenApiSchema schema) =>
+        schema is not OpenApiSchemaReference && (schema.Type is null || schema.Type == JsonSchemaType.Null) &&
+        schema.Properties is not { Count: > 0 } && schema.Items is null && schema.Enum is not { Count: > 0 } && schema.Const is null &&
+        schema.AllOf is not { Count: > 0 } && schema.OneOf is not { Count: > 0 } && schema.AnyOf is not { Count: > 0 } &&
+        schema.AdditionalProperties is null && schema.AdditionalPropertiesAllowed && schema.Required is not { Count: > 0 } && schema.Not is null;
 
     /// <summary><c>{type: "null"}</c> and nothing else that would constrain it.</summary>
     private static bool IsNullOnly(IOpenApiSchema schema) =>

@@ -30,6 +30,9 @@ public sealed partial class ModelBuilder
     /// </summary>
     private readonly Dictionary<string, IOpenApiSchema?> _targets = new(StringComparer.Ordinal);
 
+    /// <summary>Objects whose <c>allOf</c> has exactly one component reference: candidates for <see cref="ObjectType.Base"/>.</summary>
+    private readonly Dictionary<string, string> _baseCandidates = new(StringComparer.Ordinal);
+
     private ModelBuilder(SpecReadResult input, OpenApiDocument document)
     {
         _input = input;
@@ -73,6 +76,8 @@ public sealed partial class ModelBuilder
         }
 
         var operations = BuildOperations();
+        CompleteDiscriminators();
+        InferBases();
         var model = new ContractModel
         {
             Title = _document.Info?.Title ?? string.Empty,

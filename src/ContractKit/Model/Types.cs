@@ -106,7 +106,23 @@ public sealed record ObjectType : TypeDefinition
 
     /// <summary>Component schemas this one was composed from with <c>allOf</c> (their properties are already merged in).</summary>
     public EquatableArray<string> AllOf { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>
+    /// The object type this one extends, when that is sound: its <c>allOf</c> names exactly one component, an object
+    /// that is not nullable, whose properties and additional-properties rule all reappear here unchanged (this type
+    /// only adds). <see cref="Properties"/> still lists every property, inherited ones included.
+    /// </summary>
+    public string? Base { get; init; }
+
+    /// <summary>
+    /// <c>oneOf</c>/<c>anyOf</c> of branches that only list <c>required</c> names ("give <c>a</c> or <c>b</c>"): a
+    /// constraint on which properties are present, not a union of types.
+    /// </summary>
+    public RequiredChoice? RequiredChoice { get; init; }
 }
+
+/// <summary>Alternatives of required property names: exactly one (<see cref="UnionKind.OneOf"/>) or at least one of them holds.</summary>
+public sealed record RequiredChoice(UnionKind Kind, EquatableArray<EquatableArray<string>> Alternatives);
 
 /// <summary>A property of an <see cref="ObjectType"/>.</summary>
 public sealed record Property
@@ -124,10 +140,16 @@ public sealed record Property
 /// <summary>One value of an <see cref="EnumType"/>.</summary>
 public sealed record EnumValue(string Value, string? Description = null);
 
-/// <summary>A string enum (open: values added later by the server are to be tolerated).</summary>
+/// <summary>
+/// A string or integer enum (open: values added later by the server are to be tolerated). For an integer enum each
+/// <see cref="EnumValue.Value"/> is the number in its shortest JSON form (<c>-1</c>, <c>3</c>).
+/// </summary>
 public sealed record EnumType : TypeDefinition
 {
     public required EquatableArray<EnumValue> Values { get; init; }
+
+    /// <summary><see cref="PrimitiveKind.String"/> or <see cref="PrimitiveKind.Integer"/>.</summary>
+    public PrimitiveKind Kind { get; init; } = PrimitiveKind.String;
 }
 
 /// <summary>A named map (a component schema that is an object with only <c>additionalProperties</c>).</summary>
@@ -156,7 +178,12 @@ public enum UnionKind
     AnyOf,
 }
 
-/// <summary>The tag that selects a union's variant.</summary>
+/// <summary>
+/// The tag that selects a union's variant. <see cref="Mapping"/> is complete where the spec allows it to be: the spec's
+/// own <c>mapping</c>, then for each variant it leaves out, the values the variant restricts its tag property to (its
+/// <c>enum</c> or <c>const</c>: the only tags it can validate with), else its component name (OpenAPI's implicit
+/// mapping). A value fixed by several variants selects none of them (their schemas decide).
+/// </summary>
 public sealed record Discriminator(string PropertyName, EquatableArray<DiscriminatorMapping> Mapping);
 
 /// <summary>A tag value and the named type it selects.</summary>

@@ -93,6 +93,11 @@ public sealed class SchemaLowering
         var schema = type switch
         {
             ObjectType obj => LowerObject(obj),
+            EnumType { Kind: PrimitiveKind.Integer } enumType => new JsonObject
+            {
+                ["type"] = "integer",
+                ["enum"] = new JsonArray(enumType.Values.Select(v => JsonNode.Parse(v.Value)).ToArray()),
+            },
             EnumType enumType => new JsonObject
             {
                 ["type"] = "string",
@@ -140,6 +145,13 @@ public sealed class SchemaLowering
             result["required"] = new JsonArray(required);
         }
 
+        if (type.RequiredChoice is { } choice)
+        {
+            result[choice.Kind == UnionKind.OneOf ? "oneOf" : "anyOf"] = new JsonArray(choice.Alternatives
+                .Select(names => (JsonNode?)new JsonObject { ["required"] = new JsonArray(names.Select(n => (JsonNode?)n).ToArray()) })
+                .ToArray());
+        }
+
         if (type.AdditionalPropertiesForbidden)
         {
             result["additionalProperties"] = false;
@@ -158,10 +170,13 @@ public sealed class SchemaLowering
         {
             [union.Kind == UnionKind.OneOf ? "oneOf" : "anyOf"] = new JsonArray(union.Variants.Select(v => (JsonNode?)Lower(v)).ToArray()),
         };
-        if (union.Discriminator is { } discriminator)
+        // A discriminator selects the one branch to check, so it is kept only when every variant has a tag; where
+        // the model could not give one (a tag value shared by variants, an inline variant), the plain oneOf/anyOf decides.
+        if (union.Discriminator is { } discriminator &&
+            union.Variants.All(v => v.Type is NamedRef named && discriminator.Mapping.Any(m => m.TypeId == named.TypeId)))
         {
-            // The mapping is made complete here (explicit entries, then each component variant under its own name,
-            // as OpenAPI's implicit mapping says), so that validators need no naming convention to find a branch.
+            // The model's mapping (explicit entries, the values variants fix their tag to, implicit names), plus every
+            // component variant under its own name, as OpenAPI's implicit mapping says: validators need no convention.
             var mapping = new JsonObject();
             foreach (var entry in discriminator.Mapping)
             {

@@ -107,6 +107,40 @@ public sealed class GeneratorTests
         Assert.Contains("string @class, string? @object = default", client, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task VeryLongNames_AreShortenedToLegalFileNamesAndIdentifiers_AndStayApart()
+    {
+        var longName = new string('a', 300);
+        var wide = string.Concat(Enumerable.Repeat("名前", 60));
+        using var spec = new TempSpec($$"""
+            openapi: 3.0.3
+            info: { title: t, version: '1' }
+            paths:
+              /x:
+                get:
+                  operationId: x
+                  responses: { '204': { description: ok } }
+            components:
+              schemas:
+                {{longName}}1:
+                  type: object
+                  properties:
+                    {{longName}}: { type: object, properties: { {{longName}}: { type: string } } }
+                    {{longName}}x: { type: string }
+                {{longName}}2: { type: object, properties: { {{wide}}: { type: object, properties: { x: { type: string } } } } }
+                Wide: { type: string, enum: [ {{longName}}, {{wide}} ] }
+            """);
+
+        var (files, diagnostics, exitCode) = await GenerationPipeline.EmitAsync(spec.Target());
+
+        Assert.True(exitCode == 0, string.Join("\n", diagnostics));
+        Assert.Empty(CSharpCompiler.Compile(files));
+        Assert.All(files, f => Assert.True(System.Text.Encoding.UTF8.GetByteCount(Path.GetFileName(f.RelativePath)) <= 255, f.RelativePath));
+        var models = files.Where(f => f.RelativePath.StartsWith("Models/", StringComparison.Ordinal)).Select(f => f.RelativePath).ToList();
+        Assert.Equal(5, models.Count);
+        Assert.Equal(models.Count, models.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+    }
+
     // Every name here is a trap: keywords, digits first, case-only collisions, a property named like its class,
     // names of JsonSerializerContext members, and descriptions that try to close the doc comment.
     private const string HostileSpec = """

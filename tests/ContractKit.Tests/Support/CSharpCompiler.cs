@@ -19,8 +19,12 @@ internal static class CSharpCompiler
     private static readonly Lazy<ISourceGenerator[]> Generators = new(LoadGenerators);
 
     /// <summary>Compiler errors and warnings (as "id: message at file(line)"), empty when the code is clean.</summary>
-    public static IReadOnlyList<string> Compile(IEnumerable<GeneratedFile> files)
+    public static IReadOnlyList<string> Compile(IEnumerable<GeneratedFile> files) => CompileAssembly(files).Problems;
+
+    /// <summary>Compiles and emits: the problems, the assembly image (null when emitting failed) and how long it took.</summary>
+    public static CompiledAssembly CompileAssembly(IEnumerable<GeneratedFile> files, string assemblyName = "GeneratedUnderTest")
     {
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         var trees = files
             .Where(f => f.RelativePath.EndsWith(".cs", StringComparison.Ordinal))
@@ -29,23 +33,26 @@ internal static class CSharpCompiler
         var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)
             .WithNullableContextOptions(NullableContextOptions.Enable)
             .WithGeneralDiagnosticOption(ReportDiagnostic.Error)
+            .WithConcurrentBuild(true)
             .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic>
             {
                 // Same as the SDK: a library without a version attribute is fine.
                 ["CS1701"] = ReportDiagnostic.Suppress,
                 ["CS1702"] = ReportDiagnostic.Suppress,
             });
-        var compilation = CSharpCompilation.Create("GeneratedUnderTest", trees, References.Value, options);
+        var compilation = CSharpCompilation.Create(assemblyName, trees, References.Value, options);
         var driver = CSharpGeneratorDriver.Create(Generators.Value).WithUpdatedParseOptions(parseOptions);
         driver.RunGeneratorsAndUpdateCompilation(compilation, out var updated, out var generatorDiagnostics);
 
         using var stream = new MemoryStream();
         var emit = updated.Emit(stream);
-        return generatorDiagnostics.Concat(emit.Diagnostics)
+        var problems = generatorDiagnostics.Concat(emit.Diagnostics)
             .Where(d => d.Severity >= DiagnosticSeverity.Warning)
             .Select(d => $"{d.Id}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)} at {d.Location.GetLineSpan()}")
             .Distinct()
             .ToList();
+        stopwatch.Stop();
+        return new CompiledAssembly(problems, emit.Success ? stream.ToArray() : null, stopwatch.Elapsed, trees.Count);
     }
 
     private static ImmutableArray<MetadataReference> LoadReferences()
@@ -85,3 +92,6 @@ internal static class CSharpCompiler
         public System.Reflection.Assembly LoadFromPath(string fullPath) => System.Reflection.Assembly.LoadFrom(fullPath);
     }
 }
+
+/// <summary>What <see cref="CSharpCompiler.CompileAssembly"/> produced.</summary>
+internal sealed record CompiledAssembly(IReadOnlyList<string> Problems, byte[]? Image, TimeSpan Elapsed, int SourceFiles);
