@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Threading.Tasks;
 using ContractKit.Cli.Commands;
+using ContractKit.Pipeline;
 
 namespace ContractKit.Cli;
 
@@ -9,12 +10,15 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        PhaseTrace.Mark("main");
         var root = new RootCommand("ContractKit: contract-first OpenAPI toolkit for .NET.");
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(LintCommand.Create());
         root.Subcommands.Add(DiffCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
-        return await CommandRunner.InvokeAsync(root, args).ConfigureAwait(false);
+        var exitCode = await CommandRunner.InvokeAsync(root, args).ConfigureAwait(false);
+        PhaseTrace.Mark("done");
+        return exitCode;
     }
 }

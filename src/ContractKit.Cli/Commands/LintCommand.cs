@@ -7,7 +7,6 @@ using System.Threading.Tasks;
 using ContractKit.Diagnostics;
 using ContractKit.Lint;
 using ContractKit.Pipeline;
-using ContractKit.Reading;
 using ContractKit.Reporting;
 
 namespace ContractKit.Cli.Commands;
@@ -52,14 +51,12 @@ internal static class LintCommand
             return ExitCodes.UsageOrIo;
         }
 
-        var read = await SpecReader.ReadAsync(spec, cancellationToken).ConfigureAwait(false);
-        if (read.Document is null)
+        var (read, result) = await SpecLinter.ReadAndLintAsync(spec, new LintOptions { Levels = levels }, cancellationToken).ConfigureAwait(false);
+        if (result is null)
         {
             CommandRunner.Report(read.Diagnostics);
             return ExitCodes.UsageOrIo;
         }
-
-        var result = SpecLinter.Lint(read, new LintOptions { Levels = levels });
         var reportFormat = format switch
         {
             "markdown" => ReportFormat.Markdown,

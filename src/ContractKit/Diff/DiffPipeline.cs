@@ -75,6 +75,7 @@ public static class DiffPipeline
             HasSunset = pointer => headRead.RawNodeAt(pointer + "/x-sunset") is not null,
         };
         IReadOnlyList<Finding> findings = SpecDiff.Compare(baseModel, headModel, options);
+        PhaseTrace.Mark("diff.compare");
         findings = ApplyLevels(findings, request.Levels);
         if (request.IgnorePath is not null)
         {
@@ -161,6 +162,7 @@ public static class DiffPipeline
         }
 
         var built = ModelBuilder.Build(read);
+        PhaseTrace.Mark("model");
         return built.HasErrors
             ? (read, null, built.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info).ToList())
             : (read, built.Model, []);

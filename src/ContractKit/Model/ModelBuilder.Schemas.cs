@@ -319,7 +319,7 @@ public sealed partial class ModelBuilder
 
     private TypeUse UseReference(OpenApiSchemaReference reference, string pointer, ImmutableArray<string> parts, int depth)
     {
-        var target = reference.Target;
+        var target = TargetOf(reference);
         if (target is null)
         {
             // The reader reports unresolved references (CK1007) with their location; generation stops on that error.
@@ -376,7 +376,7 @@ public sealed partial class ModelBuilder
 
             if (part is OpenApiSchemaReference partReference)
             {
-                if (partReference.Target is not { } target)
+                if (TargetOf(partReference) is not { } target)
                 {
                     return;
                 }

@@ -23,6 +23,13 @@ public sealed partial class ModelBuilder
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly Dictionary<string, TypeDefinition> _definitions = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Targets of this document's own references: Microsoft.OpenApi resolves a reference on every access to
+    /// <c>Target</c> (formatting the document's URI each time), and a big spec refers to the same components
+    /// thousands of times.
+    /// </summary>
+    private readonly Dictionary<string, IOpenApiSchema?> _targets = new(StringComparer.Ordinal);
+
     /// <summary>Objects whose <c>allOf</c> has exactly one component reference: candidates for <see cref="ObjectType.Base"/>.</summary>
     private readonly Dictionary<string, string> _baseCandidates = new(StringComparer.Ordinal);
 
@@ -38,6 +45,23 @@ public sealed partial class ModelBuilder
         ArgumentNullException.ThrowIfNull(input);
         var document = input.Document ?? throw new ArgumentException("The read result has no document.", nameof(input));
         return new ModelBuilder(input, document).Build();
+    }
+
+    private IOpenApiSchema? TargetOf(OpenApiSchemaReference reference)
+    {
+        var at = reference.Reference;
+        if (at.IsExternal || at.ReferenceV3 is not { } key || !ReferenceEquals(at.HostDocument, _document))
+        {
+            return reference.Target;
+        }
+
+        if (!_targets.TryGetValue(key, out var target))
+        {
+            target = reference.Target;
+            _targets[key] = target;
+        }
+
+        return target;
     }
 
     private ModelBuildResult Build()

@@ -50,6 +50,7 @@ public static class GenerationPipeline
         }
 
         var model = ModelBuilder.Build(read);
+        PhaseTrace.Mark("model");
         diagnostics.AddRange(model.Diagnostics);
         if (model.HasErrors)
         {
@@ -64,6 +65,7 @@ public static class GenerationPipeline
             Clients = target.Clients,
         };
         var generated = CSharpEmitter.Generate(model.Model, options);
+        PhaseTrace.Mark("emit");
 
         // The emitter knows pointers, not lines: locate its diagnostics in the spec it came from.
         diagnostics.AddRange(generated.Diagnostics.Select(d => d.Location is { Line: 0, Pointer: { } pointer }
@@ -106,6 +108,7 @@ public static class GenerationPipeline
         }
 
         var (outcome, error) = OutputWriter.Write(target.OutputPath, files);
+        PhaseTrace.Mark("write");
         if (error is not null)
         {
             return new GenerationRun(target, files, [.. diagnostics, error], ExitCodes.UsageOrIo, outcome);

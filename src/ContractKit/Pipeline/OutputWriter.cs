@@ -2,7 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Runtime.ExceptionServices;
 using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
 using ContractKit.CodeGen;
 using ContractKit.Diagnostics;
 
@@ -66,12 +69,15 @@ public static class OutputWriter
             try
             {
                 Directory.CreateDirectory(staging);
-                foreach (var file in files)
+                var paths = files.Select(f => Path.Combine(staging, ToLocal(f.RelativePath))).ToArray();
+                foreach (var directory in paths.Select(Path.GetDirectoryName).Distinct(StringComparer.Ordinal))
                 {
-                    var path = Path.Combine(staging, ToLocal(file.RelativePath));
-                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                    File.WriteAllText(path, file.Content, Utf8NoBom);
+                    Directory.CreateDirectory(directory!);
                 }
+
+                // Thousands of small files (3,509 for the OpenAI API): the file system calls, not the bytes, take
+                // the time, so both cores make them. The content of each file does not depend on the order.
+                InParallel(files.Count, i => File.WriteAllText(paths[i], files[i].Content, Utf8NoBom));
 
                 File.WriteAllText(Path.Combine(staging, ManifestName), manifest, Utf8NoBom);
                 CarryOverForeignFiles(target, staging, previous, files);
@@ -120,16 +126,30 @@ public static class OutputWriter
             return false;
         }
 
-        foreach (var file in files)
+        var paths = files.Select(f => Path.Combine(target, ToLocal(f.RelativePath))).ToArray();
+        var upToDate = true;
+        InParallel(files.Count, i =>
         {
-            var path = Path.Combine(target, ToLocal(file.RelativePath));
-            if (!File.Exists(path) || !File.ReadAllBytes(path).AsSpan().SequenceEqual(Utf8NoBom.GetBytes(file.Content)))
+            if (Volatile.Read(ref upToDate) &&
+                (!File.Exists(paths[i]) || !File.ReadAllBytes(paths[i]).AsSpan().SequenceEqual(Utf8NoBom.GetBytes(files[i].Content))))
             {
-                return false;
+                Volatile.Write(ref upToDate, false);
             }
-        }
+        });
+        return upToDate;
+    }
 
-        return true;
+    /// <summary><see cref="Parallel.For(int, int, Action{int})"/>, rethrowing the first failure as itself (not wrapped).</summary>
+    private static void InParallel(int count, Action<int> body)
+    {
+        try
+        {
+            Parallel.For(0, count, body);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+        {
+            ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+        }
     }
 
     /// <summary>

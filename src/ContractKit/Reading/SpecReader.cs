@@ -24,7 +24,11 @@ public static class SpecReader
     /// <param name="path">The file to read; kept verbatim in the result and its diagnostics.</param>
     /// <param name="cancellationToken">Cancels reading; cancellation is reported by throwing <see cref="OperationCanceledException"/>.</param>
     /// <returns>The document, its source map and diagnostics.</returns>
-    public static async Task<SpecReadResult> ReadAsync(string path, CancellationToken cancellationToken = default)
+    public static Task<SpecReadResult> ReadAsync(string path, CancellationToken cancellationToken = default) =>
+        ReadAsync(path, parsed: null, cancellationToken);
+
+    /// <summary>Reads as <see cref="ReadAsync(string, CancellationToken)"/>, handing the parsed tree to <paramref name="parsed"/> early (see <see cref="SpecReading.Read"/>).</summary>
+    internal static async Task<SpecReadResult> ReadAsync(string path, Action<System.Text.Json.Nodes.JsonNode>? parsed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (FindFileProblem(path) is { } problem)
@@ -42,10 +46,10 @@ public static class SpecReader
             return Failed(path, FileFailure(path, ex));
         }
 
-        return SpecReading.Read(path, bytes, cancellationToken);
+        return SpecReading.Read(path, bytes, cancellationToken, parsed);
     }
 
-    /// <summary>Reads an OpenAPI description synchronously; see <see cref="ReadAsync"/>.</summary>
+    /// <summary>Reads an OpenAPI description synchronously; see <see cref="ReadAsync(string, CancellationToken)"/>.</summary>
     /// <param name="path">The file to read; kept verbatim in the result and its diagnostics.</param>
     /// <returns>The document, its source map and diagnostics.</returns>
     public static SpecReadResult Read(string path)

@@ -1,25 +1,25 @@
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 
 namespace ContractKit.Reading;
 
 /// <summary>
-/// Positions recorded while converting YAML, keyed by (container, child index) with reference identity, so a
-/// pointer is resolved by walking the same <see cref="JsonNode"/> tree Microsoft.OpenApi read.
+/// Positions recorded while converting YAML: for each container (by reference identity), where each of its children
+/// is written, by child index; so a pointer is resolved by walking the same <see cref="JsonNode"/> tree
+/// Microsoft.OpenApi read. One entry per container rather than per child keeps the conversion's hashing small.
 /// Nodes copied from an alias or a merge key have no entry and resolve to their nearest recorded ancestor.
 /// </summary>
 internal sealed class YamlSourceLocator : ISourceLocator
 {
     private readonly JsonNode? _root;
     private readonly TextPosition _rootPosition;
-    private readonly Dictionary<Slot, TextPosition> _slots;
+    private readonly Dictionary<JsonNode, List<TextPosition>> _positions;
 
-    public YamlSourceLocator(JsonNode? root, TextPosition rootPosition, Dictionary<Slot, TextPosition> slots)
+    public YamlSourceLocator(JsonNode? root, TextPosition rootPosition, Dictionary<JsonNode, List<TextPosition>> positions)
     {
         _root = root;
         _rootPosition = rootPosition;
-        _slots = slots;
+        _positions = positions;
     }
 
     public TextPosition? Find(string[] segments)
@@ -49,28 +49,15 @@ internal sealed class YamlSourceLocator : ISourceLocator
                 break;
             }
 
-            if (_slots.TryGetValue(new Slot(node, index), out var found))
+            if (_positions.TryGetValue(node, out var children) && index < children.Count)
             {
-                position = found;
+                position = children[index];
             }
 
             node = child;
         }
 
         return position;
-    }
-
-    /// <summary>A child of a container: an object's property by insertion index (its key is located) or an array element.</summary>
-    internal readonly struct Slot(JsonNode container, int index) : System.IEquatable<Slot>
-    {
-        private readonly JsonNode _container = container;
-        private readonly int _index = index;
-
-        public bool Equals(Slot other) => ReferenceEquals(_container, other._container) && _index == other._index;
-
-        public override bool Equals(object? obj) => obj is Slot other && Equals(other);
-
-        public override int GetHashCode() => RuntimeHelpers.GetHashCode(_container) * 31 + _index;
     }
 }
 

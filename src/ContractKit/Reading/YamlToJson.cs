@@ -19,7 +19,7 @@ internal sealed class YamlToJson
 
     private readonly string _filePath;
     private readonly List<Diagnostic> _problems = [];
-    private readonly Dictionary<YamlSourceLocator.Slot, TextPosition> _slots = [];
+    private readonly Dictionary<JsonNode, List<TextPosition>> _positions = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, Anchor> _anchors = new(StringComparer.Ordinal);
     private readonly Stack<Frame> _stack = new();
     private JsonNode? _root;
@@ -37,7 +37,7 @@ internal sealed class YamlToJson
         return new ParsedDocument
         {
             Root = root,
-            Locator = ok ? new YamlSourceLocator(root, converter._rootPosition, converter._slots) : null,
+            Locator = ok ? new YamlSourceLocator(root, converter._rootPosition, converter._positions) : null,
             Problems = converter._problems,
             Format = "yaml",
         };
@@ -141,6 +141,11 @@ internal sealed class YamlToJson
     private void OnContainerEnd()
     {
         var frame = _stack.Pop();
+        if (frame.Positions.Count > 0)
+        {
+            _positions[frame.Container] = frame.Positions;
+        }
+
         if (frame.Merges is { } merges)
         {
             ApplyMerges((JsonObject)frame.Container, merges);
@@ -231,7 +236,7 @@ internal sealed class YamlToJson
         frame.Size += size;
         if (frame.Container is JsonArray array)
         {
-            _slots[new YamlSourceLocator.Slot(array, array.Count)] = ToPosition(start);
+            frame.Positions.Add(ToPosition(start));
             array.Add(value);
             return;
         }
@@ -243,7 +248,7 @@ internal sealed class YamlToJson
         }
         else if (!frame.IsDuplicate)
         {
-            _slots[new YamlSourceLocator.Slot(obj, obj.Count)] = frame.KeyPosition;
+            frame.Positions.Add(frame.KeyPosition);
             obj.Add(frame.Key!, value);
         }
 
@@ -337,5 +342,8 @@ internal sealed class YamlToJson
         public int Size { get; set; } = 1;
 
         public List<(JsonNode? Source, TextPosition Position)>? Merges { get; set; }
+
+        /// <summary>Where each child written in the file is (an object's key, an array's element), by child index; merged keys come after them and have none.</summary>
+        public List<TextPosition> Positions { get; } = [];
     }
 }

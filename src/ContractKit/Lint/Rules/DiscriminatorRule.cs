@@ -47,6 +47,9 @@ internal sealed class DiscriminatorRule : ILintRule
                 branches.Add((site.Pointer + "/discriminator", site.Node));
             }
 
+            // The discriminating schema's own allOf/properties apply to every branch (a common base). Its shape
+            // includes its branches, so it is worked out once, not once per branch.
+            (HashSet<string> Declared, HashSet<string> Required)? common = null;
             foreach (var (pointer, node) in branches)
             {
                 // $recursiveRef/$dynamicRef: where they land depends on the evaluation path; not followed here.
@@ -55,9 +58,8 @@ internal sealed class DiscriminatorRule : ILintRule
                     continue;
                 }
 
-                // The discriminating schema's own allOf/properties apply to every branch (a common base).
                 var (declared, required) = SchemaShape.Of(context, node);
-                var (baseDeclared, baseRequired) = SchemaShape.Of(context, site.Node);
+                var (baseDeclared, baseRequired) = common ??= SchemaShape.Of(context, site.Node);
                 declared.UnionWith(baseDeclared);
                 required.UnionWith(baseRequired);
                 var name = Name(node, pointer);

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Threading.Tasks;
 using ContractKit.Model;
 using ContractKit.Runtime.Validation;
 using ContractKit.Validation;
@@ -67,12 +68,22 @@ internal sealed class ExampleRule : ILintRule
         var validator = JsonSchemaValidator.Compile(root.ToJsonString(), schemas.Options);
 
         // A component example used by several media types is reported once per distinct problem.
-        var reported = new HashSet<(string, string)>();
-        foreach (var (site, key) in checks)
+        // The validator is immutable and the tree is only read, so the examples are checked on every core; the
+        // findings are then reported in the examples' order, as before.
+        var results = new ValidationResult[checks.Count];
+        Parallel.For(0, checks.Count, i =>
         {
-            context.ExamplesChecked++;
+            var (site, key) = checks[i];
             var utf8 = Encoding.UTF8.GetBytes("{\"" + key + "\":" + (site.Value?.ToJsonString() ?? "null") + "}");
-            var result = validator.Validate(utf8, new ValidationOptions { Direction = site.Direction });
+            results[i] = validator.Validate(utf8, new ValidationOptions { Direction = site.Direction });
+        });
+
+        var reported = new HashSet<(string, string)>();
+        for (var i = 0; i < checks.Count; i++)
+        {
+            var (site, key) = checks[i];
+            var result = results[i];
+            context.ExamplesChecked++;
             if (result.IsValid)
             {
                 continue;

@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+using ContractKit.Pipeline;
+using ContractKit.Reading;
+
+namespace ContractKit.Benchmarks;
+
+/// <summary>
+/// <c>--bench generate|diff|lint</c>: the CLI and its baselines as fresh processes, interleaved round by round so
+/// that machine noise hits all alike; medians of wall and CPU time, the largest peak RSS, and the ratios the issues
+/// set as targets.
+/// </summary>
+internal sealed class EndToEnd(string spec, Tool cli, int runs, string? toolsDirectory)
+{
+    private readonly List<string> _notes = [];
+
+    public async Task<int> GenerateAsync()
+    {
+        using var work = new WorkFolder();
+        var parsed = SpecParser.Parse(spec, File.ReadAllText(spec));
+        if (parsed.Root is null)
+        {
+            Console.Error.WriteLine(string.Join("\n", parsed.Problems));
+            return 1;
+        }
+
+        var json = work.File("spec.json");
+        File.WriteAllText(json, parsed.Root.ToJsonString());
+        var self = Tool.Dotnet("Microsoft.OpenApi", typeof(Program).Assembly.Location);
+        var typescript = Npm("openapi-typescript", "openapi-typescript");
+        string[] Generate(int i) => ["generate", spec, "--output", work.File("out" + i.ToString(CultureInfo.InvariantCulture)), "--namespace", "Bench.OpenAI", "--client-name", "OpenAIClient"];
+
+        // Each run writes a new folder; all are deleted at the end, because deleting thousands of files right
+        // before a run slows the disk for that run.
+        var series = await MeasureAsync(
+            ("Microsoft.OpenApi 3.11 alone: load the document (JSON)", self, _ => ["--load-only", json], [0]),
+            ("`openapi-typescript` 7: TypeScript types only", typescript, i => [spec, "-o", work.File($"types{i}.ts")], [0]),
+            ("`contractkit generate` end to end, fresh output folder", cli, Generate, [0]));
+        var unchanged = await CliRunner.RunAsync(cli, Generate(0));
+
+        // In-process stage split, warm, for where the time goes.
+        var target = new SpecTarget(spec, work.File("warm"), "Bench.OpenAI", "OpenAIClient");
+        await GenerationPipeline.EmitAsync(target);
+        var read = Stopwatch.StartNew();
+        var readResult = SpecReader.Read(spec);
+        read.Stop();
+        var model = Stopwatch.StartNew();
+        var built = ContractKit.Model.ModelBuilder.Build(readResult);
+        model.Stop();
+        var emit = Stopwatch.StartNew();
+        var generated = ContractKit.CodeGen.CSharpEmitter.Generate(built.Model, new ContractKit.CodeGen.CSharpOptions { Namespace = "Bench.OpenAI", ClientName = "OpenAIClient", SourceName = "openapi.yaml" });
+        emit.Stop();
+
+        var report = Table(series);
+        report.AppendLine(Row("`contractkit generate`, output already up to date (one run)", unchanged));
+        Ratio(report, series, 2, 0, "generate / Microsoft.OpenApi load", "≤ 2×");
+        Ratio(report, series, 2, 1, "generate / openapi-typescript", "< 1×");
+        var peak = series[2].Timings.Max(x => x.PeakKb) / 1024;
+        report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"peak RSS of generate: {peak} MB (target ≤ 500 MB: {(peak <= 500 ? "met" : "NOT met")})"));
+        report.AppendLine(string.Create(CultureInfo.InvariantCulture,
+            $"warm in-process stages: read {read.Elapsed.TotalSeconds:F2} s, model {model.Elapsed.TotalSeconds:F2} s, emit {emit.Elapsed.TotalSeconds:F2} s; {built.Model.Types.Count} types, {built.Model.Operations.Count} operations, {generated.Files.Count} files"));
+        return Print(report);
+    }
+
+    public async Task<int> DiffAsync()
+    {
+        using var work = new WorkFolder();
+
+        // Two whole specs: the head is a copy under another name, so nothing can short-cut on the path.
+        var head = work.File("head" + Path.GetExtension(spec));
+        File.Copy(spec, head);
+        var series = await MeasureAsync(
+            ("`contractkit diff base head` (two whole specs)", cli, _ => ["diff", spec, head, "--format", "json"], [0, 1]));
+        var report = Table(series);
+        var median = CliRunner.Median(series[0].Timings.Select(x => x.Seconds));
+        report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"diff: {median:F2} s (target ≤ 2 s: {(median <= 2 ? "met" : "NOT met")})"));
+        return Print(report);
+    }
+
+    public async Task<int> LintAsync()
+    {
+        var redocly = Npm("`redocly lint` (@redocly/cli)", "redocly");
+        var series = await MeasureAsync(
+            ("`redocly lint` (@redocly/cli, recommended rules)", redocly, _ => ["lint", spec], [0, 1]),
+            ("`contractkit lint` (examples and defaults validated)", cli, _ => ["lint", spec, "--format", "json"], [0, 1]));
+        var report = Table(series);
+        Ratio(report, series, 1, 0, "contractkit lint / redocly lint", "≤ 0.5×");
+        return Print(report);
+    }
+
+    private Tool? Npm(string name, string command)
+    {
+        var tool = Tool.Npm(name, command, toolsDirectory);
+        if (tool is null)
+        {
+            _notes.Add($"{name}: skipped, `{command}` is not installed (npm install it into a folder and pass --tools <folder>, or put it on PATH)");
+        }
+
+        return tool;
+    }
+
+    private async Task<List<Series>> MeasureAsync(params (string Label, Tool? Tool, Func<int, string[]> Args, int[] Ok)[] commands)
+    {
+        var series = commands.Select(c => new Series(c.Label, c.Tool is not null)).ToList();
+        for (var round = 0; round < runs; round++)
+        {
+            for (var i = 0; i < commands.Length; i++)
+            {
+                if (commands[i].Tool is { } tool)
+                {
+                    series[i].Timings.Add(await CliRunner.RunAsync(tool, commands[i].Args(round), commands[i].Ok));
+                }
+            }
+        }
+
+        return series;
+    }
+
+    private StringBuilder Table(List<Series> series)
+    {
+        var report = new StringBuilder();
+        report.AppendLine("| measurement | median wall | median CPU (user+sys) | peak RSS (max) |");
+        report.AppendLine("| --- | ---: | ---: | ---: |");
+        foreach (var s in series)
+        {
+            report.AppendLine(s.Measured ? Row(s.Label, s.Timings.ToArray()) : $"| {s.Label} | skipped | | |");
+        }
+
+        return report;
+    }
+
+    private static string Row(string label, params ProcessTiming[] timings) => string.Create(CultureInfo.InvariantCulture,
+        $"| {label} | {CliRunner.Median(timings.Select(x => x.Seconds)):F2} s | {Cpu(CliRunner.Median(timings.Select(x => x.CpuSeconds)))} | {timings.Max(x => x.PeakKb) / 1024} MB |");
+
+    /// <summary>CPU time is known only through GNU time (/usr/bin/time).</summary>
+    private static string Cpu(double seconds) =>
+        double.IsNaN(seconds) ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{seconds:F2} s");
+
+    private static void Ratio(StringBuilder report, List<Series> series, int ours, int baseline, string label, string target)
+    {
+        if (!series[baseline].Measured)
+        {
+            report.AppendLine($"{label}: skipped (baseline not installed); target {target}");
+            return;
+        }
+
+        var wall = CliRunner.Median(series[ours].Timings.Select(x => x.Seconds)) / CliRunner.Median(series[baseline].Timings.Select(x => x.Seconds));
+        var cpu = CliRunner.Median(series[ours].Timings.Select(x => x.CpuSeconds)) / CliRunner.Median(series[baseline].Timings.Select(x => x.CpuSeconds));
+        var cpuRatio = double.IsNaN(cpu) ? string.Empty : string.Create(CultureInfo.InvariantCulture, $", {cpu:F2}× CPU");
+        report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{label}: {wall:F2}× wall{cpuRatio} (target {target})"));
+    }
+
+    private int Print(StringBuilder report)
+    {
+        foreach (var note in _notes)
+        {
+            report.AppendLine(note);
+        }
+
+        Console.Write(report.ToString());
+        return 0;
+    }
+
+    private sealed record Series(string Label, bool Measured)
+    {
+        public List<ProcessTiming> Timings { get; } = [];
+    }
+
+    private sealed class WorkFolder : IDisposable
+    {
+        private readonly string _path = Directory.CreateTempSubdirectory("ck-bench-").FullName;
+
+        public string File(string name) => Path.Combine(_path, name);
+
+        public void Dispose() => Directory.Delete(_path, recursive: true);
+    }
+}
