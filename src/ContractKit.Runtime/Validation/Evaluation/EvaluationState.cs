@@ -40,8 +40,12 @@ internal sealed class EvaluationState
     {
         PathCount = 0;
         BitsTop = 0;
-        ScopeCount = 0;
-        Array.Clear(Scope);
+        if (ScopeCount > 0)
+        {
+            // Pops clear their slot, so only an unbalanced walk leaves references to drop.
+            Array.Clear(Scope);
+            ScopeCount = 0;
+        }
     }
 
     public static void Return(EvaluationState s)

@@ -35,18 +35,34 @@ internal sealed class SchemaNode
     /// <summary>
     /// Set (after compilation) when this node is only a <c>$ref</c> to a node of the same resource: a verdict-only
     /// walk goes straight to the target, skipping this node's setup. Walks that keep the evaluation path still
-    /// visit this node, so error locations keep their <c>$ref</c> segment.
+    /// visit this node, so error locations keep their <c>$ref</c> segment. The target is never a $ref-only node.
     /// </summary>
     public SchemaNode? RefTarget { get; set; }
 
     /// <summary>False when no <c>$dynamicRef</c> anywhere can consult the dynamic scope, so it is not maintained.</summary>
     public bool UsesScope { get; set; } = true;
 
+    /// <summary>
+    /// For the verdict walk, set by linking: the keywords in a cheaper equivalent form (fused member pass, the type
+    /// check folded into <see cref="_kinds"/>), the token kinds that can pass at all, and whether the node applies
+    /// no subschema (so it needs no recursion guard, scope or annotation bookkeeping).
+    /// </summary>
+    private Keyword[]? _verdict;
+    private int _kinds = -1;
+    private bool _leaf;
+
+    public void PrepareVerdict(Keyword[] verdict, int kinds, bool leaf)
+    {
+        _verdict = verdict;
+        _kinds = kinds;
+        _leaf = leaf && !TracksAnnotations;
+    }
+
     public bool Evaluate(ref Walker w, int token, in Annotations parent)
     {
-        if (RefTarget is { } target && !w.KeepsPath)
+        if (!w.KeepsPath)
         {
-            return target.Evaluate(ref w, token, parent);
+            return Decide(ref w, token, parent);
         }
 
         if (Constant is { } constant)
@@ -59,6 +75,48 @@ internal sealed class SchemaNode
             return true;
         }
 
+        return Walk(ref w, token, parent, Keywords);
+    }
+
+    /// <summary>The verdict-only evaluation: first failure ends it, nothing is reported.</summary>
+    private bool Decide(ref Walker w, int token, in Annotations parent)
+    {
+        var node = RefTarget ?? this;
+        if (node.Constant is { } constant)
+        {
+            return constant;
+        }
+
+        var kind = (int)w.Tokens[token].Kind;
+        if (node.AdmitsNull && kind == (int)TokenKind.Null)
+        {
+            return true;
+        }
+
+        if ((node._kinds & (1 << kind)) == 0)
+        {
+            return false;
+        }
+
+        var keywords = node._verdict ?? node.Keywords;
+        if (!node._leaf)
+        {
+            return node.Walk(ref w, token, parent, keywords);
+        }
+
+        for (var i = 0; i < keywords.Length; i++)
+        {
+            if (!keywords[i].Evaluate(ref w, token, parent))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool Walk(ref Walker w, int token, in Annotations parent, Keyword[] keywords)
+    {
         if (!w.Enter(token))
         {
             return false;
@@ -67,7 +125,6 @@ internal sealed class SchemaNode
         var pushed = UsesScope && w.PushScope(Resource);
         var local = TracksAnnotations ? w.BeginAnnotations(token) : parent;
         var ok = true;
-        var keywords = Keywords;
         for (var i = 0; i < keywords.Length; i++)
         {
             if (!keywords[i].Evaluate(ref w, token, local))

@@ -17,6 +17,9 @@ internal sealed class JsonTape
     public byte[] Unescaped = new byte[256];
     private int _unescapedLength;
     private int[] _open = new int[32];
+
+    /// <summary>Per open object, a two-bit-per-name filter of its member names; all ones once two names may be equal.</summary>
+    private ulong[] _seenNames = new ulong[32];
     private int[] _scratch = new int[32];
     private int[] _hashes = new int[32];
 
@@ -59,7 +62,8 @@ internal sealed class JsonTape
                     var open = _open[--depth];
                     ref var container = ref Tokens[open];
                     container.Next = Count;
-                    if (findDuplicates && type == JsonTokenType.EndObject && container.Count > 1 && DuplicateObject < 0)
+                    // Only an object whose filter saw a possible repeat gets the exact comparison.
+                    if (findDuplicates && type == JsonTokenType.EndObject && _seenNames[depth] == ulong.MaxValue && container.Count > 1 && DuplicateObject < 0)
                     {
                         FindDuplicate(json, open);
                     }
@@ -98,8 +102,10 @@ internal sealed class JsonTape
                         if (depth == _open.Length)
                         {
                             Array.Resize(ref _open, _open.Length * 2);
+                            Array.Resize(ref _seenNames, _open.Length);
                         }
 
+                        _seenNames[depth] = 0;
                         _open[depth++] = index;
                         parent = index;
                         break;
@@ -108,6 +114,13 @@ internal sealed class JsonTape
                         t.Kind = TokenKind.String;
                         t.IsName = type == JsonTokenType.PropertyName;
                         SetString(ref t, ref reader);
+                        if (t.IsName && findDuplicates)
+                        {
+                            ref var seen = ref _seenNames[depth - 1];
+                            var bits = NameBits(t.InSideBuffer ? Unescaped.AsSpan(t.Start, t.Length) : json.Slice(t.Start, t.Length));
+                            seen = (seen & bits) == bits ? ulong.MaxValue : seen | bits;
+                        }
+
                         break;
                     case JsonTokenType.Number:
                         t.Kind = TokenKind.Number;
@@ -153,6 +166,7 @@ internal sealed class JsonTape
         if (_open.Length > 4096)
         {
             _open = new int[32];
+            _seenNames = new ulong[32];
         }
 
         if (_scratch.Length > TrimTokens)
@@ -245,6 +259,22 @@ internal sealed class JsonTape
                 }
             }
         }
+    }
+
+    /// <summary>Two bits from the length and three bytes of the (unescaped) name: equal names always set the same two.</summary>
+    private static ulong NameBits(ReadOnlySpan<byte> name)
+    {
+        var n = name.Length;
+        var key = (uint)n;
+        if (n > 0)
+        {
+            key |= ((uint)name[0] << 8) | ((uint)name[n - 1] << 16) | ((uint)name[n >> 1] << 24);
+        }
+
+        var h = key * 0x9E3779B1u;
+        h ^= h >> 15;
+        h *= 0x85EBCA77u;
+        return (1UL << (int)(h >> 26)) | (1UL << (int)((h >> 20) & 63));
     }
 
     private static int Hash(ReadOnlySpan<byte> bytes)

@@ -6,6 +6,8 @@ namespace ContractKit.Runtime.Validation.Keywords;
 /// <summary><c>minItems</c>/<c>maxItems</c> and <c>minProperties</c>/<c>maxProperties</c>.</summary>
 internal sealed class CountKeyword : Keyword
 {
+    public override bool AppliesSubschemas => false;
+
     private readonly long _limit;
     private readonly bool _upper;
     private readonly TokenKind _kind;

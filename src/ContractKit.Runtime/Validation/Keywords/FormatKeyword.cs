@@ -7,6 +7,8 @@ namespace ContractKit.Runtime.Validation.Keywords;
 /// <summary><c>format</c> when it asserts; unknown formats and annotation-only dialects never compile to this.</summary>
 internal sealed class FormatKeyword : Keyword
 {
+    public override bool AppliesSubschemas => false;
+
     private readonly FormatCheck _check;
     private readonly string _format;
     private readonly bool _numeric;
