@@ -25,6 +25,40 @@ internal sealed partial class SchemaCompiler
             node.RefTarget = FinalTarget(node);
             PrepareVerdict(node);
         }
+
+        // Read from the candidates only, so a node that others forward to never forwards itself.
+        var candidates = new Dictionary<SchemaNode, SchemaNode>(ReferenceEqualityComparer.Instance);
+        foreach (var node in _nodes.Values)
+        {
+            if (NullableTarget(node) is { } target)
+            {
+                candidates[node] = target;
+            }
+        }
+
+        foreach (var (node, target) in candidates)
+        {
+            if (!candidates.ContainsKey(target))
+            {
+                node.NullOr = target;
+            }
+        }
+    }
+
+    /// <summary>
+    /// X (past its $ref chain) when <paramref name="node"/> is nothing but <c>anyOf: [X, {"type":"null"}]</c> and
+    /// skipping its setup changes nothing: it collects no annotations, and X is in the same resource (or nothing
+    /// reads the dynamic scope).
+    /// </summary>
+    private SchemaNode? NullableTarget(SchemaNode node)
+    {
+        if (node.Constant is not null || node.TracksAnnotations || node.Keywords is not [AnyOfKeyword { NonNullBranch: { } branch }])
+        {
+            return null;
+        }
+
+        var target = branch.RefTarget ?? branch;
+        return !UsesDynamicScope || ReferenceEquals(target.Resource, node.Resource) ? target : null;
     }
 
     private static void PrepareVerdict(SchemaNode node)

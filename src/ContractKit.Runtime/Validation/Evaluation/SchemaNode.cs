@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ContractKit.Runtime.Validation.Instance;
 
 namespace ContractKit.Runtime.Validation.Evaluation;
@@ -51,6 +52,12 @@ internal sealed class SchemaNode
     private int _kinds = -1;
     private bool _leaf;
 
+    /// <summary>
+    /// Set by linking when this node is only <c>anyOf: [X, {"type":"null"}]</c>: the verdict is null's kind or X's,
+    /// decided without this node's setup. X never forwards itself, so the walk still enters a guarded node.
+    /// </summary>
+    private SchemaNode? _nullOr;
+
     public void PrepareVerdict(Keyword[] verdict, int kinds, bool leaf)
     {
         _verdict = verdict;
@@ -58,13 +65,19 @@ internal sealed class SchemaNode
         _leaf = leaf && !TracksAnnotations;
     }
 
-    public bool Evaluate(ref Walker w, int token, in Annotations parent)
+    public SchemaNode? NullOr
     {
-        if (!w.KeepsPath)
-        {
-            return Decide(ref w, token, parent);
-        }
+        get => _nullOr;
+        set => _nullOr = value;
+    }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Evaluate(ref Walker w, int token, in Annotations parent) =>
+        w.KeepsPath ? Collect(ref w, token, parent) : Decide(ref w, token, parent);
+
+    /// <summary>The evaluation of a collecting walk: the keywords as written, every $ref node visited for its path segment.</summary>
+    private bool Collect(ref Walker w, int token, in Annotations parent)
+    {
         if (Constant is { } constant)
         {
             return constant || w.Report(token, "false", "no value is allowed here (the schema is false)", keywordInPath: false);
@@ -82,12 +95,22 @@ internal sealed class SchemaNode
     private bool Decide(ref Walker w, int token, in Annotations parent)
     {
         var node = RefTarget ?? this;
+        var kind = (int)w.Tokens[token].Kind;
+        if (node._nullOr is { } nonNull && !parent.IsActive)
+        {
+            if (kind == (int)TokenKind.Null)
+            {
+                return true;
+            }
+
+            node = nonNull;
+        }
+
         if (node.Constant is { } constant)
         {
             return constant;
         }
 
-        var kind = (int)w.Tokens[token].Kind;
         if (node.AdmitsNull && kind == (int)TokenKind.Null)
         {
             return true;

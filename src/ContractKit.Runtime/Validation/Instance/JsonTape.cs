@@ -50,41 +50,49 @@ internal sealed class JsonTape
         }
 
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = maxDepth >= int.MaxValue - 1 ? int.MaxValue : Math.Max(maxDepth + 1, 1) });
-        var depth = 0;
-        var parent = -1;
         try
         {
+            // The loop's state lives in locals so it stays in registers; fields are written back on the way out.
+            var tokens = Tokens;
+            var open = _open;
+            var seenNames = _seenNames;
+            var count = 0;
+            var depth = 0;
+            var parent = -1;
             while (reader.Read())
             {
                 var type = reader.TokenType;
                 if (type is JsonTokenType.EndObject or JsonTokenType.EndArray)
                 {
-                    var open = _open[--depth];
-                    ref var container = ref Tokens[open];
-                    container.Next = Count;
+                    var start = open[--depth];
+                    ref var container = ref tokens[start];
+                    container.Next = count;
+
                     // Only an object whose filter saw a possible repeat gets the exact comparison.
-                    if (findDuplicates && type == JsonTokenType.EndObject && _seenNames[depth] == ulong.MaxValue && container.Count > 1 && DuplicateObject < 0)
+                    if (findDuplicates && type == JsonTokenType.EndObject && seenNames[depth] == ulong.MaxValue && container.Count > 1 && DuplicateObject < 0)
                     {
-                        FindDuplicate(json, open);
+                        Count = count;
+                        FindDuplicate(json, start);
                     }
 
                     parent = container.Parent;
                     continue;
                 }
 
-                if (Count == Tokens.Length)
+                if (count == tokens.Length)
                 {
-                    Array.Resize(ref Tokens, Tokens.Length * 2);
+                    Array.Resize(ref Tokens, tokens.Length * 2);
+                    tokens = Tokens;
                 }
 
-                var index = Count++;
-                ref var t = ref Tokens[index];
+                var index = count++;
+                ref var t = ref tokens[index];
                 t = default;
                 t.Parent = parent;
-                t.Next = index + 1;
+                t.Next = count;
                 if (parent >= 0 && type != JsonTokenType.PropertyName)
                 {
-                    Tokens[parent].Count++;
+                    tokens[parent].Count++;
                 }
 
                 switch (type)
@@ -95,30 +103,36 @@ internal sealed class JsonTape
                         t.Start = (int)reader.TokenStartIndex;
                         if (depth >= maxDepth)
                         {
+                            Count = count;
                             ErrorToken = index;
                             return TapeStatus.TooDeep;
                         }
 
-                        if (depth == _open.Length)
+                        if (depth == open.Length)
                         {
-                            Array.Resize(ref _open, _open.Length * 2);
+                            Array.Resize(ref _open, open.Length * 2);
                             Array.Resize(ref _seenNames, _open.Length);
+                            open = _open;
+                            seenNames = _seenNames;
                         }
 
-                        _seenNames[depth] = 0;
-                        _open[depth++] = index;
+                        seenNames[depth] = 0;
+                        open[depth++] = index;
                         parent = index;
                         break;
                     case JsonTokenType.String:
                     case JsonTokenType.PropertyName:
                         t.Kind = TokenKind.String;
-                        t.IsName = type == JsonTokenType.PropertyName;
                         SetString(ref t, ref reader);
-                        if (t.IsName && findDuplicates)
+                        if (type == JsonTokenType.PropertyName)
                         {
-                            ref var seen = ref _seenNames[depth - 1];
-                            var bits = NameBits(t.InSideBuffer ? Unescaped.AsSpan(t.Start, t.Length) : json.Slice(t.Start, t.Length));
-                            seen = (seen & bits) == bits ? ulong.MaxValue : seen | bits;
+                            t.IsName = true;
+                            if (findDuplicates)
+                            {
+                                ref var seen = ref seenNames[depth - 1];
+                                var bits = NameBits(t.InSideBuffer ? Unescaped.AsSpan(t.Start, t.Length) : json.Slice(t.Start, t.Length));
+                                seen = (seen & bits) == bits ? ulong.MaxValue : seen | bits;
+                            }
                         }
 
                         break;
@@ -138,6 +152,9 @@ internal sealed class JsonTape
                         break;
                 }
             }
+
+            Count = count;
+            return TapeStatus.Ok;
         }
         catch (JsonException ex)
         {
@@ -146,8 +163,6 @@ internal sealed class JsonTape
             ErrorMessage = $"payload is not valid JSON at line {line}, column {column}: {ex.Message}";
             return TapeStatus.InvalidJson;
         }
-
-        return TapeStatus.Ok;
     }
 
     /// <summary>Drops very large arrays after use so one huge payload does not pin memory on the thread.</summary>
