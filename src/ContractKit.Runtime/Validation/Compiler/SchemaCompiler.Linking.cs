@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using ContractKit.Runtime.Validation.Evaluation;
 using ContractKit.Runtime.Validation.Instance;
@@ -105,10 +106,30 @@ internal sealed partial class SchemaCompiler
         var fuse = properties is not null || additional is not null || propertyNames is not null;
         var members = fuse ? new MembersKeyword(properties, required, additional, propertyNames) : null;
         var verdict = new List<Keyword>(node.Keywords.Length);
+        var counts = VerdictCounts.None;
+        ItemsKeyword? items = null;
         foreach (var k in node.Keywords)
         {
             if (ReferenceEquals(k, type))
             {
+                continue;
+            }
+
+            if (k is CountKeyword c)
+            {
+                counts = (c.Kind, c.Upper) switch
+                {
+                    (TokenKind.Array, false) => new VerdictCounts(Math.Max(counts.MinItems, c.Limit), counts.MaxItems, counts.MinProperties, counts.MaxProperties),
+                    (TokenKind.Array, true) => new VerdictCounts(counts.MinItems, Math.Min(counts.MaxItems, c.Limit), counts.MinProperties, counts.MaxProperties),
+                    (_, false) => new VerdictCounts(counts.MinItems, counts.MaxItems, Math.Max(counts.MinProperties, c.Limit), counts.MaxProperties),
+                    _ => new VerdictCounts(counts.MinItems, counts.MaxItems, counts.MinProperties, Math.Min(counts.MaxProperties, c.Limit)),
+                };
+                continue;
+            }
+
+            if (k is ItemsKeyword i && items is null && !i.RunsLast)
+            {
+                items = i;
                 continue;
             }
 
@@ -132,13 +153,16 @@ internal sealed partial class SchemaCompiler
             verdict.Add(members);
         }
 
+        // The member pass and items run first, directly (see SchemaNode.WalkStructured): take them out of the list.
+        var direct = verdict.Find(k => k is MembersKeyword) as MembersKeyword;
+        verdict.Remove(direct!);
         var leaf = true;
         foreach (var k in verdict)
         {
             leaf &= !k.AppliesSubschemas;
         }
 
-        node.PrepareVerdict(verdict.ToArray(), kinds, leaf);
+        node.PrepareVerdict(verdict.ToArray(), kinds, leaf, direct, items, counts);
     }
 
     private static T? Find<T>(Keyword[] keywords)

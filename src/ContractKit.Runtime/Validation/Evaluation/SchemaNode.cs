@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using ContractKit.Runtime.Validation.Instance;
+using ContractKit.Runtime.Validation.Keywords;
 
 namespace ContractKit.Runtime.Validation.Evaluation;
 
@@ -52,17 +53,27 @@ internal sealed class SchemaNode
     private int _kinds = -1;
     private bool _leaf;
 
+    /// <summary>The verdict form's fused member pass and items keyword, called directly rather than through the keyword list.</summary>
+    private MembersKeyword? _members;
+    private ItemsKeyword? _items;
+
+    /// <summary>minItems/maxItems and minProperties/maxProperties of the verdict form, as plain bounds.</summary>
+    private VerdictCounts _counts = VerdictCounts.None;
+
     /// <summary>
     /// Set by linking when this node is only <c>anyOf: [X, {"type":"null"}]</c>: the verdict is null's kind or X's,
     /// decided without this node's setup. X never forwards itself, so the walk still enters a guarded node.
     /// </summary>
     private SchemaNode? _nullOr;
 
-    public void PrepareVerdict(Keyword[] verdict, int kinds, bool leaf)
+    public void PrepareVerdict(Keyword[] verdict, int kinds, bool leaf, MembersKeyword? members, ItemsKeyword? items, VerdictCounts counts)
     {
         _verdict = verdict;
         _kinds = kinds;
-        _leaf = leaf && !TracksAnnotations;
+        _leaf = leaf && members is null && items is null && !TracksAnnotations;
+        _members = members;
+        _items = items;
+        _counts = counts;
     }
 
     public SchemaNode? NullOr
@@ -122,9 +133,16 @@ internal sealed class SchemaNode
         }
 
         var keywords = node._verdict ?? node.Keywords;
+        if (node._counts.Any && !node._counts.Allow(ref w.Tokens[token]))
+        {
+            return false;
+        }
+
         if (!node._leaf)
         {
-            return node.Walk(ref w, token, parent, keywords);
+            return node._members is null && node._items is null
+                ? node.Walk(ref w, token, parent, keywords)
+                : node.WalkStructured(ref w, token, parent, keywords);
         }
 
         for (var i = 0; i < keywords.Length; i++)
@@ -158,6 +176,41 @@ internal sealed class SchemaNode
                     break;
                 }
             }
+        }
+
+        if (TracksAnnotations)
+        {
+            if (ok)
+            {
+                w.Merge(parent, local);
+            }
+
+            w.EndAnnotations(local);
+        }
+
+        if (pushed)
+        {
+            w.PopScope();
+        }
+
+        w.Leave();
+        return ok;
+    }
+
+    /// <summary>The verdict walk of a node with a member pass or items: those first, directly, then the rest of its keywords.</summary>
+    private bool WalkStructured(ref Walker w, int token, in Annotations parent, Keyword[] keywords)
+    {
+        if (!w.Enter(token))
+        {
+            return false;
+        }
+
+        var pushed = UsesScope && w.PushScope(Resource);
+        var local = TracksAnnotations ? w.BeginAnnotations(token) : parent;
+        var ok = (_members is null || _members.Evaluate(ref w, token, local)) && (_items is null || _items.Evaluate(ref w, token, local));
+        for (var i = 0; ok && i < keywords.Length; i++)
+        {
+            ok = keywords[i].Evaluate(ref w, token, local);
         }
 
         if (TracksAnnotations)

@@ -8,7 +8,7 @@ namespace ContractKit.Runtime.Validation.Instance;
 /// A payload tokenized once, iteratively (no recursion, so any depth is safe), into reusable arrays.
 /// One per thread through <see cref="Evaluation.EvaluationState"/>; nothing is allocated once the arrays are big enough.
 /// </summary>
-internal sealed class JsonTape
+internal sealed partial class JsonTape
 {
     private const int TrimTokens = 1 << 20;
 
@@ -49,6 +49,23 @@ internal sealed class JsonTape
             return TapeStatus.InvalidJson;
         }
 
+        if (TryFillPlain(json, maxDepth, findDuplicates))
+        {
+            return TapeStatus.Ok;
+        }
+
+        // Anything the plain scanner does not take (escapes, errors, great depth) is tokenized by Utf8JsonReader,
+        // from the start, so its verdicts and messages are the reader's.
+        return BuildWithReader(json, maxDepth, findDuplicates);
+    }
+
+    /// <summary>Tokenizes with Utf8JsonReader (after the BOM and UTF-8 checks); the reference the plain scanner matches.</summary>
+    internal TapeStatus BuildWithReader(ReadOnlySpan<byte> json, int maxDepth, bool findDuplicates)
+    {
+        Count = 0;
+        _unescapedLength = 0;
+        DuplicateObject = -1;
+        DuplicateName = -1;
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = maxDepth >= int.MaxValue - 1 ? int.MaxValue : Math.Max(maxDepth + 1, 1) });
         try
         {

@@ -20,6 +20,12 @@ internal sealed class CountKeyword : Keyword
         _kind = kind;
     }
 
+    public long Limit => _limit;
+
+    public bool Upper => _upper;
+
+    public TokenKind Kind => _kind;
+
     public override bool Evaluate(ref Walker w, int token, in Annotations annotations)
     {
         ref readonly var t = ref w.Tokens[token];
