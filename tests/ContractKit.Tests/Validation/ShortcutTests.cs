@@ -124,4 +124,19 @@ public sealed class ShortcutTests
         names.Add("\"n17\":0");
         Assert.False(IsValid("{}", "{" + string.Join(",", names) + "}"));
     }
+
+    [Theory]
+    [InlineData("1699014083", true)]
+    [InlineData("1.0", true)]
+    [InlineData("1.5", false)]
+    [InlineData("9223372036854775807", true)]
+    [InlineData("9223372036854775808", false)]
+    [InlineData("1e400", false)]
+    [InlineData("\"1\"", false)]
+    public void IntegerWithInt64Format_FormatDecidesForBoth(string json, bool expected)
+    {
+        var validator = JsonSchemaValidator.Compile("""{"type":"integer","format":"int64"}""", new SchemaOptions { OpenApiVocabulary = true });
+        Assert.Equal(expected, validator.IsValid(Encoding.UTF8.GetBytes(json)));
+        Assert.Equal(expected, validator.Validate(Encoding.UTF8.GetBytes(json)).IsValid);
+    }
 }

@@ -76,7 +76,8 @@ internal sealed partial class SchemaCompiler
             // Integer without number is decided by the literal: the kind mask lets numbers through to the keyword.
             var integerOnly = (type.Allowed & JsonTypes.Integer) != 0 && (type.Allowed & JsonTypes.Number) == 0;
             kinds = type.Kinds | (integerOnly ? 1 << (int)TokenKind.Number : 0);
-            if (integerOnly)
+            // Kept for the literal check, unless an int32/int64 format (which admits integer values only) decides it.
+            if (integerOnly && (type.Draft4 || Find<FormatKeyword>(node.Keywords) is not { IsIntegerRange: true }))
             {
                 type = null;
             }

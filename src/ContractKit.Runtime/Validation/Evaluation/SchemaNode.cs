@@ -59,6 +59,7 @@ internal sealed class SchemaNode
 
     /// <summary>minItems/maxItems and minProperties/maxProperties of the verdict form, as plain bounds.</summary>
     private VerdictCounts _counts = VerdictCounts.None;
+    private bool _hasCounts;
 
     /// <summary>
     /// Set by linking when this node is only <c>anyOf: [X, {"type":"null"}]</c>: the verdict is null's kind or X's,
@@ -74,6 +75,7 @@ internal sealed class SchemaNode
         _members = members;
         _items = items;
         _counts = counts;
+        _hasCounts = counts.Any;
     }
 
     public SchemaNode? NullOr
@@ -133,7 +135,7 @@ internal sealed class SchemaNode
         }
 
         var keywords = node._verdict ?? node.Keywords;
-        if (node._counts.Any && !node._counts.Allow(ref w.Tokens[token]))
+        if (node._hasCounts && !node._counts.Allow(ref w.Tokens[token]))
         {
             return false;
         }

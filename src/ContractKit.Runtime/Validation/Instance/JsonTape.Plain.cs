@@ -81,8 +81,8 @@ internal sealed partial class JsonTape
                     continue;
                 case (byte)'"':
                 {
-                    var length = json[(pos + 1)..].IndexOfAny(s_stringStops);
-                    if (length < 0 || json[pos + 1 + length] != (byte)'"')
+                    var length = PlainStringLength(json, pos + 1);
+                    if (length < 0)
                     {
                         return false;
                     }
@@ -196,8 +196,8 @@ internal sealed partial class JsonTape
             return false;
         }
 
-        var length = json[(pos + 1)..].IndexOfAny(s_stringStops);
-        if (length < 0 || json[pos + 1 + length] != (byte)'"')
+        var length = PlainStringLength(json, pos + 1);
+        if (length < 0)
         {
             return false;
         }
@@ -232,6 +232,14 @@ internal sealed partial class JsonTape
 
         pos = SkipWhitespace(json, pos + 1);
         return true;
+    }
+
+    /// <summary>Length of the string content from <paramref name="start"/> to its closing quote; -1 at an escape, a control character or the end.</summary>
+    private static int PlainStringLength(ReadOnlySpan<byte> json, int start)
+    {
+        var rest = json[start..];
+        var length = rest.IndexOfAny(s_stringStops);
+        return length >= 0 && rest[length] == (byte)'"' ? length : -1;
     }
 
     /// <summary>The end of the number at <paramref name="pos"/> by RFC 8259's grammar, or -1.</summary>

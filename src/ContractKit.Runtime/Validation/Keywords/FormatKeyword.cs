@@ -21,6 +21,9 @@ internal sealed class FormatKeyword : Keyword
         _numeric = numeric;
     }
 
+    /// <summary>int32/int64: numbers pass only when integer-valued (in the 2020-12 sense) and in range.</summary>
+    public bool IsIntegerRange => _numeric && _format is "int32" or "int64";
+
     public override bool Evaluate(ref Walker w, int token, in Annotations annotations)
     {
         var kind = w.Tokens[token].Kind;

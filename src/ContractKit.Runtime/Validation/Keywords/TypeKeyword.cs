@@ -46,6 +46,9 @@ internal sealed class TypeKeyword : Keyword
 
     public JsonTypes Allowed => _allowed;
 
+    /// <summary>Draft 4 counts only literals without fraction or exponent as integers.</summary>
+    public bool Draft4 => _draft4;
+
     /// <summary>Bit per <see cref="TokenKind"/> that passes on its kind alone.</summary>
     public int Kinds => _kinds;
 
