@@ -116,6 +116,26 @@ public sealed class PlainScannerTests
         Assert.Equal(100, tape.Count);
     }
 
+    [Fact]
+    public void TooDeep_PointsAtTheCutContainer()
+    {
+        var validator = Runtime.Validation.JsonSchemaValidator.Compile("{}");
+        var result = validator.Validate(Encoding.UTF8.GetBytes("""{"z":[0],"a":[1,{"b":{"c":1}}]}"""), new Runtime.Validation.ValidationOptions { MaxDepth = 3 });
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("maxDepth", error.Keyword);
+        Assert.Equal("/a/1/b", error.InstanceLocation);
+    }
+
+    [Theory]
+    [InlineData("""{"x":["1",{"y":[true,"s",{"z~/":[null,7]}]}],"w":"2"}""")]
+    [InlineData("""{"x\u002f":[[],[[7]]]}""")]
+    public void ErrorPointers_AreFoundByDescendingTheTape(string json)
+    {
+        var validator = Runtime.Validation.JsonSchemaValidator.Compile("""{"$ref":"#/$defs/t","$defs":{"t":{"type":["object","array","null","boolean","string"],"additionalProperties":{"$ref":"#/$defs/t"},"items":{"$ref":"#/$defs/t"}}}}""");
+        var error = Assert.Single(validator.Validate(Encoding.UTF8.GetBytes(json)).Errors);
+        Assert.Equal(json.StartsWith("""{"x\""", System.StringComparison.Ordinal) ? "/x~1/1/0/0" : "/x/1/y/2/z~0~1/1", error.InstanceLocation);
+    }
+
     [CorpusFact]
     public void SuiteInstances_GiveTheReadersTape()
     {
@@ -153,6 +173,6 @@ public sealed class PlainScannerTests
 
     private static List<string> Describe(JsonTape tape) =>
         tape.Tokens.Take(tape.Count)
-            .Select(t => $"{t.Kind} name={t.IsName} side={t.InSideBuffer} start={t.Start} length={t.Length} next={t.Next} parent={t.Parent} count={t.Count}")
+            .Select(t => $"{t.Kind} name={t.IsName} side={t.InSideBuffer} start={t.Start} length={t.Length} next={t.Next} count={t.Count}")
             .ToList();
 }

@@ -44,11 +44,10 @@ internal sealed partial class JsonTape
             var index = count++;
             ref var t = ref tokens[index];
             t = default;
-            t.Parent = parent;
             t.Next = count;
             if (parent >= 0)
             {
-                tokens[parent].Count++;
+                tokens[parent].Size++;
             }
 
             var c = json[pos];
@@ -89,7 +88,7 @@ internal sealed partial class JsonTape
 
                     t.Kind = TokenKind.String;
                     t.Start = pos + 1;
-                    t.Length = length;
+                    t.Size = length;
                     pos += length + 2;
                     break;
                 }
@@ -131,7 +130,7 @@ internal sealed partial class JsonTape
 
                     t.Kind = TokenKind.Number;
                     t.Start = pos;
-                    t.Length = end - pos;
+                    t.Size = end - pos;
                     pos = end;
                     break;
                 }
@@ -150,7 +149,7 @@ internal sealed partial class JsonTape
                         FindDuplicate(json, start);
                     }
 
-                    parent = container.Parent;
+                    parent = depth > 0 ? open[depth - 1] : -1;
                     pos = SkipWhitespace(json, pos + 1);
                     continue;
                 }
@@ -214,8 +213,7 @@ internal sealed partial class JsonTape
         t.Kind = TokenKind.String;
         t.IsName = true;
         t.Start = pos + 1;
-        t.Length = length;
-        t.Parent = parent;
+        t.Size = length;
         t.Next = count;
         if (seenNames is not null)
         {

@@ -92,7 +92,7 @@ internal sealed partial class JsonTape
                         FindDuplicate(json, start);
                     }
 
-                    parent = container.Parent;
+                    parent = depth > 0 ? open[depth - 1] : -1;
                     continue;
                 }
 
@@ -105,11 +105,10 @@ internal sealed partial class JsonTape
                 var index = count++;
                 ref var t = ref tokens[index];
                 t = default;
-                t.Parent = parent;
                 t.Next = count;
                 if (parent >= 0 && type != JsonTokenType.PropertyName)
                 {
-                    tokens[parent].Count++;
+                    tokens[parent].Size++;
                 }
 
                 switch (type)
@@ -120,6 +119,12 @@ internal sealed partial class JsonTape
                         t.Start = (int)reader.TokenStartIndex;
                         if (depth >= maxDepth)
                         {
+                            // Close the open containers at the cut, so the truncated tape still nests (for the error's pointer).
+                            for (var d = 0; d < depth; d++)
+                            {
+                                tokens[open[d]].Next = count;
+                            }
+
                             Count = count;
                             ErrorToken = index;
                             return TapeStatus.TooDeep;
@@ -156,7 +161,7 @@ internal sealed partial class JsonTape
                     case JsonTokenType.Number:
                         t.Kind = TokenKind.Number;
                         t.Start = (int)reader.TokenStartIndex;
-                        t.Length = reader.ValueSpan.Length;
+                        t.Size = reader.ValueSpan.Length;
                         break;
                     case JsonTokenType.True:
                         t.Kind = TokenKind.True;
@@ -219,7 +224,7 @@ internal sealed partial class JsonTape
         if (!reader.ValueIsEscaped)
         {
             t.Start = (int)reader.TokenStartIndex + 1;
-            t.Length = reader.ValueSpan.Length;
+            t.Size = reader.ValueSpan.Length;
             return;
         }
 
@@ -232,7 +237,7 @@ internal sealed partial class JsonTape
         var written = reader.CopyString(Unescaped.AsSpan(_unescapedLength));
         t.InSideBuffer = true;
         t.Start = _unescapedLength;
-        t.Length = written;
+        t.Size = written;
         _unescapedLength += written;
     }
 
