@@ -23,15 +23,24 @@ internal sealed class EvaluationState
     public int[] Items = new int[64];
     public int[] ItemHashes = new int[64];
 
+    /// <summary>Set while a validation uses the thread's cached state (a flag, not a cleared reference: no write barrier).</summary>
+    private bool _rented;
+
     public static EvaluationState Rent()
     {
         var s = t_cached;
         if (s is null)
         {
-            return new EvaluationState();
+            s = new EvaluationState();
+            t_cached = s;
+        }
+        else if (s._rented)
+        {
+            // Re-entrant use on this thread: a state of its own, not cached.
+            return new EvaluationState { _rented = true };
         }
 
-        t_cached = null;
+        s._rented = true;
         return s;
     }
 
@@ -40,8 +49,12 @@ internal sealed class EvaluationState
     {
         PathCount = 0;
         BitsTop = 0;
-        ScopeCount = 0;
-        Array.Clear(Scope);
+        if (ScopeCount > 0)
+        {
+            // Pops clear their slot, so only an unbalanced walk leaves references to drop.
+            Array.Clear(Scope);
+            ScopeCount = 0;
+        }
     }
 
     public static void Return(EvaluationState s)
@@ -64,6 +77,6 @@ internal sealed class EvaluationState
             s.Bits = new ulong[64];
         }
 
-        t_cached = s;
+        s._rented = false;
     }
 }

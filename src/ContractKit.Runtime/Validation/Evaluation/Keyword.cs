@@ -14,6 +14,12 @@ internal abstract class Keyword
     /// <summary>unevaluated* must see the annotations of every sibling, so they run last.</summary>
     public virtual bool RunsLast => false;
 
+    /// <summary>
+    /// False for rules that look at the value alone and never evaluate another schema: a node made only of such
+    /// keywords cannot recurse, so the verdict walk skips its recursion guard and scope bookkeeping.
+    /// </summary>
+    public virtual bool AppliesSubschemas => true;
+
     /// <summary>Evaluates the keyword on <paramref name="token"/>; reports errors through the walker; false when it fails.</summary>
     public abstract bool Evaluate(ref Walker w, int token, in Annotations annotations);
 

@@ -9,8 +9,10 @@ internal static class NumericFormats
 
     public static FormatCheck Check(string format) => format switch
     {
-        "int32" => static (ref Walker w, int t) => InRange(ref w, t, int.MinValue, int.MaxValue),
-        "int64" => static (ref Walker w, int t) => InRange(ref w, t, long.MinValue, long.MaxValue),
+        "int32" => static (ref Walker w, int t) => w.TryGetSmallInteger(t, out var small) ? small is >= int.MinValue and <= int.MaxValue : InRange(ref w, t, int.MinValue, int.MaxValue),
+
+        // Up to 18 digits always fit 64 bits.
+        "int64" => static (ref Walker w, int t) => w.TryGetSmallInteger(t, out _) || InRange(ref w, t, long.MinValue, long.MaxValue),
         "float" => static (ref Walker w, int t) => System.Math.Abs(w.Number(t).Double) <= float.MaxValue,
         _ => static (ref Walker w, int t) => double.IsFinite(w.Number(t).Double),
     };
@@ -23,14 +25,9 @@ internal static class NumericFormats
         _ => " (a finite 64-bit floating-point number)",
     };
 
+    /// <summary>The general case; a plain literal of up to 18 digits is decided by the callers in 64-bit arithmetic.</summary>
     private static bool InRange(ref Walker w, int t, decimal min, decimal max)
     {
-        // A plain literal of up to 18 digits is an exact integer: compare it without the decimal parser.
-        if (w.TryGetSmallInteger(t, out var small))
-        {
-            return small >= min && small <= max;
-        }
-
         var n = w.Number(t);
         return n.IsDecimal && n.IsInteger && n.Decimal >= min && n.Decimal <= max;
     }

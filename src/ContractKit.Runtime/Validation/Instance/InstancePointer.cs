@@ -4,7 +4,7 @@ using ContractKit.Runtime.Validation.Evaluation;
 
 namespace ContractKit.Runtime.Validation.Instance;
 
-/// <summary>Builds the JSON Pointer of a token from the tape's parent links; only runs when an error is reported.</summary>
+/// <summary>Builds the JSON Pointer of a token by descending the tape from the root; only runs when an error is reported.</summary>
 internal static class InstancePointer
 {
     public static string Of(in Walker w, int token)
@@ -20,30 +20,41 @@ internal static class InstancePointer
             token++;
         }
 
+        // Down from the root: in each container, step over siblings (a member is its name and value) to the one
+        // holding the token. Costs what counting the array index already cost: the siblings before it.
         var segments = new List<string>();
-        while (tokens[token].Parent >= 0)
+        var current = 0;
+        while (current != token)
         {
-            var parent = tokens[token].Parent;
-            if (tokens[parent].Kind == TokenKind.Object)
+            var child = current + 1;
+            var index = 0;
+            while (true)
             {
-                segments.Add(Utf8Text.EscapePointerToken(w.String(token - 1)));
+                var end = tokens[child].IsName ? tokens[child + 1].Next : tokens[child].Next;
+                if (token < end)
+                {
+                    break;
+                }
+
+                child = end;
+                index++;
+            }
+
+            if (tokens[current].Kind == TokenKind.Object)
+            {
+                segments.Add(Utf8Text.EscapePointerToken(w.String(child)));
+                child++;
             }
             else
             {
-                var index = 0;
-                for (var i = parent + 1; i < token; i = tokens[i].Next)
-                {
-                    index++;
-                }
-
                 segments.Add(index.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
 
-            token = parent;
+            current = child;
         }
 
         var sb = new StringBuilder();
-        for (var i = segments.Count - 1; i >= 0; i--)
+        for (var i = 0; i < segments.Count; i++)
         {
             sb.Append('/').Append(segments[i]);
         }

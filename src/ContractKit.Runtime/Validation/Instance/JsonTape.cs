@@ -8,7 +8,7 @@ namespace ContractKit.Runtime.Validation.Instance;
 /// A payload tokenized once, iteratively (no recursion, so any depth is safe), into reusable arrays.
 /// One per thread through <see cref="Evaluation.EvaluationState"/>; nothing is allocated once the arrays are big enough.
 /// </summary>
-internal sealed class JsonTape
+internal sealed partial class JsonTape
 {
     private const int TrimTokens = 1 << 20;
 
@@ -17,6 +17,9 @@ internal sealed class JsonTape
     public byte[] Unescaped = new byte[256];
     private int _unescapedLength;
     private int[] _open = new int[32];
+
+    /// <summary>Per open object, a two-bit-per-name filter of its member names; all ones once two names may be equal.</summary>
+    private ulong[] _seenNames = new ulong[32];
     private int[] _scratch = new int[32];
     private int[] _hashes = new int[32];
 
@@ -46,41 +49,66 @@ internal sealed class JsonTape
             return TapeStatus.InvalidJson;
         }
 
+        if (TryFillPlain(json, maxDepth, findDuplicates))
+        {
+            return TapeStatus.Ok;
+        }
+
+        // Anything the plain scanner does not take (escapes, errors, great depth) is tokenized by Utf8JsonReader,
+        // from the start, so its verdicts and messages are the reader's.
+        return BuildWithReader(json, maxDepth, findDuplicates);
+    }
+
+    /// <summary>Tokenizes with Utf8JsonReader (after the BOM and UTF-8 checks); the reference the plain scanner matches.</summary>
+    internal TapeStatus BuildWithReader(ReadOnlySpan<byte> json, int maxDepth, bool findDuplicates)
+    {
+        Count = 0;
+        _unescapedLength = 0;
+        DuplicateObject = -1;
+        DuplicateName = -1;
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = maxDepth >= int.MaxValue - 1 ? int.MaxValue : Math.Max(maxDepth + 1, 1) });
-        var depth = 0;
-        var parent = -1;
         try
         {
+            // The loop's state lives in locals so it stays in registers; fields are written back on the way out.
+            var tokens = Tokens;
+            var open = _open;
+            var seenNames = _seenNames;
+            var count = 0;
+            var depth = 0;
+            var parent = -1;
             while (reader.Read())
             {
                 var type = reader.TokenType;
                 if (type is JsonTokenType.EndObject or JsonTokenType.EndArray)
                 {
-                    var open = _open[--depth];
-                    ref var container = ref Tokens[open];
-                    container.Next = Count;
-                    if (findDuplicates && type == JsonTokenType.EndObject && container.Count > 1 && DuplicateObject < 0)
+                    var start = open[--depth];
+                    ref var container = ref tokens[start];
+                    container.Next = count;
+
+                    // Only an object whose filter saw a possible repeat gets the exact comparison.
+                    if (findDuplicates && type == JsonTokenType.EndObject && seenNames[depth] == ulong.MaxValue && container.Count > 1 && DuplicateObject < 0)
                     {
-                        FindDuplicate(json, open);
+                        Count = count;
+                        FindDuplicate(json, start);
                     }
 
-                    parent = container.Parent;
+                    parent = depth > 0 ? open[depth - 1] : -1;
                     continue;
                 }
 
-                if (Count == Tokens.Length)
+                if (count == tokens.Length)
                 {
-                    Array.Resize(ref Tokens, Tokens.Length * 2);
+                    Array.Resize(ref Tokens, tokens.Length * 2);
+                    tokens = Tokens;
                 }
 
-                var index = Count++;
-                ref var t = ref Tokens[index];
+                var index = count++;
+                ref var t = ref tokens[index];
                 t = default;
-                t.Parent = parent;
-                t.Next = index + 1;
+                t.Next = count;
                 if (parent >= 0 && type != JsonTokenType.PropertyName)
                 {
-                    Tokens[parent].Count++;
+                    tokens[parent].Size++;
                 }
 
                 switch (type)
@@ -91,28 +119,49 @@ internal sealed class JsonTape
                         t.Start = (int)reader.TokenStartIndex;
                         if (depth >= maxDepth)
                         {
+                            // Close the open containers at the cut, so the truncated tape still nests (for the error's pointer).
+                            for (var d = 0; d < depth; d++)
+                            {
+                                tokens[open[d]].Next = count;
+                            }
+
+                            Count = count;
                             ErrorToken = index;
                             return TapeStatus.TooDeep;
                         }
 
-                        if (depth == _open.Length)
+                        if (depth == open.Length)
                         {
-                            Array.Resize(ref _open, _open.Length * 2);
+                            Array.Resize(ref _open, open.Length * 2);
+                            Array.Resize(ref _seenNames, _open.Length);
+                            open = _open;
+                            seenNames = _seenNames;
                         }
 
-                        _open[depth++] = index;
+                        seenNames[depth] = 0;
+                        open[depth++] = index;
                         parent = index;
                         break;
                     case JsonTokenType.String:
                     case JsonTokenType.PropertyName:
                         t.Kind = TokenKind.String;
-                        t.IsName = type == JsonTokenType.PropertyName;
                         SetString(ref t, ref reader);
+                        if (type == JsonTokenType.PropertyName)
+                        {
+                            t.IsName = true;
+                            if (findDuplicates)
+                            {
+                                ref var seen = ref seenNames[depth - 1];
+                                var bits = NameBits(t.InSideBuffer ? Unescaped.AsSpan(t.Start, t.Length) : json.Slice(t.Start, t.Length));
+                                seen = (seen & bits) == bits ? ulong.MaxValue : seen | bits;
+                            }
+                        }
+
                         break;
                     case JsonTokenType.Number:
                         t.Kind = TokenKind.Number;
                         t.Start = (int)reader.TokenStartIndex;
-                        t.Length = reader.ValueSpan.Length;
+                        t.Size = reader.ValueSpan.Length;
                         break;
                     case JsonTokenType.True:
                         t.Kind = TokenKind.True;
@@ -125,6 +174,9 @@ internal sealed class JsonTape
                         break;
                 }
             }
+
+            Count = count;
+            return TapeStatus.Ok;
         }
         catch (JsonException ex)
         {
@@ -133,8 +185,6 @@ internal sealed class JsonTape
             ErrorMessage = $"payload is not valid JSON at line {line}, column {column}: {ex.Message}";
             return TapeStatus.InvalidJson;
         }
-
-        return TapeStatus.Ok;
     }
 
     /// <summary>Drops very large arrays after use so one huge payload does not pin memory on the thread.</summary>
@@ -153,6 +203,7 @@ internal sealed class JsonTape
         if (_open.Length > 4096)
         {
             _open = new int[32];
+            _seenNames = new ulong[32];
         }
 
         if (_scratch.Length > TrimTokens)
@@ -173,7 +224,7 @@ internal sealed class JsonTape
         if (!reader.ValueIsEscaped)
         {
             t.Start = (int)reader.TokenStartIndex + 1;
-            t.Length = reader.ValueSpan.Length;
+            t.Size = reader.ValueSpan.Length;
             return;
         }
 
@@ -186,7 +237,7 @@ internal sealed class JsonTape
         var written = reader.CopyString(Unescaped.AsSpan(_unescapedLength));
         t.InSideBuffer = true;
         t.Start = _unescapedLength;
-        t.Length = written;
+        t.Size = written;
         _unescapedLength += written;
     }
 
@@ -245,6 +296,22 @@ internal sealed class JsonTape
                 }
             }
         }
+    }
+
+    /// <summary>Two bits from the length and three bytes of the (unescaped) name: equal names always set the same two.</summary>
+    private static ulong NameBits(ReadOnlySpan<byte> name)
+    {
+        var n = name.Length;
+        var key = (uint)n;
+        if (n > 0)
+        {
+            key |= ((uint)name[0] << 8) | ((uint)name[n - 1] << 16) | ((uint)name[n >> 1] << 24);
+        }
+
+        var h = key * 0x9E3779B1u;
+        h ^= h >> 15;
+        h *= 0x85EBCA77u;
+        return (1UL << (int)(h >> 26)) | (1UL << (int)((h >> 20) & 63));
     }
 
     private static int Hash(ReadOnlySpan<byte> bytes)

@@ -20,6 +20,13 @@ internal sealed class AdditionalPropertiesKeyword : Keyword
         _patterns = patterns;
     }
 
+    public SchemaNode Schema => _schema;
+
+    /// <summary>The <c>properties</c> table that declares names (null without <c>properties</c>).</summary>
+    public Utf8NameTable? Names => _names;
+
+    public bool HasPatterns => _patterns.Length > 0;
+
     public override bool Evaluate(ref Walker w, int token, in Annotations annotations)
     {
         ref readonly var obj = ref w.Tokens[token];

@@ -17,6 +17,9 @@ internal sealed class AnyOfKeyword : Keyword
         _nullableOf = NullableChoice.OtherBranch(schemas);
     }
 
+    /// <summary>X of an <c>anyOf: [X, {"type":"null"}]</c>; null for any other anyOf.</summary>
+    public SchemaNode? NonNullBranch => _nullableOf >= 0 ? _schemas[_nullableOf] : null;
+
     public override bool Evaluate(ref Walker w, int token, in Annotations annotations)
     {
         // [X, null] without annotations to collect: null passes by the null branch, anything else is X's verdict.

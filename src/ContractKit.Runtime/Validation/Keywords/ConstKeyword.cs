@@ -6,6 +6,8 @@ namespace ContractKit.Runtime.Validation.Keywords;
 /// <summary><c>const</c>: the value equals the given value (JSON equality).</summary>
 internal sealed class ConstKeyword : Keyword
 {
+    public override bool AppliesSubschemas => false;
+
     private readonly ConstValue _value;
 
     public ConstKeyword(ConstValue value)

@@ -6,6 +6,8 @@ namespace ContractKit.Runtime.Validation.Keywords;
 /// <summary><c>minItems</c>/<c>maxItems</c> and <c>minProperties</c>/<c>maxProperties</c>.</summary>
 internal sealed class CountKeyword : Keyword
 {
+    public override bool AppliesSubschemas => false;
+
     private readonly long _limit;
     private readonly bool _upper;
     private readonly TokenKind _kind;
@@ -17,6 +19,12 @@ internal sealed class CountKeyword : Keyword
         _upper = upper;
         _kind = kind;
     }
+
+    public long Limit => _limit;
+
+    public bool Upper => _upper;
+
+    public TokenKind Kind => _kind;
 
     public override bool Evaluate(ref Walker w, int token, in Annotations annotations)
     {

@@ -6,6 +6,8 @@ namespace ContractKit.Runtime.Validation.Keywords;
 /// <summary><c>dependentRequired</c> and draft 4's array form of <c>dependencies</c>.</summary>
 internal sealed class DependentRequiredKeyword : Keyword
 {
+    public override bool AppliesSubschemas => false;
+
     private readonly byte[][] _triggers;
     private readonly string[] _triggerTexts;
     private readonly byte[][][] _required;

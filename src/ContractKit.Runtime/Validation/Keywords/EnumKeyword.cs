@@ -6,6 +6,8 @@ namespace ContractKit.Runtime.Validation.Keywords;
 /// <summary><c>enum</c>: the value equals one of the listed values (JSON equality).</summary>
 internal sealed class EnumKeyword : Keyword
 {
+    public override bool AppliesSubschemas => false;
+
     private readonly ConstValue[] _values;
 
     public EnumKeyword(ConstValue[] values)

@@ -7,6 +7,8 @@ namespace ContractKit.Runtime.Validation.Keywords;
 /// <summary><c>format</c> when it asserts; unknown formats and annotation-only dialects never compile to this.</summary>
 internal sealed class FormatKeyword : Keyword
 {
+    public override bool AppliesSubschemas => false;
+
     private readonly FormatCheck _check;
     private readonly string _format;
     private readonly bool _numeric;
@@ -18,6 +20,9 @@ internal sealed class FormatKeyword : Keyword
         _check = check;
         _numeric = numeric;
     }
+
+    /// <summary>int32/int64: numbers pass only when integer-valued (in the 2020-12 sense) and in range.</summary>
+    public bool IsIntegerRange => _numeric && _format is "int32" or "int64";
 
     public override bool Evaluate(ref Walker w, int token, in Annotations annotations)
     {

@@ -24,6 +24,21 @@ internal sealed class ItemsKeyword : Keyword
             return true;
         }
 
+        if (!w.KeepsPath && _start == 0 && !annotations.IsActive)
+        {
+            // The verdict walk with nothing to mark: each item against the schema, first failure decides.
+            var tokens = w.Tokens;
+            for (var i = token + 1; i < array.Next; i = tokens[i].Next)
+            {
+                if (!_schema.Evaluate(ref w, i, Annotations.None))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         var ok = true;
         var index = 0;
         for (var i = token + 1; i < array.Next; i = w.Tokens[i].Next, index++)

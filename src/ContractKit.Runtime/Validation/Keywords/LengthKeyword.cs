@@ -6,6 +6,8 @@ namespace ContractKit.Runtime.Validation.Keywords;
 /// <summary><c>minLength</c>/<c>maxLength</c> in Unicode code points (a surrogate pair counts once).</summary>
 internal sealed class LengthKeyword : Keyword
 {
+    public override bool AppliesSubschemas => false;
+
     private readonly long _limit;
     private readonly bool _upper;
 

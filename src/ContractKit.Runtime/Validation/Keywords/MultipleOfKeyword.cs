@@ -6,6 +6,8 @@ namespace ContractKit.Runtime.Validation.Keywords;
 /// <summary><c>multipleOf</c>: exact in decimal where both numbers fit, so 0.0075 is a multiple of 0.0001.</summary>
 internal sealed class MultipleOfKeyword : Keyword
 {
+    public override bool AppliesSubschemas => false;
+
     private readonly JsonNumber _divisor;
 
     public MultipleOfKeyword(JsonNumber divisor)

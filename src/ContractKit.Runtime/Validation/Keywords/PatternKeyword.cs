@@ -7,6 +7,8 @@ namespace ContractKit.Runtime.Validation.Keywords;
 /// <summary><c>pattern</c>: an unanchored ECMA-262-style search, bounded in time.</summary>
 internal sealed class PatternKeyword : Keyword
 {
+    public override bool AppliesSubschemas => false;
+
     private readonly Regex _regex;
     private readonly string _pattern;
 

@@ -21,6 +21,8 @@ internal sealed class PropertiesKeyword : Keyword
 
     public Utf8NameTable Names => _names;
 
+    public SchemaNode[] Schemas => _schemas;
+
     public override bool Evaluate(ref Walker w, int token, in Annotations annotations)
     {
         ref readonly var obj = ref w.Tokens[token];

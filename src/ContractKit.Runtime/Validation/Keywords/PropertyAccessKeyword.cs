@@ -7,6 +7,8 @@ namespace ContractKit.Runtime.Validation.Keywords;
 /// <summary>OpenAPI <c>readOnly</c>/<c>writeOnly</c>: a readOnly property sent in a request, or a writeOnly one in a response, is an error.</summary>
 internal sealed class PropertyAccessKeyword : Keyword
 {
+    public override bool AppliesSubschemas => false;
+
     private readonly Utf8NameTable _names;
     private readonly bool[] _readOnly;
     private readonly bool[] _writeOnly;

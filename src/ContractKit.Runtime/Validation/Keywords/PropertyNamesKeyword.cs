@@ -14,6 +14,8 @@ internal sealed class PropertyNamesKeyword : Keyword
         _schema = schema;
     }
 
+    public SchemaNode Schema => _schema;
+
     public override bool Evaluate(ref Walker w, int token, in Annotations annotations)
     {
         ref readonly var obj = ref w.Tokens[token];

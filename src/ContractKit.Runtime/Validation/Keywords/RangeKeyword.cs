@@ -6,6 +6,8 @@ namespace ContractKit.Runtime.Validation.Keywords;
 /// <summary><c>minimum</c>, <c>maximum</c>, <c>exclusiveMinimum</c>, <c>exclusiveMaximum</c> (draft 4's boolean form compiles to the exclusive ones).</summary>
 internal sealed class RangeKeyword : Keyword
 {
+    public override bool AppliesSubschemas => false;
+
     private readonly JsonNumber _limit;
     private readonly bool _upper;
     private readonly bool _exclusive;

@@ -10,6 +10,8 @@ namespace ContractKit.Runtime.Validation.Keywords;
 /// </summary>
 internal sealed class RequiredKeyword : Keyword
 {
+    public override bool AppliesSubschemas => false;
+
     private readonly byte[][] _names;
     private readonly string[] _texts;
     private readonly bool[] _readOnly;
@@ -41,6 +43,13 @@ internal sealed class RequiredKeyword : Keyword
             }
         }
     }
+
+    /// <summary>The names (UTF-8) with their OpenAPI access flags, for the verdict walk's fused member pass.</summary>
+    public byte[][] Names => _names;
+
+    public bool[] ReadOnly => _readOnly;
+
+    public bool[] WriteOnly => _writeOnly;
 
     public override bool Evaluate(ref Walker w, int token, in Annotations annotations)
     {

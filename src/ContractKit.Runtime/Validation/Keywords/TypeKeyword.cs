@@ -20,6 +20,8 @@ internal enum JsonTypes
 /// <summary><c>type</c>: one type name or a list of them.</summary>
 internal sealed class TypeKeyword : Keyword
 {
+    public override bool AppliesSubschemas => false;
+
     private readonly JsonTypes _allowed;
     private readonly string _expected;
     private readonly bool _draft4;
@@ -43,6 +45,12 @@ internal sealed class TypeKeyword : Keyword
     }
 
     public JsonTypes Allowed => _allowed;
+
+    /// <summary>Draft 4 counts only literals without fraction or exponent as integers.</summary>
+    public bool Draft4 => _draft4;
+
+    /// <summary>Bit per <see cref="TokenKind"/> that passes on its kind alone.</summary>
+    public int Kinds => _kinds;
 
     public static JsonTypes Parse(string name) => name switch
     {

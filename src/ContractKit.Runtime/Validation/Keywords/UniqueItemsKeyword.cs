@@ -7,6 +7,8 @@ namespace ContractKit.Runtime.Validation.Keywords;
 /// <summary><c>uniqueItems: true</c> by JSON equality; large arrays are sorted by hash first so the check stays near-linear.</summary>
 internal sealed class UniqueItemsKeyword : Keyword
 {
+    public override bool AppliesSubschemas => false;
+
     private const int PairwiseLimit = 16;
 
     public UniqueItemsKeyword()
