@@ -119,8 +119,8 @@ public sealed class PlainScannerTests
     [Fact]
     public void TooDeep_PointsAtTheCutContainer()
     {
-        var validator = Runtime.Validation.JsonSchemaValidator.Compile("{}");
-        var result = validator.Validate(Encoding.UTF8.GetBytes("""{"z":[0],"a":[1,{"b":{"c":1}}]}"""), new Runtime.Validation.ValidationOptions { MaxDepth = 3 });
+        var validator = global::ContractKit.Runtime.Validation.JsonSchemaValidator.Compile("{}");
+        var result = validator.Validate(Encoding.UTF8.GetBytes("""{"z":[0],"a":[1,{"b":{"c":1}}]}"""), new global::ContractKit.Runtime.Validation.ValidationOptions { MaxDepth = 3 });
         var error = Assert.Single(result.Errors);
         Assert.Equal("maxDepth", error.Keyword);
         Assert.Equal("/a/1/b", error.InstanceLocation);
@@ -131,7 +131,7 @@ public sealed class PlainScannerTests
     [InlineData("""{"x\u002f":[[],[[7]]]}""")]
     public void ErrorPointers_AreFoundByDescendingTheTape(string json)
     {
-        var validator = Runtime.Validation.JsonSchemaValidator.Compile("""{"$ref":"#/$defs/t","$defs":{"t":{"type":["object","array","null","boolean","string"],"additionalProperties":{"$ref":"#/$defs/t"},"items":{"$ref":"#/$defs/t"}}}}""");
+        var validator = global::ContractKit.Runtime.Validation.JsonSchemaValidator.Compile("""{"$ref":"#/$defs/t","$defs":{"t":{"type":["object","array","null","boolean","string"],"additionalProperties":{"$ref":"#/$defs/t"},"items":{"$ref":"#/$defs/t"}}}}""");
         var error = Assert.Single(validator.Validate(Encoding.UTF8.GetBytes(json)).Errors);
         Assert.Equal(json.StartsWith("""{"x\""", System.StringComparison.Ordinal) ? "/x~1/1/0/0" : "/x/1/y/2/z~0~1/1", error.InstanceLocation);
     }
