@@ -175,13 +175,15 @@ public sealed partial class ModelBuilder
             nullable |= enumValues.Any(v => v is null);
             var nonNullValues = enumValues.Where(v => v is not null).ToList();
             var allStrings = nonNullValues.Count > 0 && nonNullValues.All(v => v!.GetValueKind() == System.Text.Json.JsonValueKind.String);
-            if (allStrings && (type is null || type == JsonSchemaType.String))
+            // String enums, and integers that fit a long, are open enums (unknown values kept and written back).
+            TypeUse DefineEnum(PrimitiveKind kind, IEnumerable<string> values)
             {
                 Define(new EnumType
                 {
                     Id = pointer,
                     NameParts = parts.ToEquatableArray(),
-                    Values = nonNullValues.Select(v => new EnumValue(v!.GetValue<string>())).Distinct().ToEquatableArray(),
+                    Kind = kind,
+                    Values = values.Select(v => new EnumValue(v)).Distinct().ToEquatableArray(),
                     Title = schema.Title,
                     Description = schema.Description,
                     Deprecated = schema.Deprecated,
@@ -192,27 +194,18 @@ public sealed partial class ModelBuilder
                 return new TypeUse(new NamedRef(pointer), nullable);
             }
 
-            // Integers that fit a long: an open integer enum, like the string ones.
+            if (allStrings && (type is null || type == JsonSchemaType.String))
+            {
+                return DefineEnum(PrimitiveKind.String, nonNullValues.Select(v => v!.GetValue<string>()));
+            }
+
             var integers = nonNullValues.Count > 0 && (type is null || type == JsonSchemaType.Integer)
                 ? nonNullValues.Select(v => v!.GetValueKind() == System.Text.Json.JsonValueKind.Number && v.AsValue().TryGetValue<decimal>(out var d) &&
                         decimal.Truncate(d) == d && d >= long.MinValue && d <= long.MaxValue ? (long?)(long)d : null).ToList()
                 : null;
             if (integers is not null && integers.All(i => i is not null))
             {
-                Define(new EnumType
-                {
-                    Id = pointer,
-                    NameParts = parts.ToEquatableArray(),
-                    Kind = PrimitiveKind.Integer,
-                    Values = integers.Select(i => new EnumValue(i!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))).Distinct().ToEquatableArray(),
-                    Title = schema.Title,
-                    Description = schema.Description,
-                    Deprecated = schema.Deprecated,
-                    Nullable = nullable,
-                    Constraints = constraints,
-                    Examples = ExamplesOf(schema),
-                });
-                return new TypeUse(new NamedRef(pointer), nullable);
+                return DefineEnum(PrimitiveKind.Integer, integers.Select(i => i!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             }
 
             constraints = constraints with { Enum = nonNullValues.Select(v => v!.ToJsonString()).ToEquatableArray() };
