@@ -88,7 +88,7 @@ public static class OutputWriter
 
     /// <summary>
     /// Starts writing into a folder that does not exist yet or is empty (the first generation, a clean build): the
-    /// files are staged as they are generated (<see cref="OutputStaging.Add"/>), then swapped in at once
+    /// files are staged as they are generated (<see cref="OutputStaging.Add"/>, on a thread of its own), then swapped in at once
     /// (<see cref="OutputStaging.Commit"/>). Null for a folder with content: that one is compared first
     /// (<see cref="Write"/>), so that an unchanged output is left untouched.
     /// </summary>
@@ -121,20 +121,44 @@ public static class OutputWriter
     {
         private readonly string _target;
         private readonly string _staging;
-        private readonly ConcurrentDictionary<string, bool> _written = new(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<string, Lazy<string>> _directories = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _written = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _directories = new(StringComparer.Ordinal);
+        private readonly BlockingCollection<GeneratedFile> _queue = [];
+        private readonly Thread _writer;
         private Exception? _failure;
+        private bool _disposed;
 
         internal OutputStaging(string target, string staging)
         {
             _target = target;
             _staging = staging;
+
+            // One thread creates the files, while the generator keeps both cores: creating files in one folder is
+            // serialized by the file system anyway, and more threads only spin on its lock.
+            _writer = new Thread(WriteQueued) { IsBackground = true, Name = "ContractKit output writer" };
+            _writer.Start();
         }
 
-        /// <summary>Writes one file into the staging folder; safe to call from several threads. A failure is kept for <see cref="Commit"/>.</summary>
+        /// <summary>Queues one file for the staging folder; safe to call from several threads. A failure is kept for <see cref="Commit"/>.</summary>
         public void Add(GeneratedFile file)
         {
             ArgumentNullException.ThrowIfNull(file);
+            if (Volatile.Read(ref _failure) is null)
+            {
+                _queue.Add(file);
+            }
+        }
+
+        private void WriteQueued()
+        {
+            foreach (var file in _queue.GetConsumingEnumerable())
+            {
+                WriteOne(file);
+            }
+        }
+
+        private void WriteOne(GeneratedFile file)
+        {
             if (Volatile.Read(ref _failure) is not null)
             {
                 return;
@@ -144,34 +168,44 @@ public static class OutputWriter
             {
                 var path = Path.Combine(_staging, ToLocal(file.RelativePath));
                 var directory = Path.GetDirectoryName(path)!;
-                // Created once; a thread writing into a folder another one is creating waits for it.
-                _ = _directories.GetOrAdd(directory, d => new Lazy<string>(() => Directory.CreateDirectory(d).FullName)).Value;
+                if (_directories.Add(directory))
+                {
+                    Directory.CreateDirectory(directory);
+                }
+
                 WriteNew(path, file.Content);
-                _written[file.RelativePath] = true;
+                _written.Add(file.RelativePath);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
             {
-                Interlocked.CompareExchange(ref _failure, ex, null);
+                Volatile.Write(ref _failure, ex);
             }
         }
 
-        /// <summary>Writes what <see cref="Add"/> did not get, the manifest, and swaps the folder in; the same outcomes as <see cref="Write"/>.</summary>
+        /// <summary>Lets the writer finish what is queued.</summary>
+        private void Drain()
+        {
+            if (!_queue.IsAddingCompleted)
+            {
+                _queue.CompleteAdding();
+            }
+
+            _writer.Join();
+        }
+
+        /// <summary>Waits for the queued files, writes what <see cref="Add"/> did not get, the manifest, and swaps the folder in; the same outcomes as <see cref="Write"/>.</summary>
         public (WriteOutcome Outcome, Diagnostic? Error) Commit(IReadOnlyList<GeneratedFile> files)
         {
             ArgumentNullException.ThrowIfNull(files);
             var manifest = ManifestHeader + "\n" + string.Concat(files.Select(f => f.RelativePath + "\n"));
+            Drain();
             try
             {
-                if (_failure is not null)
-                {
-                    ExceptionDispatchInfo.Capture(_failure).Throw();
-                }
-
                 foreach (var file in files)
                 {
-                    if (!_written.ContainsKey(file.RelativePath))
+                    if (!_written.Contains(file.RelativePath))
                     {
-                        Add(file);
+                        WriteOne(file);
                     }
                 }
 
@@ -201,7 +235,18 @@ public static class OutputWriter
         }
 
         /// <summary>Removes the staging folder (nothing, after <see cref="Commit"/>).</summary>
-        public void Dispose() => TryDelete(_staging);
+        public void Dispose()
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            Drain();
+            _queue.Dispose();
+            TryDelete(_staging);
+        }
     }
 
     private static string StagingFolder(string target)
