@@ -49,7 +49,7 @@ public sealed partial class CSharpEmitter
     /// <summary>Registers a body schema for the schemas file; returns its property name there.</summary>
     private string AddValidator(string name, TypeUse use)
     {
-        if (!_validators.Any(v => v.Name == name))
+        if (_validatorNames.Add(name))
         {
             _validators.Add((name, use));
         }

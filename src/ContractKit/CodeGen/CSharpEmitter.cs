@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.ExceptionServices;
+using System.Threading.Tasks;
 using ContractKit.Diagnostics;
 using ContractKit.Model;
 
@@ -27,6 +29,7 @@ public sealed partial class CSharpEmitter
 
     /// <summary>The body schemas the client validates, by property name in the schemas class.</summary>
     private readonly List<(string Name, TypeUse Use)> _validators = [];
+    private readonly HashSet<string> _validatorNames = new(StringComparer.Ordinal);
 
     private CSharpEmitter(ContractModel model, CSharpOptions options)
     {
@@ -36,41 +39,99 @@ public sealed partial class CSharpEmitter
         _types = new CSharpTypeMapper(model, _names);
     }
 
+    /// <summary>An emitter for one part of the output: shares the parent's names, keeps its own registrations.</summary>
+    private CSharpEmitter(CSharpEmitter parent)
+    {
+        _model = parent._model;
+        _options = parent._options;
+        _names = parent._names;
+        _types = parent._types;
+    }
+
     /// <summary>Generates the files. Never throws for model content; problems come back as diagnostics.</summary>
-    public static GenerationResult Generate(ContractModel model, CSharpOptions options)
+    public static GenerationResult Generate(ContractModel model, CSharpOptions options) => Generate(model, options, emitted: null);
+
+    /// <summary>
+    /// Generates the files as <see cref="Generate(ContractModel, CSharpOptions)"/>, handing each one to
+    /// <paramref name="emitted"/> as soon as it is complete (from any thread, in no particular order), so that it can
+    /// be written while the others are still being generated.
+    /// </summary>
+    public static GenerationResult Generate(ContractModel model, CSharpOptions options, Action<GeneratedFile>? emitted)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
-        return new CSharpEmitter(model, options).Generate();
+        return new CSharpEmitter(model, options).Generate(emitted);
     }
 
-    private GenerationResult Generate()
+    private GenerationResult Generate(Action<GeneratedFile>? emitted)
     {
-        var files = new List<GeneratedFile>();
-        foreach (var type in _model.Types)
+        // The clients and each model type are independent parts: both cores emit them, each part into an emitter of
+        // its own, and the parts' registrations (extra JSON types, validators, warnings) are then merged in the order a
+        // sequential run makes them (types in model order, then the clients), so the output does not depend on timing.
+        // The clients (one big part, which also names form fields and alternate methods) go first, the types around them.
+        var types = _model.Types;
+        var parts = new CSharpEmitter[types.Count + 1];
+        var partFiles = new GeneratedFile[types.Count + 1][];
+        InParallel(parts.Length, i =>
         {
-            switch (type)
+            var part = parts[i] = new CSharpEmitter(this);
+            partFiles[i] = i == 0 ? [.. part.EmitClients()] : part.EmitType(types[i - 1]);
+            foreach (var file in partFiles[i])
             {
-                case ObjectType obj:
-                    files.Add(new GeneratedFile($"Models/{_names.Type(obj.Id)}.g.cs", EmitObject(obj)));
-                    break;
-                case EnumType enumType:
-                    files.Add(new GeneratedFile($"Models/{_names.Type(enumType.Id)}.g.cs", EmitEnum(enumType)));
-                    break;
-                case UnionType union:
-                    files.Add(new GeneratedFile($"Models/{_names.Type(union.Id)}.g.cs", EmitUnion(union)));
-                    break;
+                emitted?.Invoke(file);
             }
+        });
+
+        Pipeline.PhaseTrace.Mark("emit.parts");
+        var files = new List<GeneratedFile>(types.Count + 8);
+        for (var i = 1; i <= parts.Length; i++)
+        {
+            var part = parts[i % parts.Length];
+            files.AddRange(partFiles[i % parts.Length]);
+            _extraSerializable.UnionWith(part._extraSerializable);
+            foreach (var (name, use) in part._validators)
+            {
+                AddValidator(name, use);
+            }
+
+            _diagnostics.AddRange(part._diagnostics);
         }
 
-        files.AddRange(EmitClients());
+        // The clients' part worked out the credentials (and warned about the unsupported ones) already.
+        _credentials = parts[0]._credentials;
+        var last = files.Count;
         files.Add(new GeneratedFile($"{_names.OptionsName}.g.cs", EmitOptions()));
         files.Add(new GeneratedFile($"{_names.ClientName}Schemas.g.cs", EmitSchemas()));
 
         // Last: the client and DTOs register the extra types the context needs.
         files.Add(new GeneratedFile($"{_names.JsonContextName}.g.cs", EmitJsonContext()));
+        for (var i = last; i < files.Count; i++)
+        {
+            emitted?.Invoke(files[i]);
+        }
 
         return new GenerationResult(files.OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToList(), _diagnostics);
+    }
+
+    private GeneratedFile[] EmitType(TypeDefinition type) => type switch
+    {
+        ObjectType obj => [new GeneratedFile($"Models/{_names.Type(obj.Id)}.g.cs", EmitObject(obj))],
+        EnumType enumType => [new GeneratedFile($"Models/{_names.Type(enumType.Id)}.g.cs", EmitEnum(enumType))],
+        UnionType union => [new GeneratedFile($"Models/{_names.Type(union.Id)}.g.cs", EmitUnion(union))],
+        _ => [],
+    };
+
+    /// <summary><see cref="Parallel.For(int, int, Action{int})"/>, rethrowing the first failure as itself (not wrapped).</summary>
+    private static void InParallel(int count, Action<int> body)
+    {
+        try
+        {
+            Parallel.For(0, count, body);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+        {
+            ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+        }
     }
 
     private SourceWriter StartFile()

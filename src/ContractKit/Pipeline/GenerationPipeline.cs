@@ -35,8 +35,13 @@ public sealed record GenerationRun(
 public static class GenerationPipeline
 {
     /// <summary>Reads, builds the model and emits C#, without touching the disk.</summary>
-    public static async Task<(IReadOnlyList<GeneratedFile> Files, IReadOnlyList<Diagnostic> Diagnostics, int ExitCode)> EmitAsync(
-        SpecTarget target, string? displayPath = null, CancellationToken cancellationToken = default)
+    public static Task<(IReadOnlyList<GeneratedFile> Files, IReadOnlyList<Diagnostic> Diagnostics, int ExitCode)> EmitAsync(
+        SpecTarget target, string? displayPath = null, CancellationToken cancellationToken = default) =>
+        EmitAsync(target, displayPath, emitted: null, cancellationToken);
+
+    /// <summary>As <see cref="EmitAsync(SpecTarget, string?, CancellationToken)"/>, handing each file to <paramref name="emitted"/> as soon as it is generated.</summary>
+    private static async Task<(IReadOnlyList<GeneratedFile> Files, IReadOnlyList<Diagnostic> Diagnostics, int ExitCode)> EmitAsync(
+        SpecTarget target, string? displayPath, Action<GeneratedFile>? emitted, CancellationToken cancellationToken)
     {
         var diagnostics = new List<Diagnostic>();
         var read = await SpecReader.ReadAsync(displayPath ?? target.SpecPath, cancellationToken).ConfigureAwait(false);
@@ -64,7 +69,7 @@ public static class GenerationPipeline
             SourceName = Path.GetFileName(target.SpecPath),
             Clients = target.Clients,
         };
-        var generated = CSharpEmitter.Generate(model.Model, options);
+        var generated = CSharpEmitter.Generate(model.Model, options, emitted);
         PhaseTrace.Mark("emit");
 
         // The emitter knows pointers, not lines: locate its diagnostics in the spec it came from.
@@ -101,13 +106,16 @@ public static class GenerationPipeline
     /// <summary>Generates and writes one spec's output; a failure at any stage leaves the output folder as it was.</summary>
     public static async Task<GenerationRun> RunAsync(SpecTarget target, string? displayPath = null, CancellationToken cancellationToken = default)
     {
-        var (files, diagnostics, exitCode) = await EmitAsync(target, displayPath, cancellationToken).ConfigureAwait(false);
+        // Into an empty or new folder, each file is written as soon as it is generated, while the rest are; otherwise
+        // the folder is compared with the whole output first, and left alone when nothing changed.
+        using var staging = OutputWriter.StartFresh(target.OutputPath);
+        var (files, diagnostics, exitCode) = await EmitAsync(target, displayPath, staging is null ? null : staging.Add, cancellationToken).ConfigureAwait(false);
         if (exitCode != ExitCodes.Success)
         {
             return new GenerationRun(target, files, diagnostics, exitCode, WriteOutcome.Failed);
         }
 
-        var (outcome, error) = OutputWriter.Write(target.OutputPath, files);
+        var (outcome, error) = staging is null ? OutputWriter.Write(target.OutputPath, files) : staging.Commit(files);
         PhaseTrace.Mark("write");
         if (error is not null)
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -49,10 +50,7 @@ public static class OutputWriter
             var previous = ReadOwnership(target);
             if (previous is null)
             {
-                return (WriteOutcome.Failed, Error(
-                    DiagnosticIds.OutputNotOwned,
-                    target,
-                    $"the output folder has files but no {ManifestName}, so ContractKit did not create it and will not overwrite it; choose an empty folder or remove it"));
+                return (WriteOutcome.Failed, NotOwned(target));
             }
 
             if (IsUpToDate(target, files, manifest))
@@ -60,12 +58,7 @@ public static class OutputWriter
                 return (WriteOutcome.Unchanged, null);
             }
 
-            var parent = Path.GetDirectoryName(target)!;
-            Directory.CreateDirectory(parent);
-            var name = Path.GetFileName(target);
-            var suffix = Guid.NewGuid().ToString("N")[..12];
-            var staging = Path.Combine(parent, $".{name}.staging-{suffix}");
-            var old = Path.Combine(parent, $".{name}.old-{suffix}");
+            var staging = StagingFolder(target);
             try
             {
                 Directory.CreateDirectory(staging);
@@ -77,30 +70,8 @@ public static class OutputWriter
 
                 // Thousands of small files (3,509 for the OpenAI API): the file system calls, not the bytes, take
                 // the time, so both cores make them. The content of each file does not depend on the order.
-                InParallel(files.Count, i => File.WriteAllText(paths[i], files[i].Content, Utf8NoBom));
-
-                File.WriteAllText(Path.Combine(staging, ManifestName), manifest, Utf8NoBom);
-                CarryOverForeignFiles(target, staging, previous, files);
-
-                if (Directory.Exists(target))
-                {
-                    Directory.Move(target, old);
-                    try
-                    {
-                        Directory.Move(staging, target);
-                    }
-                    catch
-                    {
-                        Directory.Move(old, target);
-                        throw;
-                    }
-
-                    TryDelete(old);
-                }
-                else
-                {
-                    Directory.Move(staging, target);
-                }
+                InParallel(files.Count, i => WriteNew(paths[i], files[i].Content));
+                SwapIn(target, staging, previous, files, manifest);
             }
             finally
             {
@@ -113,6 +84,216 @@ public static class OutputWriter
         {
             return (WriteOutcome.Failed, Error(DiagnosticIds.OutputWriteFailed, target, $"cannot write the output folder ({ex.Message}); the previous output is unchanged"));
         }
+    }
+
+    /// <summary>
+    /// Starts writing into a folder that does not exist yet or is empty (the first generation, a clean build): the
+    /// files are staged as they are generated (<see cref="OutputStaging.Add"/>, on a thread of its own), then swapped in at once
+    /// (<see cref="OutputStaging.Commit"/>). Null for a folder with content: that one is compared first
+    /// (<see cref="Write"/>), so that an unchanged output is left untouched.
+    /// </summary>
+    public static OutputStaging? StartFresh(string outputDirectory)
+    {
+        try
+        {
+            var target = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
+            if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
+            {
+                return null;
+            }
+
+            var staging = StagingFolder(target);
+            Directory.CreateDirectory(staging);
+            return new OutputStaging(target, staging);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            // Write reports the problem, in the same way as for any other folder.
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// A hidden sibling of the output folder that collects a generation's files while they are generated. Nothing
+    /// is visible in the output folder until <see cref="Commit"/>; disposing without committing removes it.
+    /// </summary>
+    public sealed class OutputStaging : IDisposable
+    {
+        private readonly string _target;
+        private readonly string _staging;
+        private readonly HashSet<string> _written = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _directories = new(StringComparer.Ordinal);
+        private readonly BlockingCollection<GeneratedFile> _queue = [];
+        private readonly Thread _writer;
+        private Exception? _failure;
+        private bool _disposed;
+
+        internal OutputStaging(string target, string staging)
+        {
+            _target = target;
+            _staging = staging;
+
+            // One thread creates the files, while the generator keeps both cores: creating files in one folder is
+            // serialized by the file system anyway, and more threads only spin on its lock.
+            _writer = new Thread(WriteQueued) { IsBackground = true, Name = "ContractKit output writer" };
+            _writer.Start();
+        }
+
+        /// <summary>Queues one file for the staging folder; safe to call from several threads. A failure is kept for <see cref="Commit"/>.</summary>
+        public void Add(GeneratedFile file)
+        {
+            ArgumentNullException.ThrowIfNull(file);
+            if (Volatile.Read(ref _failure) is null)
+            {
+                _queue.Add(file);
+            }
+        }
+
+        private void WriteQueued()
+        {
+            foreach (var file in _queue.GetConsumingEnumerable())
+            {
+                WriteOne(file);
+            }
+        }
+
+        private void WriteOne(GeneratedFile file)
+        {
+            if (Volatile.Read(ref _failure) is not null)
+            {
+                return;
+            }
+
+            try
+            {
+                var path = Path.Combine(_staging, ToLocal(file.RelativePath));
+                var directory = Path.GetDirectoryName(path)!;
+                if (_directories.Add(directory))
+                {
+                    Directory.CreateDirectory(directory);
+                }
+
+                WriteNew(path, file.Content);
+                _written.Add(file.RelativePath);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+            {
+                Volatile.Write(ref _failure, ex);
+            }
+        }
+
+        /// <summary>Lets the writer finish what is queued.</summary>
+        private void Drain()
+        {
+            if (!_queue.IsAddingCompleted)
+            {
+                _queue.CompleteAdding();
+            }
+
+            _writer.Join();
+        }
+
+        /// <summary>Waits for the queued files, writes what <see cref="Add"/> did not get, the manifest, and swaps the folder in; the same outcomes as <see cref="Write"/>.</summary>
+        public (WriteOutcome Outcome, Diagnostic? Error) Commit(IReadOnlyList<GeneratedFile> files)
+        {
+            ArgumentNullException.ThrowIfNull(files);
+            var manifest = ManifestHeader + "\n" + string.Concat(files.Select(f => f.RelativePath + "\n"));
+            Drain();
+            try
+            {
+                foreach (var file in files)
+                {
+                    if (!_written.Contains(file.RelativePath))
+                    {
+                        WriteOne(file);
+                    }
+                }
+
+                if (_failure is not null)
+                {
+                    ExceptionDispatchInfo.Capture(_failure).Throw();
+                }
+
+                // The folder was empty when staging started; check again before replacing it.
+                var previous = ReadOwnership(_target);
+                if (previous is null)
+                {
+                    return (WriteOutcome.Failed, NotOwned(_target));
+                }
+
+                SwapIn(_target, _staging, previous, files, manifest);
+                return (WriteOutcome.Written, null);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+            {
+                return (WriteOutcome.Failed, Error(DiagnosticIds.OutputWriteFailed, _target, $"cannot write the output folder ({ex.Message}); the previous output is unchanged"));
+            }
+            finally
+            {
+                TryDelete(_staging);
+            }
+        }
+
+        /// <summary>Removes the staging folder (nothing, after <see cref="Commit"/>).</summary>
+        public void Dispose()
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            Drain();
+            _queue.Dispose();
+            TryDelete(_staging);
+        }
+    }
+
+    private static string StagingFolder(string target)
+    {
+        var parent = Path.GetDirectoryName(target)!;
+        Directory.CreateDirectory(parent);
+        return Path.Combine(parent, $".{Path.GetFileName(target)}.staging-{Guid.NewGuid().ToString("N")[..12]}");
+    }
+
+    /// <summary>
+    /// Completes a staged folder (the manifest, files someone else put in the old one) and puts it in place of the
+    /// output folder with two renames, putting the old one back if the second fails.
+    /// </summary>
+    private static void SwapIn(string target, string staging, HashSet<string> previous, IReadOnlyList<GeneratedFile> files, string manifest)
+    {
+        File.WriteAllText(Path.Combine(staging, ManifestName), manifest, Utf8NoBom);
+        CarryOverForeignFiles(target, staging, previous, files);
+        if (!Directory.Exists(target))
+        {
+            Directory.Move(staging, target);
+            return;
+        }
+
+        var old = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.old-{Guid.NewGuid().ToString("N")[..12]}");
+        Directory.Move(target, old);
+        try
+        {
+            Directory.Move(staging, target);
+        }
+        catch
+        {
+            Directory.Move(old, target);
+            throw;
+        }
+
+        TryDelete(old);
+    }
+
+    /// <summary>
+    /// Writes a file that does not exist yet (a staging folder is new): one open, one write, one close; no lock,
+    /// truncation or seek, which File.WriteAllText makes for every one of thousands of files.
+    /// </summary>
+    private static void WriteNew(string path, string content)
+    {
+        var bytes = Utf8NoBom.GetBytes(content);
+        using var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        RandomAccess.Write(handle, bytes, 0);
     }
 
     /// <summary>True when the folder holds exactly these files with these bytes (and the same manifest).</summary>
@@ -257,6 +438,11 @@ public static class OutputWriter
             // A leftover hidden staging folder is harmless; the output itself is already consistent.
         }
     }
+
+    private static Diagnostic NotOwned(string target) => Error(
+        DiagnosticIds.OutputNotOwned,
+        target,
+        $"the output folder has files but no {ManifestName}, so ContractKit did not create it and will not overwrite it; choose an empty folder or remove it");
 
     private static Diagnostic Error(string id, string path, string message) =>
         new(id, DiagnosticSeverity.Error, message, new SourceLocation(path, 0, 0));

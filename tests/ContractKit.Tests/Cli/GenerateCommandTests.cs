@@ -94,6 +94,17 @@ public sealed class GenerateCommandTests
     }
 
     [Fact]
+    public async Task FailedGeneration_IntoANewFolder_LeavesNoFolderAndNoStaging()
+    {
+        using var spec = new TempSpec(ValidSpec.Replace("Item: { type: object", "Item: { $ref: '#/nowhere' }, X: { type: object", StringComparison.Ordinal));
+
+        var result = await CliRunner.RunAsync(spec.Directory, "generate", "spec.yaml", "-o", "out");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(["spec.yaml"], Directory.GetFileSystemEntries(spec.Directory).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public async Task OutputThatCannotBeWritten_ExitsTwo_WithOneLine()
     {
         using var spec = new TempSpec(ValidSpec);

@@ -87,4 +87,92 @@ public sealed class OutputWriterTests : System.IDisposable
         Assert.NotNull(error);
         Assert.False(File.Exists(Path.Combine(_root, "escape.cs")));
     }
+
+    [Fact]
+    public void Staging_WritesFilesAsTheyCome_AndCommitGivesWhatWriteGives()
+    {
+        var files = Enumerable.Range(0, 200).Select(i => new GeneratedFile($"Models/T{i}.g.cs", "é" + i)).Append(new GeneratedFile("A.g.cs", "a")).ToList();
+        using (var staging = OutputWriter.StartFresh(Out)!)
+        {
+            System.Threading.Tasks.Parallel.ForEach(files.Take(150), staging.Add);
+            Assert.False(Directory.Exists(Out));
+
+            // The rest were not handed over: Commit writes them.
+            var (outcome, error) = staging.Commit(files);
+
+            Assert.Null(error);
+            Assert.Equal(WriteOutcome.Written, outcome);
+        }
+
+        var other = Path.Combine(_root, "other");
+        OutputWriter.Write(other, files);
+        foreach (var path in Directory.GetFiles(other, "*", SearchOption.AllDirectories))
+        {
+            Assert.Equal(File.ReadAllBytes(path), File.ReadAllBytes(Path.Combine(Out, Path.GetRelativePath(other, path))));
+        }
+
+        Assert.Equal(202, Directory.GetFiles(Out, "*", SearchOption.AllDirectories).Length);
+        Assert.Equal(2, Directory.GetDirectories(_root).Length);
+    }
+
+    [Fact]
+    public void Staging_OnlyForAnEmptyOrNewFolder()
+    {
+        Directory.CreateDirectory(Out);
+        using (var empty = OutputWriter.StartFresh(Out))
+        {
+            Assert.NotNull(empty);
+        }
+
+        File.WriteAllText(Path.Combine(Out, "x.txt"), "x");
+        Assert.Null(OutputWriter.StartFresh(Out));
+        Assert.Equal([Out], Directory.GetDirectories(_root));
+    }
+
+    [Fact]
+    public void Staging_DisposedWithoutCommit_LeavesNothing()
+    {
+        using (var staging = OutputWriter.StartFresh(Out)!)
+        {
+            staging.Add(new GeneratedFile("A.g.cs", "a"));
+        }
+
+        Assert.Empty(Directory.GetFileSystemEntries(_root));
+    }
+
+    [Fact]
+    public void Staging_AFileThatCannotBeWritten_FailsTheCommit_AndLeavesNothing()
+    {
+        using (var staging = OutputWriter.StartFresh(Out)!)
+        {
+            staging.Add(new GeneratedFile("../escape.cs", "x"));
+            staging.Add(new GeneratedFile("A.g.cs", "a"));
+
+            var (outcome, error) = staging.Commit([new GeneratedFile("../escape.cs", "x"), new GeneratedFile("A.g.cs", "a")]);
+
+            Assert.Equal(WriteOutcome.Failed, outcome);
+            Assert.Equal("CK3003", error!.Id);
+        }
+
+        Assert.Empty(Directory.GetFileSystemEntries(_root));
+    }
+
+    [Fact]
+    public void Staging_WhenSomeoneFillsTheFolderMeanwhile_IsRefused_AndTheFolderIsUntouched()
+    {
+        using (var staging = OutputWriter.StartFresh(Out)!)
+        {
+            staging.Add(new GeneratedFile("A.g.cs", "a"));
+            Directory.CreateDirectory(Out);
+            File.WriteAllText(Path.Combine(Out, "important.txt"), "data");
+
+            var (outcome, error) = staging.Commit([new GeneratedFile("A.g.cs", "a")]);
+
+            Assert.Equal(WriteOutcome.Failed, outcome);
+            Assert.Equal("CK3002", error!.Id);
+        }
+
+        Assert.Equal(["important.txt"], Directory.GetFiles(Out).Select(Path.GetFileName));
+        Assert.Equal([Out], Directory.GetDirectories(_root));
+    }
 }
