@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.ExceptionServices;
-using System.Threading.Tasks;
 using ContractKit.Diagnostics;
 using ContractKit.Model;
 
@@ -72,7 +70,7 @@ public sealed partial class CSharpEmitter
         var types = _model.Types;
         var parts = new CSharpEmitter[types.Count + 1];
         var partFiles = new GeneratedFile[types.Count + 1][];
-        InParallel(parts.Length, i =>
+        ParallelWork.For(parts.Length, i =>
         {
             var part = parts[i] = new CSharpEmitter(this);
             partFiles[i] = i == 0 ? [.. part.EmitClients()] : part.EmitType(types[i - 1]);
@@ -120,19 +118,6 @@ public sealed partial class CSharpEmitter
         UnionType union => [new GeneratedFile($"Models/{_names.Type(union.Id)}.g.cs", EmitUnion(union))],
         _ => [],
     };
-
-    /// <summary><see cref="Parallel.For(int, int, Action{int})"/>, rethrowing the first failure as itself (not wrapped).</summary>
-    private static void InParallel(int count, Action<int> body)
-    {
-        try
-        {
-            Parallel.For(0, count, body);
-        }
-        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
-        {
-            ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
-        }
-    }
 
     private SourceWriter StartFile()
     {

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using System.Threading.Tasks;
 using ContractKit.Model;
 using ContractKit.Runtime.Validation;
 using ContractKit.Validation;
@@ -71,7 +70,7 @@ internal sealed class ExampleRule : ILintRule
         // The validator is immutable and the tree is only read, so the examples are checked on every core; the
         // findings are then reported in the examples' order, as before.
         var results = new ValidationResult[checks.Count];
-        Parallel.For(0, checks.Count, i =>
+        ParallelWork.For(checks.Count, i =>
         {
             var (site, key) = checks[i];
             var utf8 = Encoding.UTF8.GetBytes("{\"" + key + "\":" + (site.Value?.ToJsonString() ?? "null") + "}");
