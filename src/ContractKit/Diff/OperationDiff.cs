@@ -215,5 +215,5 @@ internal sealed partial class OperationDiff
         }
     }
 
-    private static string Lower<T>(T value) where T : notnull => value.ToString()!.ToLowerInvariant();
+    internal static string Lower<T>(T value) where T : notnull => value.ToString()!.ToLowerInvariant();
 }

@@ -134,7 +134,7 @@ public static partial class SpecDiff
             _ => "mutualTLS",
         };
 
-        static string Location(ParameterLocation? l) => l?.ToString().ToLowerInvariant() ?? "(none)";
+        static string Location(ParameterLocation? l) => l is { } known ? OperationDiff.Lower(known) : "(none)";
     }
 
     /// <summary><c>/threads/{thread_id}</c> and <c>/threads/{id}</c> are the same path: parameter names do not matter.</summary>

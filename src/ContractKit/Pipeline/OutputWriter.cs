@@ -6,7 +6,6 @@ using System.Linq;
 using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Threading;
-using System.Threading.Tasks;
 using ContractKit.CodeGen;
 using ContractKit.Diagnostics;
 
@@ -44,7 +43,7 @@ public static class OutputWriter
     public static (WriteOutcome Outcome, Diagnostic? Error) Write(string outputDirectory, IReadOnlyList<GeneratedFile> files)
     {
         var target = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
-        var manifest = ManifestHeader + "\n" + string.Concat(files.Select(f => f.RelativePath + "\n"));
+        var manifest = Manifest(files);
         try
         {
             var previous = ReadOwnership(target);
@@ -70,7 +69,7 @@ public static class OutputWriter
 
                 // Thousands of small files (3,509 for the OpenAI API): the file system calls, not the bytes, take
                 // the time, so both cores make them. The content of each file does not depend on the order.
-                InParallel(files.Count, i => WriteNew(paths[i], files[i].Content));
+                ParallelWork.For(files.Count, i => WriteNew(paths[i], files[i].Content));
                 SwapIn(target, staging, previous, files, manifest);
             }
             finally
@@ -82,7 +81,7 @@ public static class OutputWriter
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            return (WriteOutcome.Failed, Error(DiagnosticIds.OutputWriteFailed, target, $"cannot write the output folder ({ex.Message}); the previous output is unchanged"));
+            return (WriteOutcome.Failed, WriteFailed(target, ex));
         }
     }
 
@@ -197,7 +196,7 @@ public static class OutputWriter
         public (WriteOutcome Outcome, Diagnostic? Error) Commit(IReadOnlyList<GeneratedFile> files)
         {
             ArgumentNullException.ThrowIfNull(files);
-            var manifest = ManifestHeader + "\n" + string.Concat(files.Select(f => f.RelativePath + "\n"));
+            var manifest = Manifest(files);
             Drain();
             try
             {
@@ -226,7 +225,7 @@ public static class OutputWriter
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
             {
-                return (WriteOutcome.Failed, Error(DiagnosticIds.OutputWriteFailed, _target, $"cannot write the output folder ({ex.Message}); the previous output is unchanged"));
+                return (WriteOutcome.Failed, WriteFailed(_target, ex));
             }
             finally
             {
@@ -251,10 +250,17 @@ public static class OutputWriter
 
     private static string StagingFolder(string target)
     {
-        var parent = Path.GetDirectoryName(target)!;
-        Directory.CreateDirectory(parent);
-        return Path.Combine(parent, $".{Path.GetFileName(target)}.staging-{Guid.NewGuid().ToString("N")[..12]}");
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        return HiddenSibling(target, "staging");
     }
+
+    /// <summary>A uniquely named hidden folder beside the output folder: <c>.name.staging-…</c>, <c>.name.old-…</c>.</summary>
+    private static string HiddenSibling(string target, string role) =>
+        Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{role}-{Guid.NewGuid().ToString("N")[..12]}");
+
+    /// <summary>The manifest: the header, then each generated file's relative path on a line.</summary>
+    private static string Manifest(IReadOnlyList<GeneratedFile> files) =>
+        ManifestHeader + "\n" + string.Concat(files.Select(f => f.RelativePath + "\n"));
 
     /// <summary>
     /// Completes a staged folder (the manifest, files someone else put in the old one) and puts it in place of the
@@ -270,7 +276,7 @@ public static class OutputWriter
             return;
         }
 
-        var old = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.old-{Guid.NewGuid().ToString("N")[..12]}");
+        var old = HiddenSibling(target, "old");
         Directory.Move(target, old);
         try
         {
@@ -300,7 +306,7 @@ public static class OutputWriter
     public static bool IsUpToDate(string outputDirectory, IReadOnlyList<GeneratedFile> files, string? manifest = null)
     {
         var target = Path.GetFullPath(outputDirectory);
-        manifest ??= ManifestHeader + "\n" + string.Concat(files.Select(f => f.RelativePath + "\n"));
+        manifest ??= Manifest(files);
         var manifestPath = Path.Combine(target, ManifestName);
         if (!File.Exists(manifestPath) || File.ReadAllText(manifestPath) != manifest)
         {
@@ -309,7 +315,7 @@ public static class OutputWriter
 
         var paths = files.Select(f => Path.Combine(target, ToLocal(f.RelativePath))).ToArray();
         var upToDate = true;
-        InParallel(files.Count, i =>
+        ParallelWork.For(files.Count, i =>
         {
             if (Volatile.Read(ref upToDate) &&
                 (!File.Exists(paths[i]) || !File.ReadAllBytes(paths[i]).AsSpan().SequenceEqual(Utf8NoBom.GetBytes(files[i].Content))))
@@ -318,19 +324,6 @@ public static class OutputWriter
             }
         });
         return upToDate;
-    }
-
-    /// <summary><see cref="Parallel.For(int, int, Action{int})"/>, rethrowing the first failure as itself (not wrapped).</summary>
-    private static void InParallel(int count, Action<int> body)
-    {
-        try
-        {
-            Parallel.For(0, count, body);
-        }
-        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
-        {
-            ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
-        }
     }
 
     /// <summary>
@@ -438,6 +431,9 @@ public static class OutputWriter
             // A leftover hidden staging folder is harmless; the output itself is already consistent.
         }
     }
+
+    private static Diagnostic WriteFailed(string target, Exception ex) =>
+        Error(DiagnosticIds.OutputWriteFailed, target, $"cannot write the output folder ({ex.Message}); the previous output is unchanged");
 
     private static Diagnostic NotOwned(string target) => Error(
         DiagnosticIds.OutputNotOwned,
