@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using ContractKit.CodeGen;
@@ -39,12 +40,23 @@ public static class GenerationPipeline
         SpecTarget target, string? displayPath = null, CancellationToken cancellationToken = default) =>
         EmitAsync(target, displayPath, emitted: null, cancellationToken);
 
+    /// <summary>
+    /// As <see cref="EmitAsync(SpecTarget, string?, CancellationToken)"/>; with <paramref name="validateConcurrently"/>
+    /// false, the model is built only after Microsoft.OpenApi's validation rules have run (tests compare the two).
+    /// </summary>
+    internal static Task<(IReadOnlyList<GeneratedFile> Files, IReadOnlyList<Diagnostic> Diagnostics, int ExitCode)> EmitAsync(
+        SpecTarget target, bool validateConcurrently, CancellationToken cancellationToken = default) =>
+        EmitAsync(target, displayPath: null, emitted: null, cancellationToken, validateConcurrently);
+
     /// <summary>As <see cref="EmitAsync(SpecTarget, string?, CancellationToken)"/>, handing each file to <paramref name="emitted"/> as soon as it is generated.</summary>
     private static async Task<(IReadOnlyList<GeneratedFile> Files, IReadOnlyList<Diagnostic> Diagnostics, int ExitCode)> EmitAsync(
-        SpecTarget target, string? displayPath, Action<GeneratedFile>? emitted, CancellationToken cancellationToken)
+        SpecTarget target, string? displayPath, Action<GeneratedFile>? emitted, CancellationToken cancellationToken, bool validateConcurrently = true)
     {
         var diagnostics = new List<Diagnostic>();
-        var read = await SpecReader.ReadAsync(displayPath ?? target.SpecPath, cancellationToken).ConfigureAwait(false);
+        var reading = await SpecReader.StartAsync(displayPath ?? target.SpecPath, parsed: null, validateConcurrently, cancellationToken).ConfigureAwait(false);
+        var speculative = BuildWhileValidating(reading);
+        var read = await reading.Complete.ConfigureAwait(false);
+        PhaseTrace.Mark("read.done");
         diagnostics.AddRange(read.Diagnostics);
         if (read.HasErrors || read.Document is null)
         {
@@ -54,7 +66,8 @@ public static class GenerationPipeline
             return ([], diagnostics, code);
         }
 
-        var model = ModelBuilder.Build(read);
+        speculative?.Failure?.Throw();
+        var model = speculative?.Model ?? ModelBuilder.Build(read);
         PhaseTrace.Mark("model");
         diagnostics.AddRange(model.Diagnostics);
         if (model.HasErrors)
@@ -85,6 +98,29 @@ public static class GenerationPipeline
         return generated.HasErrors
             ? ([], ordered, ExitCodes.InputErrors)
             : (generated.Files, ordered, ExitCodes.Success);
+    }
+
+    /// <summary>
+    /// Builds the model from the document while Microsoft.OpenApi's validation rules still run on the other core. The
+    /// model does not depend on diagnostics, only on the document, tree and source map, which the complete result
+    /// shares; but it is used only when the complete result has no errors, and so is a failure to build it (a
+    /// document the rules reject may not be one the builder expects), which otherwise is rethrown as it was.
+    /// </summary>
+    private static (ModelBuildResult? Model, ExceptionDispatchInfo? Failure)? BuildWhileValidating(SpecReadInProgress reading)
+    {
+        if (reading.Unvalidated is not { HasErrors: false, Document: not null } unvalidated)
+        {
+            return null;
+        }
+
+        try
+        {
+            return (ModelBuilder.Build(unvalidated), null);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return (null, ExceptionDispatchInfo.Capture(ex));
+        }
     }
 
     /// <summary>

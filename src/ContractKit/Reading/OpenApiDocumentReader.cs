@@ -9,49 +9,36 @@ using Microsoft.OpenApi.Reader;
 
 namespace ContractKit.Reading;
 
-/// <summary>Hands the JSON tree to Microsoft.OpenApi and turns what it reports into located diagnostics.</summary>
+/// <summary>
+/// Hands the JSON tree to Microsoft.OpenApi and turns what it reports into located diagnostics. Reading and its
+/// validation rules are two steps (<see cref="Read"/>, then <see cref="OpenApiDocumentRead.Validate"/>), so the
+/// rules can run on another core while later stages start on the document; together they report exactly what
+/// <see cref="OpenApiJsonReader.Read(JsonNode, Uri, OpenApiReaderSettings)"/> with its default rule set does.
+/// </summary>
 internal static class OpenApiDocumentReader
 {
     private const string DiscriminatorRule = "ValidateSchemaDiscriminator";
 
-    public static OpenApiDocument? Read(string path, JsonNode root, string version, SourceMap source, ReferenceChecker references, List<Diagnostic> diagnostics)
+    /// <summary>Reads the document without Microsoft.OpenApi's validation rules.</summary>
+    public static OpenApiDocumentRead Read(string path, JsonNode root, string version, SourceMap source, ReferenceChecker references)
     {
         var location = new Uri(Path.GetFullPath(path));
-        var settings = CreateSettings(location);
-        ReadResult result;
+        var mapper = new Mapper(path, root, version.is2_0(), source, references);
         try
         {
-            result = new OpenApiJsonReader().Read(root, location, settings);
+            var result = new OpenApiJsonReader().Read(root, location, CreateSettings(location, ValidationRuleSet.GetEmptyRuleSet()));
+            return new OpenApiDocumentRead(result.Document, result.Diagnostic, failure: null, mapper, references, location);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Microsoft.OpenApi throws (rather than reports) on some malformed shapes.
-            diagnostics.Add(new Diagnostic(
-                DiagnosticIds.OpenApiError,
-                DiagnosticSeverity.Error,
-                $"Microsoft.OpenApi could not read the document: {ex.Message}",
-                source.Locate("#") ?? new SourceLocation(path, 1, 1)));
-            return null;
+            return new OpenApiDocumentRead(document: null, reported: null, mapper.CouldNotRead(ex), mapper, references, location);
         }
-
-        if (result.Diagnostic is { } reported)
-        {
-            var mapper = new Mapper(path, root, version.is2_0(), source, references, diagnostics);
-            mapper.Map(reported.Errors, DiagnosticIds.OpenApiError, DiagnosticSeverity.Error);
-            mapper.Map(reported.Warnings, DiagnosticIds.OpenApiWarning, DiagnosticSeverity.Warning);
-        }
-
-        if (result.Document is { } document)
-        {
-            RegisterExternalDocuments(document, references, settings);
-        }
-
-        return result.Document;
     }
 
-    internal static OpenApiReaderSettings CreateSettings(Uri location)
+    private static OpenApiReaderSettings CreateSettings(Uri location, ValidationRuleSet rules)
     {
-        var settings = new OpenApiReaderSettings { BaseUrl = location };
+        var settings = new OpenApiReaderSettings { BaseUrl = location, RuleSet = rules };
         settings.TryAddReader("yaml", YamlOpenApiReader.Instance);
         settings.TryAddReader("yml", YamlOpenApiReader.Instance);
         return settings;
@@ -63,10 +50,12 @@ internal static class OpenApiDocumentReader
     /// <see cref="ReferenceChecker"/> already read are registered in the document's workspace instead, the way that
     /// loader does, so <c>other.yaml#/components/schemas/X</c> references resolve. Files that are bare fragments
     /// (no <c>openapi</c>/<c>swagger</c> field) cannot be read as documents by Microsoft.OpenApi and stay unresolved
-    /// in the object model, though their targets were checked.
+    /// in the object model, though their targets were checked. They are read with the default rules, as ever: their
+    /// findings are not reported (the reference checker judged each file), but a rule that throws leaves that file out.
     /// </summary>
-    private static void RegisterExternalDocuments(OpenApiDocument document, ReferenceChecker references, OpenApiReaderSettings settings)
+    internal static void RegisterExternalDocuments(OpenApiDocument document, ReferenceChecker references, Uri location)
     {
+        var settings = CreateSettings(location, ValidationRuleSet.GetDefaultRuleSet());
         if (document.Workspace is not { } workspace)
         {
             return;
@@ -100,7 +89,8 @@ internal static class OpenApiDocumentReader
         }
     }
 
-    private sealed class Mapper(string path, JsonNode root, bool isSwagger2, SourceMap source, ReferenceChecker references, List<Diagnostic> diagnostics)
+    /// <summary>Locates Microsoft.OpenApi's findings in the file and turns them into diagnostics.</summary>
+    internal sealed class Mapper(string path, JsonNode root, bool isSwagger2, SourceMap source, ReferenceChecker references)
     {
         /// <summary>
         /// For 2.0 documents Microsoft.OpenApi reports pointers in the 3.x shape it converted them to
@@ -114,7 +104,23 @@ internal static class OpenApiDocumentReader
             ("#/components/securitySchemes/", "#/securityDefinitions/"),
         ];
 
-        public void Map(IEnumerable<OpenApiError> errors, string id, DiagnosticSeverity severity)
+        /// <summary>Errors first, then warnings, each in the order reported: the order the diagnostics had when both came from one read.</summary>
+        public List<Diagnostic> Map(IEnumerable<OpenApiError> errors, IEnumerable<OpenApiError> warnings)
+        {
+            var diagnostics = new List<Diagnostic>();
+            Map(errors, DiagnosticIds.OpenApiError, DiagnosticSeverity.Error, diagnostics);
+            Map(warnings, DiagnosticIds.OpenApiWarning, DiagnosticSeverity.Warning, diagnostics);
+            return diagnostics;
+        }
+
+        /// <summary>Microsoft.OpenApi threw (rather than reported) on some malformed shape, reading or validating.</summary>
+        public Diagnostic CouldNotRead(Exception ex) => new(
+            DiagnosticIds.OpenApiError,
+            DiagnosticSeverity.Error,
+            $"Microsoft.OpenApi could not read the document: {ex.Message}",
+            source.Locate("#") ?? new SourceLocation(path, 1, 1));
+
+        private void Map(IEnumerable<OpenApiError> errors, string id, DiagnosticSeverity severity, List<Diagnostic> diagnostics)
         {
             foreach (var error in errors)
             {

@@ -30,10 +30,21 @@ public static class SpecReader
     /// <summary>Reads as <see cref="ReadAsync(string, CancellationToken)"/>, handing the parsed tree to <paramref name="parsed"/> early (see <see cref="SpecReading.Read"/>).</summary>
     internal static async Task<SpecReadResult> ReadAsync(string path, Action<System.Text.Json.Nodes.JsonNode>? parsed, CancellationToken cancellationToken)
     {
+        var reading = await StartAsync(path, parsed, validateConcurrently: false, cancellationToken).ConfigureAwait(false);
+        return await reading.Complete.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reads as <see cref="ReadAsync(string, CancellationToken)"/>; with <paramref name="validateConcurrently"/>,
+    /// returns while Microsoft.OpenApi's validation rules still run on another core (see <see cref="SpecReading.Start"/>).
+    /// </summary>
+    internal static async Task<SpecReadInProgress> StartAsync(
+        string path, Action<System.Text.Json.Nodes.JsonNode>? parsed, bool validateConcurrently, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(path);
         if (FindFileProblem(path) is { } problem)
         {
-            return Failed(path, problem);
+            return SpecReadInProgress.Done(Failed(path, problem));
         }
 
         byte[] bytes;
@@ -43,10 +54,10 @@ public static class SpecReader
         }
         catch (Exception ex) when (IsFileFailure(ex))
         {
-            return Failed(path, FileFailure(path, ex));
+            return SpecReadInProgress.Done(Failed(path, FileFailure(path, ex)));
         }
 
-        return SpecReading.Read(path, bytes, cancellationToken, parsed);
+        return SpecReading.Start(path, bytes, cancellationToken, parsed, validateConcurrently);
     }
 
     /// <summary>Reads an OpenAPI description synchronously; see <see cref="ReadAsync(string, CancellationToken)"/>.</summary>

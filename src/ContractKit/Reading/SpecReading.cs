@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading;
+using System.Threading.Tasks;
 using ContractKit.Diagnostics;
 using ContractKit.Pipeline;
 using Microsoft.OpenApi;
@@ -19,14 +20,27 @@ internal static class SpecReading
     /// Called with the JSON tree as soon as the text is parsed, before Microsoft.OpenApi reads it, so a caller can
     /// start work that needs only the tree (lint's walk) on another core. The tree is only read from then on.
     /// </param>
-    public static SpecReadResult Read(string path, byte[] bytes, CancellationToken cancellationToken, Action<JsonNode>? parsed = null)
+    public static SpecReadResult Read(string path, byte[] bytes, CancellationToken cancellationToken, Action<JsonNode>? parsed = null) =>
+        Start(path, bytes, cancellationToken, parsed, validateConcurrently: false).Complete.GetAwaiter().GetResult();
+
+    /// <summary>Reads as <see cref="Read"/>, optionally leaving Microsoft.OpenApi's validation rules running on another core.</summary>
+    /// <param name="path">The file's path, as reported.</param>
+    /// <param name="bytes">Its content.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    /// <param name="parsed">See <see cref="Read"/>.</param>
+    /// <param name="validateConcurrently">
+    /// Whether to return before the validation rules have run, with <see cref="SpecReadInProgress.Unvalidated"/> set.
+    /// It is not set when reading ended before the rules (a fatal problem) or when running them changes the
+    /// document (external references are registered after them).
+    /// </param>
+    public static SpecReadInProgress Start(string path, byte[] bytes, CancellationToken cancellationToken, Action<JsonNode>? parsed, bool validateConcurrently)
     {
         PhaseTrace.Mark("read.file");
         var text = SpecParser.Decode(bytes);
         if (text is null)
         {
             var problem = SpecReader.FileDiagnostic(DiagnosticIds.FileUnreadable, path, $"Cannot read '{path}': it is not UTF-8 or UTF-16 text.");
-            return Result(path, null, [problem], new SourceMap(path, locator: null), null);
+            return SpecReadInProgress.Done(Result(path, null, [problem], new SourceMap(path, locator: null), null));
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -36,33 +50,45 @@ internal static class SpecReading
         var diagnostics = new List<Diagnostic>(document.Problems);
         if (document.IsFatal)
         {
-            return Result(path, null, diagnostics, source, null);
+            return SpecReadInProgress.Done(Result(path, null, diagnostics, source, null));
         }
 
         if (SpecVersion.Check(document.Root, source, out var version) is { } versionProblem)
         {
             diagnostics.Add(versionProblem);
-            return Result(path, null, diagnostics, source, version);
+            return SpecReadInProgress.Done(Result(path, null, diagnostics, source, version));
         }
 
-        if (parsed is not null && document.Root is { } tree)
-        {
-            parsed(tree);
-        }
+        var root = document.Root!;
+        parsed?.Invoke(root);
 
         cancellationToken.ThrowIfCancellationRequested();
-        var references = ReferenceChecker.Check(path, document.Root!, source);
+        var references = ReferenceChecker.Check(path, root, source);
         diagnostics.AddRange(references.Problems);
         PhaseTrace.Mark("read.references");
 
         cancellationToken.ThrowIfCancellationRequested();
-        var openApi = OpenApiDocumentReader.Read(path, document.Root!, version!, source, references, diagnostics);
+        var openApi = OpenApiDocumentReader.Read(path, root, version!, source, references);
         PhaseTrace.Mark("read.openapi");
-        return Result(path, openApi, diagnostics, source, version, document.Root);
+
+        SpecReadResult Validated()
+        {
+            var (validated, found) = openApi.Validate();
+            PhaseTrace.Mark("read.validate");
+            return Result(path, validated, [.. diagnostics, .. found], source, version, root);
+        }
+
+        if (!validateConcurrently || openApi.Document is null || openApi.ValidateChangesDocument)
+        {
+            return SpecReadInProgress.Done(Validated());
+        }
+
+        var unvalidated = Result(path, openApi.Document, [.. diagnostics, .. openApi.Diagnostics], source, version, root);
+        return new SpecReadInProgress(unvalidated, Task.Run(Validated, CancellationToken.None));
     }
 
     private static SpecReadResult Result(
-        string path, OpenApiDocument? document, List<Diagnostic> diagnostics, SourceMap source, string? version, JsonNode? raw = null) => new()
+        string path, OpenApiDocument? document, IEnumerable<Diagnostic> diagnostics, SourceMap source, string? version, JsonNode? raw = null) => new()
     {
         FilePath = path,
         Raw = raw,

@@ -11,23 +11,7 @@ namespace ContractKit.Tests.Cli;
 /// <summary>Bad input gets one clear line with a location and a defined exit code, never a stack trace, and never loses output.</summary>
 public sealed class GenerateCommandTests
 {
-    private const string ValidSpec = """
-        openapi: 3.0.3
-        info: { title: t, version: '1' }
-        paths:
-          /items:
-            get:
-              operationId: listItems
-              responses:
-                '200':
-                  description: ok
-                  content:
-                    application/json:
-                      schema: { $ref: '#/components/schemas/Item' }
-        components:
-          schemas:
-            Item: { type: object, properties: { id: { type: string } } }
-        """;
+    private const string ValidSpec = RuleSpecs.Valid;
 
     private static void AssertNoStackTrace(CliRunner.Result result)
     {
@@ -64,6 +48,7 @@ public sealed class GenerateCommandTests
     [InlineData("{ \"openapi\": \"3.0.3\", \"info\": { \"title\": \"t\" \"version\": \"1\" } }", "CK1003")]
     [InlineData("openapi: 4.0.0\ninfo: { title: t, version: '1' }\npaths: {}\n", "CK1004")]
     [InlineData("openapi: 3.0.3\ninfo: { title: t, version: '1' }\npaths: {}\ncomponents:\n  schemas:\n    A: { $ref: '#/components/schemas/Missing' }\n", "CK1007")]
+    [InlineData("openapi: 3.0.3\ninfo: { title: t, version: '1' }\npaths: {}\ncomponents:\n  schemas:\n    Bad Name: { type: string }\n", "CK1005")]
     public async Task BadSpec_ExitsOne_WithFileLineAndColumn(string content, string id)
     {
         using var spec = new TempSpec(content);

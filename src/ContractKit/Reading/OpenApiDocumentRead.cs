@@ -1,0 +1,85 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ContractKit.Diagnostics;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
+
+namespace ContractKit.Reading;
+
+/// <summary>
+/// Microsoft.OpenApi's reading of one document before its validation rules have run: the document and what reading
+/// itself reported. <see cref="Validate"/> runs the rules and completes the reading.
+/// </summary>
+internal sealed class OpenApiDocumentRead
+{
+    private readonly OpenApiDiagnostic? _reported;
+    private readonly OpenApiDocumentReader.Mapper _mapper;
+    private readonly ReferenceChecker _references;
+    private readonly Uri _location;
+
+    /// <param name="document">The document, or <see langword="null"/> when reading threw.</param>
+    /// <param name="reported">What reading reported.</param>
+    /// <param name="failure">The error for what reading threw.</param>
+    /// <param name="mapper">Locates the findings.</param>
+    /// <param name="references">The references checked before, with the external files read.</param>
+    /// <param name="location">The document's location.</param>
+    internal OpenApiDocumentRead(
+        OpenApiDocument? document, OpenApiDiagnostic? reported, Diagnostic? failure, OpenApiDocumentReader.Mapper mapper, ReferenceChecker references, Uri location)
+    {
+        Document = document;
+        _reported = reported;
+        _mapper = mapper;
+        _references = references;
+        _location = location;
+        Diagnostics = failure is null ? Map([], []) : [failure];
+    }
+
+    /// <summary>The document; <see langword="null"/> when Microsoft.OpenApi threw while reading it.</summary>
+    public OpenApiDocument? Document { get; }
+
+    /// <summary>What reading reported (CK1005, CK1006), before the validation rules' findings.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    /// <summary>
+    /// Whether <see cref="Validate"/> changes what the document's references resolve to (it registers the external
+    /// documents after the rules have run): then nothing else may read the document until it returns.
+    /// </summary>
+    public bool ValidateChangesDocument => _references.ExternalFiles.Count > 0;
+
+    /// <summary>
+    /// Runs Microsoft.OpenApi's default validation rules, then registers the external documents: the order, and the
+    /// diagnostics in their order, of one <see cref="OpenApiJsonReader.Read(System.Text.Json.Nodes.JsonNode, Uri, OpenApiReaderSettings)"/>
+    /// with the default rule set followed by the registration.
+    /// </summary>
+    /// <returns>
+    /// The document and every Microsoft.OpenApi diagnostic; no document and one error when a rule threw, as the
+    /// reader itself then throws.
+    /// </returns>
+    public (OpenApiDocument? Document, IReadOnlyList<Diagnostic> Diagnostics) Validate()
+    {
+        if (Document is not { } document)
+        {
+            return (null, Diagnostics);
+        }
+
+        List<OpenApiError> findings;
+        try
+        {
+            findings = document.Validate(ValidationRuleSet.GetDefaultRuleSet())?.ToList() ?? [];
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return (null, [_mapper.CouldNotRead(ex)]);
+        }
+
+        // The reader sorts the rules' findings by type, errors after its own errors and warnings after its own warnings.
+        var diagnostics = Map(findings.OfType<OpenApiValidatorError>(), findings.OfType<OpenApiValidatorWarning>());
+        OpenApiDocumentReader.RegisterExternalDocuments(document, _references, _location);
+        return (document, diagnostics);
+    }
+
+    private List<Diagnostic> Map(IEnumerable<OpenApiError> ruleErrors, IEnumerable<OpenApiError> ruleWarnings) => _reported is null
+        ? _mapper.Map(ruleErrors, ruleWarnings)
+        : _mapper.Map(_reported.Errors.Concat(ruleErrors), _reported.Warnings.Concat(ruleWarnings));
+}
