@@ -35,7 +35,7 @@ public static class SpecLinter
 
     /// <summary>
     /// Reads and lints a spec file: what <c>contractkit lint</c> does. The walk of the document as written runs on
-    /// another core while Microsoft.OpenApi reads it and the model is built; the result is the same as
+    /// another core while Microsoft.OpenApi reads it, and its validation rules while the model is built; the result is the same as
     /// <see cref="Lint(SpecReadResult, LintOptions?)"/> of <see cref="SpecReader.ReadAsync(string, CancellationToken)"/>'s result.
     /// </summary>
     /// <param name="path">The spec file.</param>
@@ -45,13 +45,14 @@ public static class SpecLinter
     public static async Task<(SpecReadResult Read, LintResult? Result)> ReadAndLintAsync(string path, LintOptions? options = null, CancellationToken cancellationToken = default)
     {
         Task<LintDocument>? walk = null;
-        var read = await SpecReader.ReadAsync(path, tree => walk = Task.Run(() => Walk(tree), cancellationToken), cancellationToken).ConfigureAwait(false);
-        if (read.Document is null)
+        var reading = await SpecReader.StartAsync(path, tree => walk = Task.Run(() => Walk(tree), cancellationToken), validateConcurrently: true, cancellationToken).ConfigureAwait(false);
+        var (read, built) = await reading.WhileValidating(r => r.Document is not null, ModelBuilder.Build).ConfigureAwait(false);
+        if (built is null)
         {
             return (read, null);
         }
 
-        var model = ModelBuilder.Build(read).Model;
+        var model = built.Model;
         PhaseTrace.Mark("model");
         var walked = walk is null ? Walk(read) : await walk.ConfigureAwait(false);
         return (read, Lint(read, model, walked, options));

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using ContractKit.CodeGen;
@@ -54,11 +53,9 @@ public static class GenerationPipeline
     {
         var diagnostics = new List<Diagnostic>();
         var reading = await SpecReader.StartAsync(displayPath ?? target.SpecPath, parsed: null, validateConcurrently, cancellationToken).ConfigureAwait(false);
-        var speculative = BuildWhileValidating(reading);
-        var read = await reading.Complete.ConfigureAwait(false);
-        PhaseTrace.Mark("read.done");
+        var (read, model) = await reading.WhileValidating(r => r is { HasErrors: false, Document: not null }, ModelBuilder.Build).ConfigureAwait(false);
         diagnostics.AddRange(read.Diagnostics);
-        if (read.HasErrors || read.Document is null)
+        if (model is null)
         {
             var code = read.Diagnostics.Any(d => d.Id is DiagnosticIds.FileNotFound or DiagnosticIds.FileUnreadable)
                 ? ExitCodes.UsageOrIo
@@ -66,8 +63,6 @@ public static class GenerationPipeline
             return ([], diagnostics, code);
         }
 
-        speculative?.Failure?.Throw();
-        var model = speculative?.Model ?? ModelBuilder.Build(read);
         PhaseTrace.Mark("model");
         diagnostics.AddRange(model.Diagnostics);
         if (model.HasErrors)
@@ -98,29 +93,6 @@ public static class GenerationPipeline
         return generated.HasErrors
             ? ([], ordered, ExitCodes.InputErrors)
             : (generated.Files, ordered, ExitCodes.Success);
-    }
-
-    /// <summary>
-    /// Builds the model from the document while Microsoft.OpenApi's validation rules still run on the other core. The
-    /// model does not depend on diagnostics, only on the document, tree and source map, which the complete result
-    /// shares; but it is used only when the complete result has no errors, and so is a failure to build it (a
-    /// document the rules reject may not be one the builder expects), which otherwise is rethrown as it was.
-    /// </summary>
-    private static (ModelBuildResult? Model, ExceptionDispatchInfo? Failure)? BuildWhileValidating(SpecReadInProgress reading)
-    {
-        if (reading.Unvalidated is not { HasErrors: false, Document: not null } unvalidated)
-        {
-            return null;
-        }
-
-        try
-        {
-            return (ModelBuilder.Build(unvalidated), null);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            return (null, ExceptionDispatchInfo.Capture(ex));
-        }
     }
 
     /// <summary>
