@@ -44,6 +44,7 @@ internal static class SpecReading
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        OpenApiWarmUp.Start();
         var document = SpecParser.Parse(path, text);
         PhaseTrace.Mark("read.parse");
         var source = new SourceMap(path, document.Locator);

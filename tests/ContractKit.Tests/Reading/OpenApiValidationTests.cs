@@ -83,4 +83,20 @@ public sealed class OpenApiValidationTests
         Assert.True(reading.Complete.IsCompleted);
         Assert.Equal(SpecReader.Read(path).Diagnostics, (await reading.Complete).Diagnostics);
     }
+
+    /// <summary>The warm-up exercises reading, references and the rules only if its documents are read cleanly.</summary>
+    [Fact]
+    public void WarmUpDocuments_AreReadWithNoFindings()
+    {
+        var results = OpenApiWarmUp.Run();
+
+        Assert.Equal(2, results.Length);
+        Assert.All(results, r =>
+        {
+            Assert.NotNull(r?.Document);
+            Assert.Empty(r.Diagnostic!.Errors);
+            Assert.Empty(r.Diagnostic.Warnings);
+            Assert.NotNull(r.Document.Components!.Schemas!["C"].OneOf![0]);
+        });
+    }
 }
