@@ -20,20 +20,34 @@ internal static class OpenApiDocumentReader
     private const string DiscriminatorRule = "ValidateSchemaDiscriminator";
 
     /// <summary>Reads the document without Microsoft.OpenApi's validation rules.</summary>
-    public static OpenApiDocumentRead Read(string path, JsonNode root, string version, SourceMap source, ReferenceChecker references)
+    /// <param name="path">The file's path, as reported.</param>
+    /// <param name="root">Its tree.</param>
+    /// <param name="version">Its version.</param>
+    /// <param name="source">Locates pointers in it.</param>
+    /// <param name="references">
+    /// The references checked: called once Microsoft.OpenApi has read the document (locating its findings needs it),
+    /// so the check may run meanwhile.
+    /// </param>
+    public static OpenApiDocumentRead Read(string path, JsonNode root, string version, SourceMap source, Func<ReferenceChecker> references)
     {
         var location = new Uri(Path.GetFullPath(path));
-        var mapper = new Mapper(path, root, version.is2_0(), source, references);
+        ReadResult? result = null;
+        Exception? failure = null;
         try
         {
-            var result = new OpenApiJsonReader().Read(root, location, CreateSettings(location, ValidationRuleSet.GetEmptyRuleSet()));
-            return new OpenApiDocumentRead(result.Document, result.Diagnostic, failure: null, mapper, references, location);
+            result = new OpenApiJsonReader().Read(root, location, CreateSettings(location, ValidationRuleSet.GetEmptyRuleSet()));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Microsoft.OpenApi throws (rather than reports) on some malformed shapes.
-            return new OpenApiDocumentRead(document: null, reported: null, mapper.CouldNotRead(ex), mapper, references, location);
+            failure = ex;
         }
+
+        var checkedReferences = references();
+        var mapper = new Mapper(path, root, version.is2_0(), source, checkedReferences);
+        return failure is null
+            ? new OpenApiDocumentRead(result!.Document, result.Diagnostic, failure: null, mapper, checkedReferences, location)
+            : new OpenApiDocumentRead(document: null, reported: null, mapper.CouldNotRead(failure), mapper, checkedReferences, location);
     }
 
     private static OpenApiReaderSettings CreateSettings(Uri location, ValidationRuleSet rules)

@@ -64,12 +64,11 @@ internal static class SpecReading
         parsed?.Invoke(root);
 
         cancellationToken.ThrowIfCancellationRequested();
-        var references = ReferenceChecker.Check(path, root, source);
-        diagnostics.AddRange(references.Problems);
-        PhaseTrace.Mark("read.references");
+        var checking = CheckReferences(path, root, source, concurrently: validateConcurrently && document.Format == "yaml");
 
         cancellationToken.ThrowIfCancellationRequested();
-        var openApi = OpenApiDocumentReader.Read(path, root, version!, source, references);
+        var openApi = OpenApiDocumentReader.Read(path, root, version!, source, () => checking.GetAwaiter().GetResult());
+        diagnostics.AddRange(checking.Result.Problems);
         PhaseTrace.Mark("read.openapi");
 
         SpecReadResult Validated()
@@ -86,6 +85,24 @@ internal static class SpecReading
 
         var unvalidated = Result(path, openApi.Document, [.. diagnostics, .. openApi.Diagnostics], source, version, root);
         return new SpecReadInProgress(unvalidated, Task.Run(Validated, CancellationToken.None));
+    }
+
+    /// <summary>
+    /// Checks the references, on another core while Microsoft.OpenApi reads the document when
+    /// <paramref name="concurrently"/>: both only read the tree. Only for a tree built from YAML, whose nodes all
+    /// exist once built; a tree parsed from JSON creates its nodes on first access, and two threads doing that at once
+    /// may each get their own copies of a node's children.
+    /// </summary>
+    private static Task<ReferenceChecker> CheckReferences(string path, JsonNode root, SourceMap source, bool concurrently)
+    {
+        ReferenceChecker Check()
+        {
+            var references = ReferenceChecker.Check(path, root, source);
+            PhaseTrace.Mark("read.references");
+            return references;
+        }
+
+        return concurrently ? Task.Run(Check, CancellationToken.None) : Task.FromResult(Check());
     }
 
     private static SpecReadResult Result(

@@ -49,7 +49,7 @@ public sealed class OpenApiValidationTests
             result.Diagnostics.Select(d => (d.Id, d.Severity, d.Location!.Line, d.Location.Column, d.Message)));
     }
 
-    public static TheoryData<string> StartedSpecs() => [RuleSpecs.RuleWarningAndError, RuleSpecs.RootProblems];
+    public static TheoryData<string> StartedSpecs() => [RuleSpecs.RuleWarningAndError, RuleSpecs.RootProblems, RuleSpecs.ReadingError];
 
     [Theory]
     [MemberData(nameof(StartedSpecs))]
@@ -69,6 +69,7 @@ public sealed class OpenApiValidationTests
         Assert.Equal(complete.SpecVersion, unvalidated.SpecVersion);
         Assert.Subset(complete.Diagnostics.ToHashSet(), unvalidated.Diagnostics.ToHashSet());
         Assert.DoesNotContain(unvalidated.Diagnostics, d => d.Message.Contains("MUST match", StringComparison.Ordinal) || d.Message.Contains("REQUIRED", StringComparison.Ordinal));
+        Assert.Equal(complete.Diagnostics.Where(d => d.Id == DiagnosticIds.UnresolvedReference), unvalidated.Diagnostics.Where(d => d.Id == DiagnosticIds.UnresolvedReference));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Threading.Tasks;
 using ContractKit.Diagnostics;
 using ContractKit.Reading;
 using ContractKit.Tests.Support;
@@ -113,6 +114,38 @@ public sealed class ReferenceTests : IDisposable
         Assert.Empty(result.Diagnostics);
         var thing = result.Document!.Components!.Schemas!["Holder"].Properties!["thing"];
         Assert.Equal(JsonSchemaType.String, thing.Type);
+    }
+
+    /// <summary>
+    /// Registering the external document changes what references resolve to, so a started read runs the validation
+    /// rules (then registers) before it returns, with no result before validation to build on.
+    /// </summary>
+    [Fact]
+    public async Task ExternalRef_StartedRead_HasFinishedAndResolves()
+    {
+        _files.Write("other.yaml", Other);
+        var path = _files.Write("api.yaml", """
+            openapi: 3.0.3
+            info: {title: x, version: "1"}
+            paths: {}
+            components:
+              schemas:
+                Holder:
+                  type: object
+                  properties:
+                    thing:
+                      $ref: "other.yaml#/components/schemas/Thing"
+                    missing:
+                      $ref: "#/components/schemas/Missing"
+            """);
+
+        var reading = await SpecReader.StartAsync(path, parsed: null, validateConcurrently: true, default);
+
+        Assert.Null(reading.Unvalidated);
+        var result = await reading.Complete;
+        Assert.Equal(SpecReader.Read(path).Diagnostics, result.Diagnostics);
+        Assert.Equal(DiagnosticIds.UnresolvedReference, Assert.Single(result.Diagnostics).Id);
+        Assert.Equal(JsonSchemaType.String, result.Document!.Components!.Schemas!["Holder"].Properties!["thing"].Type);
     }
 
     [Fact]
