@@ -35,8 +35,9 @@ public static class SpecLinter
 
     /// <summary>
     /// Reads and lints a spec file: what <c>contractkit lint</c> does. The walk of the document as written runs on
-    /// another core while Microsoft.OpenApi reads it, and its validation rules while the model is built; the result is the same as
-    /// <see cref="Lint(SpecReadResult, LintOptions?)"/> of <see cref="SpecReader.ReadAsync(string, CancellationToken)"/>'s result.
+    /// another core while Microsoft.OpenApi reads it, and its validation rules while the model is built; the result
+    /// is the same as <see cref="Lint(SpecReadResult, LintOptions?)"/> of
+    /// <see cref="SpecReader.ReadAsync(string, CancellationToken)"/>'s result.
     /// </summary>
     /// <param name="path">The spec file.</param>
     /// <param name="options">Level overrides; null for the defaults.</param>
