@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Text.Json.Nodes;
 using ContractKit.Diagnostics;
@@ -18,6 +19,8 @@ internal sealed class YamlToJson
     private const string MergeKey = "<<";
 
     private readonly string _filePath;
+    private readonly int _lineOffset;
+    private readonly int _depthOffset;
     private readonly List<Diagnostic> _problems = [];
     private readonly Dictionary<JsonNode, List<TextPosition>> _positions = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, Anchor> _anchors = new(StringComparer.Ordinal);
@@ -27,12 +30,34 @@ internal sealed class YamlToJson
     private long _aliasBudget = SpecLimits.MaxAliasExpansion;
     private bool _fatal;
 
-    private YamlToJson(string filePath) => _filePath = filePath;
+    /// <summary>Set by anything whose meaning reaches beyond one part of a split file: anchors, aliases, tags, merge keys.</summary>
+    private bool _unusual;
+
+    private YamlToJson(string filePath, int lineOffset = 0, int depthOffset = 0)
+    {
+        _filePath = filePath;
+        _lineOffset = lineOffset;
+        _depthOffset = depthOffset;
+    }
 
     public static ParsedDocument Convert(string filePath, string text)
     {
+        var yaml = YamlBlockScalarWorkaround.Apply(text);
+        if (yaml.Length >= YamlSplitParser.MinLength
+            && Environment.ProcessorCount > 1
+            && YamlSplitParser.TryConvert(filePath, yaml, 2 * Environment.ProcessorCount) is { } split)
+        {
+            return split;
+        }
+
+        return ConvertWhole(filePath, yaml);
+    }
+
+    /// <summary>The one-pass conversion of the whole text, already passed through <see cref="YamlBlockScalarWorkaround"/>.</summary>
+    internal static ParsedDocument ConvertWhole(string filePath, string yaml)
+    {
         var converter = new YamlToJson(filePath);
-        var ok = converter.Run(YamlBlockScalarWorkaround.Apply(text));
+        var ok = converter.Run(yaml);
         var root = ok ? converter._root : null;
         return new ParsedDocument
         {
@@ -41,6 +66,27 @@ internal sealed class YamlToJson
             Problems = converter._problems,
             Format = "yaml",
         };
+    }
+
+    /// <summary>
+    /// Converts one part of a split file: <paramref name="yaml"/> is lines <paramref name="lineOffset"/>+1… of the
+    /// file, and its root sits <paramref name="depthOffset"/> levels deep in the whole document. Gives the part's
+    /// mapping and positions, or returns <see langword="false"/> when the part has any problem or anything that needs
+    /// the whole file.
+    /// </summary>
+    internal static bool TryConvertPart(
+        string filePath,
+        string yaml,
+        int lineOffset,
+        int depthOffset,
+        [NotNullWhen(true)] out JsonObject? root,
+        out Dictionary<JsonNode, List<TextPosition>> positions)
+    {
+        var converter = new YamlToJson(filePath, lineOffset, depthOffset);
+        var ok = converter.Run(yaml);
+        positions = converter._positions;
+        root = converter._root as JsonObject;
+        return ok && !converter._unusual && converter._problems.Count == 0 && root is not null;
     }
 
     private bool Run(string text)
@@ -64,18 +110,22 @@ internal sealed class YamlToJson
 
                         break;
                     case Scalar scalar:
+                        NoteProperties(scalar);
                         OnScalar(scalar);
                         break;
                     case MappingStart mapping:
+                        NoteProperties(mapping);
                         OnContainerStart(new JsonObject(), mapping);
                         break;
                     case SequenceStart sequence:
+                        NoteProperties(sequence);
                         OnContainerStart(new JsonArray(), sequence);
                         break;
                     case MappingEnd or SequenceEnd:
                         OnContainerEnd();
                         break;
                     case AnchorAlias alias:
+                        _unusual = true;
                         OnAlias(alias);
                         break;
                 }
@@ -127,7 +177,7 @@ internal sealed class YamlToJson
             return;
         }
 
-        if (_stack.Count >= SpecLimits.MaxDepth)
+        if (_stack.Count + _depthOffset >= SpecLimits.MaxDepth)
         {
             Fatal(start.Start, $"The document is nested more than {SpecLimits.MaxDepth} levels deep.");
             return;
@@ -216,6 +266,7 @@ internal sealed class YamlToJson
         frame.Key = key;
         frame.KeyPosition = ToPosition(start);
         frame.IsMerge = isMerge;
+        _unusual |= isMerge;
         frame.IsDuplicate = !isMerge && obj.ContainsKey(key);
         if (frame.IsDuplicate)
         {
@@ -289,6 +340,8 @@ internal sealed class YamlToJson
         }
     }
 
+    private void NoteProperties(NodeEvent node) => _unusual |= !node.Anchor.IsEmpty || !node.Tag.IsEmpty;
+
     private void Remember(AnchorName name, JsonNode? node, int size, bool complete)
     {
         if (!name.IsEmpty)
@@ -313,8 +366,8 @@ internal sealed class YamlToJson
             new SourceLocation(_filePath, position.Line, position.Column));
     }
 
-    private static TextPosition ToPosition(Mark mark) =>
-        new((int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
+    private TextPosition ToPosition(Mark mark) =>
+        new((int)Math.Max(1, mark.Line) + _lineOffset, (int)Math.Max(1, mark.Column));
 
     /// <summary>YamlDotNet messages are already user-facing; only make sure they read as one sentence.</summary>
     private static string CleanMessage(string message)
