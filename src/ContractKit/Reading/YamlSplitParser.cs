@@ -1,7 +1,8 @@
 using System;
-using System.Buffers;
 using System.Collections.Generic;
 using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace ContractKit.Reading;
 
@@ -39,7 +40,7 @@ internal sealed class YamlSplitParser
     private const int MaxSplitDepth = 8;
 
     /// <summary>Characters that make the line scan unsure: line breaks other than LF/CRLF, a byte-order mark.</summary>
-    private static readonly SearchValues<char> Unusual = SearchValues.Create("\r\u0085\u2028\u2029\uFEFF");
+    private static readonly char[] Unusual = ['\r', '\u0085', '\u2028', '\u2029', '\uFEFF'];
 
     private readonly string _filePath;
     private readonly string _yaml;
@@ -81,7 +82,15 @@ internal sealed class YamlSplitParser
         }
 
         splitter.Plan(entries, parent: 0, depth: 0, indent: 0);
-        var chunks = splitter._steps.FindAll(step => step.Chunk is not null).ConvertAll(step => step.Chunk!);
+        var chunks = new List<Chunk>();
+        foreach (var step in splitter._steps)
+        {
+            if (step.Chunk is { } chunk)
+            {
+                chunks.Add(chunk);
+            }
+        }
+
         return chunks.Count < 2 ? null : splitter.Join(entries[0].KeyLine, chunks);
     }
 
@@ -89,38 +98,47 @@ internal sealed class YamlSplitParser
     /// Where each line starts (plus the text's length) and how far it is indented; <see langword="false"/> when the
     /// text has a character the scan does not handle or a line indented with a tab.
     /// </summary>
+    // The scan uses string's own searches and plain loops: generic span helpers are compiled at run time, not ahead
+    // of time, and the tool runs such code unoptimized.
     private static bool ScanLines(string yaml, out int[] lineStarts, out int[] indents)
     {
-        var span = yaml.AsSpan();
-        var lineCount = span.Count('\n') + (yaml.EndsWith('\n') ? 0 : 1);
-        lineStarts = new int[lineCount + 1];
-        indents = new int[lineCount];
-        for (var at = span.IndexOfAny(Unusual); at >= 0; at = span.IndexOfAny(Unusual))
+        lineStarts = indents = [];
+        for (var at = yaml.IndexOfAny(Unusual); at >= 0; at = yaml.IndexOfAny(Unusual, at + 1))
         {
             // CRLF is fine (YamlDotNet counts it as one break, as the scan does); anything else may not be.
-            if (span[at] != '\r' || at + 1 >= span.Length || span[at + 1] != '\n')
+            if (yaml[at] != '\r' || at + 1 >= yaml.Length || yaml[at + 1] != '\n')
             {
                 return false;
             }
-
-            span = span[(at + 1)..];
         }
 
+        var lineCount = yaml.Length == 0 || yaml[^1] != '\n' ? 1 : 0;
+        for (var newline = yaml.IndexOf('\n'); newline >= 0; newline = yaml.IndexOf('\n', newline + 1))
+        {
+            lineCount++;
+        }
+
+        lineStarts = new int[lineCount + 1];
+        indents = new int[lineCount];
         var start = 0;
         for (var line = 0; line < lineCount; line++)
         {
             lineStarts[line] = start;
-            var newline = yaml.IndexOf('\n', start);
-            var end = newline < 0 ? yaml.Length : newline + 1;
-            var content = yaml.AsSpan(start, end - start).TrimEnd("\r\n");
-            var indent = content.IndexOfAnyExcept(' ');
-            if (indent >= 0 && content[indent] == '\t')
+            var indent = start;
+            while (indent < yaml.Length && yaml[indent] == ' ')
+            {
+                indent++;
+            }
+
+            var first = indent < yaml.Length ? yaml[indent] : '\n';
+            if (first == '\t')
             {
                 return false;
             }
 
-            indents[line] = indent < 0 || content[indent] == '#' ? -1 : indent;
-            start = end;
+            indents[line] = first is '\n' or '\r' or '#' ? -1 : indent - start;
+            var newline = yaml.IndexOf('\n', indent);
+            start = newline < 0 ? yaml.Length : newline + 1;
         }
 
         lineStarts[lineCount] = yaml.Length;
@@ -169,8 +187,9 @@ internal sealed class YamlSplitParser
     }
 
     /// <summary>The entries of an entry's value when it is a block mapping on the following lines, else <see langword="null"/>.</summary>
-    private (List<Entry> Entries, int Indent)? Children(Entry entry)
+    private List<Entry>? Children(Entry entry, out int indent)
     {
+        indent = 0;
         if (entry.PlainKey is null || !entry.EmptyValue)
         {
             return null;
@@ -178,12 +197,10 @@ internal sealed class YamlSplitParser
 
         for (var line = entry.KeyLine + 1; line < entry.End; line++)
         {
-            var spaces = _indents[line];
-            if (spaces >= 0)
+            indent = _indents[line];
+            if (indent >= 0)
             {
-                return ReadKey(Line(line)[spaces..], out _, out _) && ScanMapping(line, entry.End, spaces) is { } entries
-                    ? (entries, spaces)
-                    : null;
+                return ReadKey(Line(line)[indent..], out _, out _) ? ScanMapping(line, entry.End, indent) : null;
             }
         }
 
@@ -199,7 +216,7 @@ internal sealed class YamlSplitParser
         foreach (var entry in entries)
         {
             var size = _lineStarts[entry.End] - _lineStarts[entry.KeyLine];
-            if (size > _target && depth < MaxSplitDepth && Children(entry) is var (children, childIndent))
+            if (size > _target && depth < MaxSplitDepth && Children(entry, out var childIndent) is { } children)
             {
                 var container = _containers++;
                 _steps.Add(new Step(parent, new Spine(container, entry.PlainKey!, new TextPosition(entry.KeyLine + 1, indent + 1)), null));
@@ -226,15 +243,36 @@ internal sealed class YamlSplitParser
     {
         var results = new Part?[chunks.Count];
 
-        // Biggest parts first, so that the last one to start is small.
+        // Biggest parts first, each to whichever thread is free, so that the last one to start is small.
         var order = new int[chunks.Count];
         for (var i = 0; i < order.Length; i++)
         {
-            order[i] = i;
+            var j = i;
+            for (; j > 0 && Size(chunks[order[j - 1]]) < Size(chunks[i]); j--)
+            {
+                order[j] = order[j - 1];
+            }
+
+            order[j] = i;
         }
 
-        Array.Sort(order, (a, b) => Size(chunks[b]).CompareTo(Size(chunks[a])));
-        ParallelWork.For(order.Length, i => results[order[i]] = ConvertChunk(chunks[order[i]]));
+        var taken = -1;
+        void Work()
+        {
+            for (var i = Interlocked.Increment(ref taken); i < order.Length; i = Interlocked.Increment(ref taken))
+            {
+                results[order[i]] = ConvertChunk(chunks[order[i]]);
+            }
+        }
+
+        var helpers = new Task[Math.Min(Environment.ProcessorCount, order.Length) - 1];
+        for (var i = 0; i < helpers.Length; i++)
+        {
+            helpers[i] = Task.Run(Work);
+        }
+
+        Work();
+        Task.WaitAll(helpers);
 
         // The parts' positions go into the biggest part's table, which saves copying most of them.
         Part? biggest = null;
@@ -280,11 +318,19 @@ internal sealed class YamlSplitParser
                 return null;
             }
 
-            var properties = new List<KeyValuePair<string, JsonNode?>>(root);
-            root.Clear();
-            foreach (var (key, value) in properties)
+            var keys = new string[root.Count];
+            var values = new JsonNode?[root.Count];
+            var count = 0;
+            foreach (var (key, value) in root)
             {
-                if (!parent.TryAdd(key, value))
+                keys[count] = key;
+                values[count++] = value;
+            }
+
+            root.Clear();
+            for (var i = 0; i < count; i++)
+            {
+                if (!parent.TryAdd(keys[i], values[i]))
                 {
                     return null;
                 }
@@ -362,8 +408,13 @@ internal sealed class YamlSplitParser
 
     private ReadOnlySpan<char> Line(int line)
     {
-        var text = _yaml.AsSpan(_lineStarts[line], _lineStarts[line + 1] - _lineStarts[line]);
-        return text.TrimEnd("\r\n");
+        var end = _lineStarts[line + 1];
+        while (end > _lineStarts[line] && _yaml[end - 1] is '\n' or '\r')
+        {
+            end--;
+        }
+
+        return _yaml.AsSpan(_lineStarts[line], end - _lineStarts[line]);
     }
 
     /// <summary>
@@ -389,7 +440,7 @@ internal sealed class YamlSplitParser
         var value = text[(colon + 1)..].TrimStart(' ');
         emptyValue = value.Length == 0 || value[0] == '#';
         var key = text[..colon];
-        if (text[0] is not ('"' or '\'') && key.IndexOfAnyExcept(PlainKeyCharacters) < 0 && key is not "<<")
+        if (text[0] is not ('"' or '\'') && IsSimplePlainKey(key))
         {
             plainKey = key.ToString();
         }
@@ -397,8 +448,19 @@ internal sealed class YamlSplitParser
         return true;
     }
 
-    private static readonly SearchValues<char> PlainKeyCharacters =
-        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./${}");
+    /// <summary>A plain key whose text is its value with no doubt: letters, digits and <c>_-./${}</c>, not a merge key.</summary>
+    private static bool IsSimplePlainKey(ReadOnlySpan<char> key)
+    {
+        foreach (var c in key)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or '/' or '$' or '{' or '}'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static int DoubleQuotedEnd(ReadOnlySpan<char> text)
     {
@@ -460,7 +522,7 @@ internal sealed class YamlSplitParser
         return -1;
     }
 
-    private static bool IsSequenceItem(ReadOnlySpan<char> text) => text is "-" || text.StartsWith("- ");
+    private static bool IsSequenceItem(ReadOnlySpan<char> text) => text[0] == '-' && (text.Length == 1 || text[1] == ' ');
 
     // The records below are classes, not structs: List<T> of a struct of ours is compiled at run time, not ahead of time.
 
