@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
@@ -256,12 +257,17 @@ internal sealed class YamlSplitParser
             order[j] = i;
         }
 
+        // One part that cannot be converted on its own means the whole file is converted in one pass: stop early.
         var taken = -1;
+        var failed = new StrongBox<bool>();
         void Work()
         {
-            for (var i = Interlocked.Increment(ref taken); i < order.Length; i = Interlocked.Increment(ref taken))
+            for (var i = Interlocked.Increment(ref taken); i < order.Length && !Volatile.Read(ref failed.Value); i = Interlocked.Increment(ref taken))
             {
-                results[order[i]] = ConvertChunk(chunks[order[i]]);
+                if ((results[order[i]] = ConvertChunk(chunks[order[i]], failed)) is null)
+                {
+                    Volatile.Write(ref failed.Value, true);
+                }
             }
         }
 
@@ -360,12 +366,12 @@ internal sealed class YamlSplitParser
         };
     }
 
-    private Part? ConvertChunk(Chunk chunk)
+    private Part? ConvertChunk(Chunk chunk, StrongBox<bool> failed)
     {
         var start = _lineStarts[chunk.FirstLine];
         try
         {
-            return YamlToJson.TryConvertPart(_filePath, _yaml[start.._lineStarts[chunk.End]], chunk.FirstLine, chunk.Depth, out var root, out var positions)
+            return YamlToJson.TryConvertPart(_filePath, _yaml[start.._lineStarts[chunk.End]], chunk.FirstLine, chunk.Depth, failed, out var root, out var positions)
                 ? new Part(root, positions)
                 : null;
         }

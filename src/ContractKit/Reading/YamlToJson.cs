@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
+using System.Threading;
 using ContractKit.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -21,6 +23,7 @@ internal sealed class YamlToJson
     private readonly string _filePath;
     private readonly int _lineOffset;
     private readonly int _depthOffset;
+    private readonly StrongBox<bool>? _abandon;
     private readonly List<Diagnostic> _problems = [];
     private readonly Dictionary<JsonNode, List<TextPosition>> _positions = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, Anchor> _anchors = new(StringComparer.Ordinal);
@@ -33,11 +36,12 @@ internal sealed class YamlToJson
     /// <summary>Set by anything whose meaning reaches beyond one part of a split file: anchors, aliases, tags, merge keys.</summary>
     private bool _unusual;
 
-    private YamlToJson(string filePath, int lineOffset = 0, int depthOffset = 0)
+    private YamlToJson(string filePath, int lineOffset = 0, int depthOffset = 0, StrongBox<bool>? abandon = null)
     {
         _filePath = filePath;
         _lineOffset = lineOffset;
         _depthOffset = depthOffset;
+        _abandon = abandon;
     }
 
     public static ParsedDocument Convert(string filePath, string text)
@@ -72,17 +76,18 @@ internal sealed class YamlToJson
     /// Converts one part of a split file: <paramref name="yaml"/> is lines <paramref name="lineOffset"/>+1… of the
     /// file, and its root sits <paramref name="depthOffset"/> levels deep in the whole document. Gives the part's
     /// mapping and positions, or returns <see langword="false"/> when the part has any problem or anything that needs
-    /// the whole file.
+    /// the whole file, or as soon as <paramref name="abandon"/> is set (another part failed).
     /// </summary>
     internal static bool TryConvertPart(
         string filePath,
         string yaml,
         int lineOffset,
         int depthOffset,
+        StrongBox<bool> abandon,
         [NotNullWhen(true)] out JsonObject? root,
         out Dictionary<JsonNode, List<TextPosition>> positions)
     {
-        var converter = new YamlToJson(filePath, lineOffset, depthOffset);
+        var converter = new YamlToJson(filePath, lineOffset, depthOffset, abandon);
         var ok = converter.Run(yaml);
         positions = converter._positions;
         root = converter._root as JsonObject;
@@ -130,7 +135,7 @@ internal sealed class YamlToJson
                         break;
                 }
 
-                if (_fatal)
+                if (_fatal || (_abandon is not null && (_unusual || Volatile.Read(ref _abandon.Value))))
                 {
                     return false;
                 }
