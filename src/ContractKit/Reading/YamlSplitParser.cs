@@ -35,6 +35,12 @@ internal sealed class YamlSplitParser
     public const int MinLength = 256 * 1024;
 
     /// <summary>
+    /// Parts per core. Sections differ in cost per character (OpenAI's schemas take about twice as long as its paths,
+    /// which are mostly example text), so more, smaller parts than cores keep the cores finishing together.
+    /// </summary>
+    public const int PartsPerCore = 4;
+
+    /// <summary>
     /// How deep entries are split into their own entries. Real specs need two levels (<c>components</c> →
     /// <c>schemas</c>); the cap keeps the recursion shallow on a hostile, deeply nested file.
     /// </summary>

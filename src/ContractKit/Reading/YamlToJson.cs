@@ -49,7 +49,7 @@ internal sealed class YamlToJson
         var yaml = YamlBlockScalarWorkaround.Apply(text);
         if (yaml.Length >= YamlSplitParser.MinLength
             && Environment.ProcessorCount > 1
-            && YamlSplitParser.TryConvert(filePath, yaml, 2 * Environment.ProcessorCount) is { } split)
+            && YamlSplitParser.TryConvert(filePath, yaml, YamlSplitParser.PartsPerCore * Environment.ProcessorCount) is { } split)
         {
             return split;
         }
