@@ -5,6 +5,7 @@ using System.IO;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using System.Threading;
+using System.Threading.Tasks;
 using ContractKit.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -19,6 +20,20 @@ namespace ContractKit.Reading;
 internal sealed class YamlToJson
 {
     private const string MergeKey = "<<";
+
+    /// <summary>One of each kind of node and scalar style, for warming up the parser.</summary>
+    private const string WarmUpText = """
+        # comment
+        a: 1
+        b: [x, 'y', "z", 1.5, true, null]
+        c: {d: e}
+        f:
+          - g: |
+              text
+          - h: >-
+              folded
+        "i": plain text
+        """;
 
     private readonly string _filePath;
     private readonly int _lineOffset;
@@ -46,15 +61,15 @@ internal sealed class YamlToJson
 
     public static ParsedDocument Convert(string filePath, string text)
     {
-        var yaml = YamlBlockScalarWorkaround.Apply(text);
-        if (yaml.Length >= YamlSplitParser.MinLength
-            && Environment.ProcessorCount > 1
-            && YamlSplitParser.TryConvert(filePath, yaml, YamlSplitParser.PartsPerCore * Environment.ProcessorCount) is { } split)
-        {
-            return split;
-        }
+        var large = text.Length >= YamlSplitParser.MinLength && Environment.ProcessorCount > 1;
 
-        return ConvertWhole(filePath, yaml);
+        // A large file is converted in parts on all cores. While this thread prepares the text and the parts, another
+        // one loads and compiles the parser's code on a small document, which would otherwise slow every core's first part.
+        var warmUp = large ? Task.Run(() => new YamlToJson(string.Empty).Run(WarmUpText)) : null;
+        var yaml = YamlBlockScalarWorkaround.Apply(text);
+        var split = large ? YamlSplitParser.TryConvert(filePath, yaml, YamlSplitParser.PartsPerCore * Environment.ProcessorCount) : null;
+        warmUp?.Wait();
+        return split ?? ConvertWhole(filePath, yaml);
     }
 
     /// <summary>The one-pass conversion of the whole text, already passed through <see cref="YamlBlockScalarWorkaround"/>.</summary>
