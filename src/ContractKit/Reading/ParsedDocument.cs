@@ -16,5 +16,8 @@ internal sealed class ParsedDocument
 
     public required string Format { get; init; }
 
+    /// <summary>How many parts the text was converted in: 1, or more when a large YAML file was split across cores.</summary>
+    public int Parts { get; init; } = 1;
+
     public bool IsFatal => Root is null && Problems.Count > 0;
 }

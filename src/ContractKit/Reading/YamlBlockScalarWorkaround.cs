@@ -27,6 +27,8 @@ namespace ContractKit.Reading;
 /// </remarks>
 internal static class YamlBlockScalarWorkaround
 {
+    private static readonly char[] BlockIndicators = ['|', '>'];
+
     public static string Apply(string text)
     {
         var lines = SplitLines(text);
@@ -36,6 +38,15 @@ internal static class YamlBlockScalarWorkaround
         while (i < lines.Count)
         {
             var line = lines[i];
+
+            // Only lines with '|' or '>' can start a block scalar (checked with string's own search, which is compiled
+            // ahead of time, unlike the generic span helpers TryParseHeader uses).
+            if (text.IndexOfAny(BlockIndicators, line.Start, line.Length) < 0)
+            {
+                i++;
+                continue;
+            }
+
             var content = text.AsSpan(line.Start, line.Length);
             if (!TryParseHeader(content, out var indent, out var headerStart, out var headerLength, out var chomping, out var hasIndentIndicator))
             {

@@ -1,7 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
 using ContractKit.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -17,7 +21,24 @@ internal sealed class YamlToJson
 {
     private const string MergeKey = "<<";
 
+    /// <summary>One of each kind of node and scalar style, for warming up the parser.</summary>
+    private const string WarmUpText = """
+        # comment
+        a: 1
+        b: [x, 'y', "z", 1.5, true, null]
+        c: {d: e}
+        f:
+          - g: |
+              text
+          - h: >-
+              folded
+        "i": plain text
+        """;
+
     private readonly string _filePath;
+    private readonly int _lineOffset;
+    private readonly int _depthOffset;
+    private readonly StrongBox<bool>? _abandon;
     private readonly List<Diagnostic> _problems = [];
     private readonly Dictionary<JsonNode, List<TextPosition>> _positions = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, Anchor> _anchors = new(StringComparer.Ordinal);
@@ -27,12 +48,35 @@ internal sealed class YamlToJson
     private long _aliasBudget = SpecLimits.MaxAliasExpansion;
     private bool _fatal;
 
-    private YamlToJson(string filePath) => _filePath = filePath;
+    /// <summary>Set by anything whose meaning reaches beyond one part of a split file: anchors, aliases, tags, merge keys.</summary>
+    private bool _unusual;
+
+    private YamlToJson(string filePath, int lineOffset = 0, int depthOffset = 0, StrongBox<bool>? abandon = null)
+    {
+        _filePath = filePath;
+        _lineOffset = lineOffset;
+        _depthOffset = depthOffset;
+        _abandon = abandon;
+    }
 
     public static ParsedDocument Convert(string filePath, string text)
     {
+        var large = text.Length >= YamlSplitParser.MinLength && Environment.ProcessorCount > 1;
+
+        // A large file is converted in parts on all cores. While this thread prepares the text and the parts, another
+        // one loads and compiles the parser's code on a small document, which would otherwise slow every core's first part.
+        var warmUp = large ? Task.Run(() => new YamlToJson(string.Empty).Run(WarmUpText)) : null;
+        var yaml = YamlBlockScalarWorkaround.Apply(text);
+        var split = large ? YamlSplitParser.TryConvert(filePath, yaml, YamlSplitParser.PartsPerCore * Environment.ProcessorCount) : null;
+        warmUp?.Wait();
+        return split ?? ConvertWhole(filePath, yaml);
+    }
+
+    /// <summary>The one-pass conversion of the whole text, already passed through <see cref="YamlBlockScalarWorkaround"/>.</summary>
+    internal static ParsedDocument ConvertWhole(string filePath, string yaml)
+    {
         var converter = new YamlToJson(filePath);
-        var ok = converter.Run(YamlBlockScalarWorkaround.Apply(text));
+        var ok = converter.Run(yaml);
         var root = ok ? converter._root : null;
         return new ParsedDocument
         {
@@ -41,6 +85,28 @@ internal sealed class YamlToJson
             Problems = converter._problems,
             Format = "yaml",
         };
+    }
+
+    /// <summary>
+    /// Converts one part of a split file: <paramref name="yaml"/> is lines <paramref name="lineOffset"/>+1… of the
+    /// file, and its root sits <paramref name="depthOffset"/> levels deep in the whole document. Gives the part's
+    /// mapping and positions, or returns <see langword="false"/> when the part has any problem or anything that needs
+    /// the whole file, or as soon as <paramref name="abandon"/> is set (another part failed).
+    /// </summary>
+    internal static bool TryConvertPart(
+        string filePath,
+        string yaml,
+        int lineOffset,
+        int depthOffset,
+        StrongBox<bool> abandon,
+        [NotNullWhen(true)] out JsonObject? root,
+        out Dictionary<JsonNode, List<TextPosition>> positions)
+    {
+        var converter = new YamlToJson(filePath, lineOffset, depthOffset, abandon);
+        var ok = converter.Run(yaml);
+        positions = converter._positions;
+        root = converter._root as JsonObject;
+        return ok && !converter._unusual && converter._problems.Count == 0 && root is not null;
     }
 
     private bool Run(string text)
@@ -64,23 +130,27 @@ internal sealed class YamlToJson
 
                         break;
                     case Scalar scalar:
+                        NoteProperties(scalar);
                         OnScalar(scalar);
                         break;
                     case MappingStart mapping:
+                        NoteProperties(mapping);
                         OnContainerStart(new JsonObject(), mapping);
                         break;
                     case SequenceStart sequence:
+                        NoteProperties(sequence);
                         OnContainerStart(new JsonArray(), sequence);
                         break;
                     case MappingEnd or SequenceEnd:
                         OnContainerEnd();
                         break;
                     case AnchorAlias alias:
+                        _unusual = true;
                         OnAlias(alias);
                         break;
                 }
 
-                if (_fatal)
+                if (_fatal || (_abandon is not null && (_unusual || Volatile.Read(ref _abandon.Value))))
                 {
                     return false;
                 }
@@ -127,7 +197,7 @@ internal sealed class YamlToJson
             return;
         }
 
-        if (_stack.Count >= SpecLimits.MaxDepth)
+        if (_stack.Count + _depthOffset >= SpecLimits.MaxDepth)
         {
             Fatal(start.Start, $"The document is nested more than {SpecLimits.MaxDepth} levels deep.");
             return;
@@ -216,6 +286,7 @@ internal sealed class YamlToJson
         frame.Key = key;
         frame.KeyPosition = ToPosition(start);
         frame.IsMerge = isMerge;
+        _unusual |= isMerge;
         frame.IsDuplicate = !isMerge && obj.ContainsKey(key);
         if (frame.IsDuplicate)
         {
@@ -289,6 +360,8 @@ internal sealed class YamlToJson
         }
     }
 
+    private void NoteProperties(NodeEvent node) => _unusual |= !node.Anchor.IsEmpty || !node.Tag.IsEmpty;
+
     private void Remember(AnchorName name, JsonNode? node, int size, bool complete)
     {
         if (!name.IsEmpty)
@@ -313,8 +386,8 @@ internal sealed class YamlToJson
             new SourceLocation(_filePath, position.Line, position.Column));
     }
 
-    private static TextPosition ToPosition(Mark mark) =>
-        new((int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
+    private TextPosition ToPosition(Mark mark) =>
+        new((int)Math.Max(1, mark.Line) + _lineOffset, (int)Math.Max(1, mark.Column));
 
     /// <summary>YamlDotNet messages are already user-facing; only make sure they read as one sentence.</summary>
     private static string CleanMessage(string message)
