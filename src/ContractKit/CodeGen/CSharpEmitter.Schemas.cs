@@ -14,7 +14,7 @@ public sealed partial class CSharpEmitter
         var writer = StartFile();
         var name = _names.ClientName + "Schemas";
         var documentUri = new Uri($"urn:contractkit:{_options.Namespace}.{_names.ClientName}");
-        var lowering = new SchemaLowering(_model);
+        var (lowering, documentJson) = _schemaDocument ?? LowerSchemaDocument();
         var validation = $"{Runtime}.Validation";
 
         writer.Line($"/// <summary>The JSON Schemas of this contract that <see cref=\"{_names.ClientName}\"/> validates bodies against.</summary>");
@@ -22,7 +22,7 @@ public sealed partial class CSharpEmitter
         writer.Line("/// <summary>Every named type of the contract under <c>$defs</c> (JSON Schema 2020-12 with the OpenAPI vocabulary).</summary>");
         // Indented, in a raw literal, so that a spec change shows as a readable diff. JSON text cannot hold three
         // quotes in a row (quotes inside strings are escaped), so the raw literal's delimiter cannot occur in it.
-        var document = _validators.Count == 0 ? "{}" : lowering.LowerDocument().ToJsonString(IndentedJson);
+        var document = _validators.Count == 0 ? "{}" : documentJson;
         writer.Line("private const string Document = \"\"\"");
         writer.Indent();
         writer.Lines(document);
@@ -55,6 +55,13 @@ public sealed partial class CSharpEmitter
         writer.Close();
         writer.Close();
         return writer.ToString();
+    }
+
+    /// <summary>The lowering, and the whole contract lowered to one indented JSON document.</summary>
+    private (SchemaLowering Lowering, string Document) LowerSchemaDocument()
+    {
+        var lowering = new SchemaLowering(_model);
+        return (lowering, lowering.LowerDocument().ToJsonString(IndentedJson));
     }
 
     private static readonly System.Text.Json.JsonSerializerOptions IndentedJson = new() { WriteIndented = true };

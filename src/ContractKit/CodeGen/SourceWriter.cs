@@ -10,26 +10,51 @@ namespace ContractKit.CodeGen;
 internal sealed class SourceWriter
 {
     private const int IndentSize = 4;
-    private readonly StringBuilder _builder = new();
+
+    /// <summary>A builder bigger than this (the client, the embedded schemas) is not kept for the next file.</summary>
+    private const int MaxCachedCapacity = 256 * 1024;
+
+    /// <summary>
+    /// The builder of this thread's last finished file, emptied: a big output is thousands of files, and a builder that
+    /// already has room saves growing a new one chunk by chunk for each.
+    /// </summary>
+    [ThreadStatic]
+    private static StringBuilder? s_cachedBuilder;
+
+    private StringBuilder? _builder;
+    private string? _text;
+
+    public SourceWriter()
+    {
+        _builder = s_cachedBuilder ?? new StringBuilder(4096);
+        s_cachedBuilder = null;
+    }
 
     public int Indentation { get; private set; }
 
+    private StringBuilder Builder => _builder ?? throw new InvalidOperationException("The source was finished by ToString; nothing more can be written.");
+
     /// <summary>Writes one line at the current indentation; an empty line has no trailing spaces.</summary>
-    public SourceWriter Line(string text = "")
+    public SourceWriter Line(string text = "") => Line(text.AsSpan());
+
+    /// <summary>Writes one line at the current indentation; an empty line has no trailing spaces.</summary>
+    public SourceWriter Line(ReadOnlySpan<char> text)
     {
+        var builder = Builder;
         if (text.Length > 0)
         {
-            _builder.Append(' ', Indentation * IndentSize).Append(text);
+            builder.Append(' ', Indentation * IndentSize).Append(text);
         }
 
-        _builder.Append('\n');
+        builder.Append('\n');
         return this;
     }
 
     /// <summary>Writes each line of a multi-line block (a raw string literal) at the current indentation.</summary>
     public SourceWriter Lines(string block)
     {
-        foreach (var line in block.ReplaceLineEndings("\n").Split('\n'))
+        // The same line breaks as ReplaceLineEndings (CR, LF, CRLF, NEL, LS, FF, PS), without copying the block.
+        foreach (var line in block.AsSpan().EnumerateLines())
         {
             Line(line.TrimEnd());
         }
@@ -78,17 +103,35 @@ internal sealed class SourceWriter
         }
 
         Indentation--;
-        return Line("}" + suffix);
+        var builder = Builder;
+        builder.Append(' ', Indentation * IndentSize).Append('}').Append(suffix).Append('\n');
+        return this;
     }
 
-    /// <summary>The text; throws when a block was left open, a generator bug that must not reach a file.</summary>
+    /// <summary>
+    /// The text, which finishes the writer (its builder goes to the next file on this thread); throws when a block was
+    /// left open, a generator bug that must not reach a file.
+    /// </summary>
     public override string ToString()
     {
+        if (_text is not null)
+        {
+            return _text;
+        }
+
         if (Indentation != 0)
         {
             throw new InvalidOperationException($"Generated source left {Indentation} block(s) open.");
         }
 
-        return _builder.ToString();
+        var builder = Builder;
+        _text = builder.ToString();
+        _builder = null;
+        if (builder.Capacity <= MaxCachedCapacity)
+        {
+            s_cachedBuilder = builder.Clear();
+        }
+
+        return _text;
     }
 }
