@@ -28,12 +28,24 @@ internal static class CSharpSyntax
         "scoped", "file", "partial", "global", "cancellationToken",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>What a string literal cannot hold as is: quotes, backslashes, control and line-separator characters, surrogates (paired ones are kept, but looked at).</summary>
+    private static readonly SearchValues<char> LiteralEscapes = SearchValues.Create(
+        "\"\\\u2028\u2029" + Characters(0, 0x20) + Characters(0x7F, 0x21) + Characters(0xD800, 0x800));
+
     /// <summary>What C# ends a comment line at: each one starts a new doc line (CR LF makes an empty one between).</summary>
     private static readonly SearchValues<char> DocLineBreaks = SearchValues.Create("\r\n\u0085\u2028\u2029");
 
     /// <summary>What doc text cannot hold as is: XML's specials and control characters.</summary>
-    private static readonly SearchValues<char> DocEscapes = SearchValues.Create(
-        "&<>" + new string([.. Enumerable.Range(0, 0x20).Select(i => (char)i)]) + new string([.. Enumerable.Range(0x7F, 0x21).Select(i => (char)i)]));
+    private static readonly SearchValues<char> DocEscapes = SearchValues.Create("&<>" + Characters(0, 0x20) + Characters(0x7F, 0x21));
+
+    [ThreadStatic]
+    private static StringBuilder? s_scratch;
+
+    /// <summary>An empty builder for one escaped string at a time (not nested): this thread's, reused.</summary>
+    private static StringBuilder Scratch() => (s_scratch ??= new StringBuilder(256)).Clear();
+
+    /// <summary>The <paramref name="count"/> characters from <paramref name="first"/> on (0x00 and 0x7F: the control characters).</summary>
+    private static string Characters(int first, int count) => new([.. Enumerable.Range(first, count).Select(i => (char)i)]);
 
     /// <summary>
     /// PascalCase from any spec name: words are split at characters that cannot be in an identifier and
@@ -118,7 +130,12 @@ internal static class CSharpSyntax
     /// <summary>A C# string literal for any text: quotes, backslashes, control and line-separator characters escaped.</summary>
     public static string Literal(string value)
     {
-        var builder = new StringBuilder(value.Length + 2).Append('"');
+        if (!value.AsSpan().ContainsAny(LiteralEscapes))
+        {
+            return string.Concat("\"", value, "\"");
+        }
+
+        var builder = Scratch().Append('"');
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
@@ -195,7 +212,7 @@ internal static class CSharpSyntax
             return new string(line.TrimEnd());
         }
 
-        var escaped = new StringBuilder(line.Length + 16);
+        var escaped = Scratch();
         foreach (var c in line)
         {
             switch (c)
@@ -233,7 +250,14 @@ internal static class CSharpSyntax
             writer.Line("/// <summary>");
             foreach (var line in lines)
             {
-                writer.Line(line.Length == 0 ? "///" : "/// " + line);
+                if (line.Length == 0)
+                {
+                    writer.Line("///");
+                }
+                else
+                {
+                    writer.Line($"/// {line}");
+                }
             }
 
             writer.Line("/// </summary>");
@@ -244,7 +268,7 @@ internal static class CSharpSyntax
             writer.Line("/// <remarks>");
             foreach (var remark in remarks)
             {
-                writer.Line("/// " + remark);
+                writer.Line($"/// {remark}");
             }
 
             writer.Line("/// </remarks>");

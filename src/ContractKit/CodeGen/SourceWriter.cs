@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ContractKit.CodeGen;
@@ -50,16 +51,51 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>
+    /// Writes one line at the current indentation, formatting the interpolated string straight into the output (no
+    /// string for the line); an empty line has no trailing spaces.
+    /// </summary>
+    public SourceWriter Line([InterpolatedStringHandlerArgument("")] ref LineHandler line)
+    {
+        line.Finish();
+        Builder.Append('\n');
+        return this;
+    }
+
     /// <summary>Writes each line of a multi-line block (a raw string literal) at the current indentation.</summary>
-    public SourceWriter Lines(string block)
+    public SourceWriter Lines(string block) => Lines(block.AsSpan());
+
+    /// <summary>As <see cref="Lines(string)"/>, formatting the block into a reused buffer rather than a new string.</summary>
+    public SourceWriter Lines(ref LinesHandler block)
+    {
+        var text = block.Text;
+        var chunks = 0;
+        var span = ReadOnlySpan<char>.Empty;
+        foreach (var chunk in text.GetChunks())
+        {
+            span = chunk.Span;
+            chunks++;
+        }
+
+        return chunks > 1 ? Lines(text.ToString()) : Lines(span);
+    }
+
+    private SourceWriter Lines(ReadOnlySpan<char> block)
     {
         // The same line breaks as ReplaceLineEndings (CR, LF, CRLF, NEL, LS, FF, PS), without copying the block.
-        foreach (var line in block.AsSpan().EnumerateLines())
+        foreach (var line in block.EnumerateLines())
         {
             Line(line.TrimEnd());
         }
 
         return this;
+    }
+
+    /// <summary>Writes the header line (formatted straight into the output), <c>{</c>, and indents.</summary>
+    public SourceWriter Open([InterpolatedStringHandlerArgument("")] ref LineHandler header)
+    {
+        Line(ref header);
+        return Open();
     }
 
     /// <summary>Writes <c>{</c> and indents.</summary>
@@ -133,5 +169,71 @@ internal sealed class SourceWriter
         }
 
         return _text;
+    }
+
+    /// <summary>Formats an interpolated line straight into a writer's output, after the indentation.</summary>
+    [InterpolatedStringHandler]
+    public ref struct LineHandler
+    {
+        private readonly StringBuilder _builder;
+        private readonly int _indentation;
+        private readonly int _start;
+        private StringBuilder.AppendInterpolatedStringHandler _inner;
+
+        public LineHandler(int literalLength, int formattedCount, SourceWriter writer)
+        {
+            _builder = writer.Builder;
+            _indentation = writer.Indentation * IndentSize;
+            _builder.Append(' ', _indentation);
+            _start = _builder.Length;
+            _inner = new StringBuilder.AppendInterpolatedStringHandler(literalLength, formattedCount, _builder);
+        }
+
+        public void AppendLiteral(string value) => _inner.AppendLiteral(value);
+
+        public void AppendFormatted(string? value) => _inner.AppendFormatted(value);
+
+        public void AppendFormatted(ReadOnlySpan<char> value) => _inner.AppendFormatted(value);
+
+        public void AppendFormatted<T>(T value) => _inner.AppendFormatted(value);
+
+        public void AppendFormatted<T>(T value, string? format) => _inner.AppendFormatted(value, format);
+
+        public void AppendFormatted<T>(T value, int alignment) => _inner.AppendFormatted(value, alignment);
+
+        public void AppendFormatted<T>(T value, int alignment, string? format) => _inner.AppendFormatted(value, alignment, format);
+
+        /// <summary>A line that came out empty gets no indentation, as <see cref="Line(string)"/> does.</summary>
+        internal readonly void Finish()
+        {
+            if (_builder.Length == _start)
+            {
+                _builder.Length -= _indentation;
+            }
+        }
+    }
+
+    /// <summary>Formats an interpolated block into a buffer this thread reuses, for <see cref="Lines(ref LinesHandler)"/> to split.</summary>
+    [InterpolatedStringHandler]
+    public ref struct LinesHandler
+    {
+        [ThreadStatic]
+        private static StringBuilder? s_scratch;
+
+        private StringBuilder.AppendInterpolatedStringHandler _inner;
+
+        public LinesHandler(int literalLength, int formattedCount)
+        {
+            Text = (s_scratch ??= new StringBuilder(4096)).Clear();
+            _inner = new StringBuilder.AppendInterpolatedStringHandler(literalLength, formattedCount, Text);
+        }
+
+        internal StringBuilder Text { get; }
+
+        public void AppendLiteral(string value) => _inner.AppendLiteral(value);
+
+        public void AppendFormatted(string? value) => _inner.AppendFormatted(value);
+
+        public void AppendFormatted<T>(T value) => _inner.AppendFormatted(value);
     }
 }
