@@ -58,8 +58,21 @@ internal static class CSharpSyntax
         var buffer = name.Length <= 256 ? stackalloc char[(2 * name.Length) + 1] : new char[(2 * name.Length) + 1];
         var length = 1;
         var startWord = true;
-        foreach (var rune in name.EnumerateRunes())
+        for (var i = 0; i < name.Length;)
         {
+            // ASCII (almost every spec name) without decoding; the rest rune by rune (a lone surrogate reads as U+FFFD).
+            Rune rune;
+            if (char.IsAscii(name[i]))
+            {
+                rune = new Rune(name[i]);
+                i++;
+            }
+            else
+            {
+                Rune.DecodeFromUtf16(name.AsSpan(i), out rune, out var consumed);
+                i += consumed;
+            }
+
             if (!Rune.IsLetterOrDigit(rune))
             {
                 startWord = true;
