@@ -3,7 +3,6 @@ using System.Buffers;
 using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Text;
 
 namespace ContractKit.CodeGen;
@@ -45,7 +44,13 @@ internal static class CSharpSyntax
     private static StringBuilder Scratch() => (s_scratch ??= new StringBuilder(256)).Clear();
 
     /// <summary>The <paramref name="count"/> characters from <paramref name="first"/> on (0x00 and 0x7F: the control characters).</summary>
-    private static string Characters(int first, int count) => new([.. Enumerable.Range(first, count).Select(i => (char)i)]);
+    private static string Characters(int first, int count) => string.Create(count, first, static (span, first) =>
+    {
+        for (var i = 0; i < span.Length; i++)
+        {
+            span[i] = (char)(first + i);
+        }
+    });
 
     /// <summary>
     /// PascalCase from any spec name: words are split at characters that cannot be in an identifier and

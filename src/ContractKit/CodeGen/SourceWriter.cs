@@ -189,11 +189,14 @@ internal sealed class SourceWriter
             _inner = new StringBuilder.AppendInterpolatedStringHandler(literalLength, formattedCount, _builder);
         }
 
-        public void AppendLiteral(string value) => _inner.AppendLiteral(value);
+        public readonly void AppendLiteral(string value) => _builder.Append(value);
 
-        public void AppendFormatted(string? value) => _inner.AppendFormatted(value);
+        public readonly void AppendFormatted(string? value) => _builder.Append(value);
 
-        public void AppendFormatted(ReadOnlySpan<char> value) => _inner.AppendFormatted(value);
+        public readonly void AppendFormatted(ReadOnlySpan<char> value) => _builder.Append(value);
+
+        /// <summary>As string interpolation formats an int (current culture, no format), without a generic instantiation to compile at run time.</summary>
+        public readonly void AppendFormatted(int value) => _builder.Append(value);
 
         public void AppendFormatted<T>(T value) => _inner.AppendFormatted(value);
 
