@@ -30,8 +30,8 @@ public sealed partial class CSharpEmitter
     private readonly List<(string Name, TypeUse Use)> _validators = [];
     private readonly HashSet<string> _validatorNames = new(StringComparer.Ordinal);
 
-    /// <summary>The lowered schema document, worked out beside the parts (see <see cref="Generate(Action{GeneratedFile}?)"/>).</summary>
-    private (Validation.SchemaLowering Lowering, string Document)? _schemaDocument;
+    /// <summary>The schemas file up to its lowered document, written beside the parts (see <see cref="Generate(Action{GeneratedFile}?)"/>).</summary>
+    private (Validation.SchemaLowering Lowering, SourceWriter Writer)? _schemasStart;
 
     private CSharpEmitter(ContractModel model, CSharpOptions options)
     {
@@ -82,7 +82,7 @@ public sealed partial class CSharpEmitter
         {
             if (i == 1)
             {
-                _schemaDocument = LowerSchemaDocument();
+                _schemasStart = StartSchemas(withDocument: true);
                 return;
             }
 
