@@ -72,9 +72,9 @@ public sealed partial class CSharpEmitter
         // The clients and each model type are independent parts: both cores emit them, each part into an emitter of
         // its own, and the parts' registrations (extra JSON types, validators, warnings) are then merged in the order a
         // sequential run makes them (types in model order, then the clients), so the output does not depend on timing.
-        // The clients (one big part, which also names form fields and alternate methods) go first, then the embedded
-        // schema document (needed only when something validates, which is known at the end, but depending on the model
-        // alone: worked out here, beside the types, rather than alone after them), the types around them.
+        // The clients (one big part, which also names form fields and alternate methods) go first, the types around them.
+        // Index 1 is the schemas file up to its document: which schemas validate is known only at the end, but the
+        // document (the largest piece of work after the clients) depends on the model alone, so it is lowered here.
         var types = _model.Types;
         var parts = new CSharpEmitter[types.Count + 1];
         var partFiles = new GeneratedFile[types.Count + 1][];
