@@ -11,24 +11,10 @@ public sealed partial class CSharpEmitter
 {
     private string EmitSchemas()
     {
-        var writer = StartFile();
-        var name = _names.ClientName + "Schemas";
+        // The start of the file, with the whole document, was written beside the parts; without validators it is "{}".
+        var (lowering, writer) = _validators.Count > 0 && _schemasStart is { } started ? started : StartSchemas(withDocument: _validators.Count > 0);
         var documentUri = new Uri($"urn:contractkit:{_options.Namespace}.{_names.ClientName}");
-        var lowering = new SchemaLowering(_model);
         var validation = $"{Runtime}.Validation";
-
-        writer.Line($"/// <summary>The JSON Schemas of this contract that <see cref=\"{_names.ClientName}\"/> validates bodies against.</summary>");
-        writer.Open($"internal static class {name}");
-        writer.Line("/// <summary>Every named type of the contract under <c>$defs</c> (JSON Schema 2020-12 with the OpenAPI vocabulary).</summary>");
-        // Indented, in a raw literal, so that a spec change shows as a readable diff. JSON text cannot hold three
-        // quotes in a row (quotes inside strings are escaped), so the raw literal's delimiter cannot occur in it.
-        var document = _validators.Count == 0 ? "{}" : lowering.LowerDocument().ToJsonString(IndentedJson);
-        writer.Line("private const string Document = \"\"\"");
-        writer.Indent();
-        writer.Lines(document);
-        writer.Line("\"\"\";");
-        writer.Unindent();
-        writer.Line();
         writer.Line($"private static readonly global::System.Uri DocumentUri = new global::System.Uri({CSharpSyntax.Literal(documentUri.AbsoluteUri)});");
         writer.Line();
         writer.Line($"private static readonly {validation}.SchemaOptions Options = CreateOptions();");
@@ -55,6 +41,26 @@ public sealed partial class CSharpEmitter
         writer.Close();
         writer.Close();
         return writer.ToString();
+    }
+
+    /// <summary>The lowering, and the schemas file up to its document: the whole contract, or <c>{}</c>.</summary>
+    private (SchemaLowering Lowering, SourceWriter Writer) StartSchemas(bool withDocument)
+    {
+        var lowering = new SchemaLowering(_model);
+        var writer = StartFile();
+        writer.Line($"/// <summary>The JSON Schemas of this contract that <see cref=\"{_names.ClientName}\"/> validates bodies against.</summary>");
+        writer.Open($"internal static class {_names.ClientName}Schemas");
+        writer.Line("/// <summary>Every named type of the contract under <c>$defs</c> (JSON Schema 2020-12 with the OpenAPI vocabulary).</summary>");
+
+        // Indented, in a raw literal, so that a spec change shows as a readable diff. JSON text cannot hold three
+        // quotes in a row (quotes inside strings are escaped), so the raw literal's delimiter cannot occur in it.
+        writer.Line("private const string Document = \"\"\"");
+        writer.Indent();
+        writer.Lines(withDocument ? lowering.LowerDocument().ToJsonString(IndentedJson) : "{}");
+        writer.Line("\"\"\";");
+        writer.Unindent();
+        writer.Line();
+        return (lowering, writer);
     }
 
     private static readonly System.Text.Json.JsonSerializerOptions IndentedJson = new() { WriteIndented = true };

@@ -20,8 +20,7 @@ internal sealed class CSharpNaming
     private const int MaxMemberName = 200;
 
     private readonly Dictionary<string, string> _typeNames = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string TypeId, string JsonName), string> _members = [];
-    private readonly Dictionary<string, string> _extensionDataNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TypeMembers> _members = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _methods = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _streamMethods = new(StringComparer.Ordinal);
     private readonly Dictionary<(string OperationId, ParameterLocation In, string Name), string> _parameters = [];
@@ -76,31 +75,15 @@ internal sealed class CSharpNaming
             _typeNames[type.Id] = typeNames.Claim(CSharpSyntax.Shorten(name, MaxTypeName));
         }
 
-        foreach (var type in model.Types)
+        // Each type's members are a scope of their own, given the type's name: both cores name them.
+        var types = model.Types;
+        var members = new TypeMembers?[types.Count];
+        ParallelWork.For(types.Count, i => members[i] = NameMembers(types[i], _typeNames[types[i].Id]));
+        for (var i = 0; i < types.Count; i++)
         {
-            var typeName = _typeNames[type.Id];
-            switch (type)
+            if (members[i] is { } typeMembers)
             {
-                case ObjectType obj:
-                    var members = new UniqueNames([typeName, .. ObjectMembers]);
-                    foreach (var property in obj.Properties)
-                    {
-                        _members[(type.Id, property.JsonName)] = members.Claim(NotTheTypeName(CSharpSyntax.Shorten(CSharpSyntax.Pascal(property.JsonName), MaxMemberName), typeName));
-                    }
-
-                    _extensionDataNames[type.Id] = members.Claim("AdditionalProperties");
-                    break;
-                case EnumType enumType:
-                    var values = new UniqueNames([typeName, "Value", "IsKnown", "Converter", .. ObjectMembers]);
-                    foreach (var value in enumType.Values)
-                    {
-                        var member = enumType.Kind == PrimitiveKind.Integer
-                            ? "Value" + value.Value.Replace("-", "Minus", StringComparison.Ordinal)
-                            : NotTheTypeName(CSharpSyntax.Shorten(CSharpSyntax.Pascal(value.Value, "Empty"), MaxMemberName), typeName);
-                        _members[(type.Id, value.Value)] = values.Claim(member);
-                    }
-
-                    break;
+                _members[types[i].Id] = typeMembers;
             }
         }
 
@@ -149,9 +132,9 @@ internal sealed class CSharpNaming
 
     public string Type(string typeId) => _typeNames[typeId];
 
-    public string Member(string typeId, string jsonNameOrValue) => _members[(typeId, jsonNameOrValue)];
+    public string Member(string typeId, string jsonNameOrValue) => _members[typeId].Names[jsonNameOrValue];
 
-    public string ExtensionData(string typeId) => _extensionDataNames[typeId];
+    public string ExtensionData(string typeId) => _members[typeId].ExtensionData ?? throw new KeyNotFoundException($"'{typeId}' is not an object type.");
 
     public string Method(string operationId) => _methods[operationId];
 
@@ -175,6 +158,37 @@ internal sealed class CSharpNaming
 
     public string Parameter(Operation operation, Parameter parameter) => _parameters[(operation.OperationId, parameter.In, parameter.Name)];
 
+    /// <summary>The C# names of an object's properties (and its extension data) or of an enum's values.</summary>
+    private static TypeMembers? NameMembers(TypeDefinition type, string typeName)
+    {
+        switch (type)
+        {
+            case ObjectType obj:
+                var members = new UniqueNames([typeName, .. ObjectMembers]);
+                var properties = new Dictionary<string, string>(obj.Properties.Count, StringComparer.Ordinal);
+                foreach (var property in obj.Properties)
+                {
+                    properties[property.JsonName] = members.Claim(NotTheTypeName(CSharpSyntax.Shorten(CSharpSyntax.Pascal(property.JsonName), MaxMemberName), typeName));
+                }
+
+                return new TypeMembers(properties, members.Claim("AdditionalProperties"));
+            case EnumType enumType:
+                var values = new UniqueNames([typeName, "Value", "IsKnown", "Converter", .. ObjectMembers]);
+                var names = new Dictionary<string, string>(enumType.Values.Count, StringComparer.Ordinal);
+                foreach (var value in enumType.Values)
+                {
+                    var member = enumType.Kind == PrimitiveKind.Integer
+                        ? "Value" + value.Value.Replace("-", "Minus", StringComparison.Ordinal)
+                        : NotTheTypeName(CSharpSyntax.Shorten(CSharpSyntax.Pascal(value.Value, "Empty"), MaxMemberName), typeName);
+                    names[value.Value] = values.Claim(member);
+                }
+
+                return new TypeMembers(names, ExtensionData: null);
+            default:
+                return null;
+        }
+    }
+
     /// <summary>A member cannot share its type's name (CS0542): <c>Collide.Collide</c> becomes <c>Collide.CollideValue</c>.</summary>
     private static string NotTheTypeName(string member, string typeName) =>
         string.Equals(member, typeName, StringComparison.OrdinalIgnoreCase) ? member + "Value" : member;
@@ -182,6 +196,9 @@ internal sealed class CSharpNaming
     private static bool IsComponent(string id) =>
         id.StartsWith("#/components/schemas/", StringComparison.Ordinal) && id.IndexOf('/', "#/components/schemas/".Length) < 0;
 }
+
+/// <summary>The C# member names of one type, by JSON name or enum value; <c>ExtensionData</c> for objects only.</summary>
+internal sealed record TypeMembers(Dictionary<string, string> Names, string? ExtensionData);
 
 /// <summary>A client class for one tag, and the root client's property that hands it out.</summary>
 internal sealed record TagClient(string Tag, string ClassName, string PropertyName);

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Globalization;
@@ -26,6 +27,31 @@ internal static class CSharpSyntax
         "scoped", "file", "partial", "global", "cancellationToken",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>What a string literal cannot hold as is: quotes, backslashes, control and line-separator characters, surrogates (paired ones are kept, but looked at).</summary>
+    private static readonly SearchValues<char> LiteralEscapes = SearchValues.Create(
+        "\"\\\u2028\u2029" + Characters(0, 0x20) + Characters(0x7F, 0x21) + Characters(0xD800, 0x800));
+
+    /// <summary>What C# ends a comment line at: each one starts a new doc line (CR LF makes an empty one between).</summary>
+    private static readonly SearchValues<char> DocLineBreaks = SearchValues.Create("\r\n\u0085\u2028\u2029");
+
+    /// <summary>What doc text cannot hold as is: XML's specials and control characters.</summary>
+    private static readonly SearchValues<char> DocEscapes = SearchValues.Create("&<>" + Characters(0, 0x20) + Characters(0x7F, 0x21));
+
+    [ThreadStatic]
+    private static StringBuilder? s_scratch;
+
+    /// <summary>An empty builder for one escaped string at a time (not nested): this thread's, reused.</summary>
+    private static StringBuilder Scratch() => (s_scratch ??= new StringBuilder(256)).Clear();
+
+    /// <summary>The <paramref name="count"/> characters from <paramref name="first"/> on (0x00 and 0x7F: the control characters).</summary>
+    private static string Characters(int first, int count) => string.Create(count, first, static (span, first) =>
+    {
+        for (var i = 0; i < span.Length; i++)
+        {
+            span[i] = (char)(first + i);
+        }
+    });
+
     /// <summary>
     /// PascalCase from any spec name: words are split at characters that cannot be in an identifier and
     /// at '_'; each word's first letter is upper-cased, the rest kept (<c>modifyThread</c> → <c>ModifyThread</c>,
@@ -33,35 +59,48 @@ internal static class CSharpSyntax
     /// </summary>
     public static string Pascal(string name, string fallback = "Value")
     {
-        var builder = new StringBuilder(name.Length);
+        // Index 0 is kept for the '_' that a leading digit needs; an upper-cased rune may take two chars.
+        var buffer = name.Length <= 256 ? stackalloc char[(2 * name.Length) + 1] : new char[(2 * name.Length) + 1];
+        var length = 1;
         var startWord = true;
-        foreach (var rune in name.EnumerateRunes())
+        for (var i = 0; i < name.Length;)
         {
-            var isIdentifierChar = Rune.IsLetterOrDigit(rune);
-            if (!isIdentifierChar)
+            // ASCII (almost every spec name) without decoding; the rest rune by rune (a lone surrogate reads as U+FFFD).
+            Rune rune;
+            if (char.IsAscii(name[i]))
+            {
+                rune = new Rune(name[i]);
+                i++;
+            }
+            else
+            {
+                Rune.DecodeFromUtf16(name.AsSpan(i), out rune, out var consumed);
+                i += consumed;
+            }
+
+            if (!Rune.IsLetterOrDigit(rune))
             {
                 startWord = true;
                 continue;
             }
 
-            if (startWord && Rune.IsLetter(rune))
-            {
-                builder.Append(Rune.ToUpperInvariant(rune).ToString());
-            }
-            else
-            {
-                builder.Append(rune.ToString());
-            }
-
+            length += (startWord && Rune.IsLetter(rune) ? Rune.ToUpperInvariant(rune) : rune).EncodeToUtf16(buffer[length..]);
             startWord = false;
         }
 
-        if (builder.Length == 0)
+        if (length == 1)
         {
             return fallback;
         }
 
-        return char.IsDigit(builder[0]) ? "_" + builder : builder.ToString();
+        if (char.IsDigit(buffer[1]))
+        {
+            buffer[0] = '_';
+            return new string(buffer[..length]);
+        }
+
+        var pascal = buffer[1..length];
+        return pascal.SequenceEqual(name) ? name : new string(pascal);
     }
 
     /// <summary>
@@ -109,7 +148,12 @@ internal static class CSharpSyntax
     /// <summary>A C# string literal for any text: quotes, backslashes, control and line-separator characters escaped.</summary>
     public static string Literal(string value)
     {
-        var builder = new StringBuilder(value.Length + 2).Append('"');
+        if (!value.AsSpan().ContainsAny(LiteralEscapes))
+        {
+            return string.Concat("\"", value, "\"");
+        }
+
+        var builder = Scratch().Append('"');
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
@@ -150,37 +194,63 @@ internal static class CSharpSyntax
             return lines;
         }
 
-        var escaped = new StringBuilder(text.Length);
-        foreach (var c in text)
+        var rest = text.AsSpan();
+        while (true)
+        {
+            var end = rest.IndexOfAny(DocLineBreaks);
+            lines.Add(DocLine(end < 0 ? rest : rest[..end]));
+            if (end < 0)
+            {
+                break;
+            }
+
+            rest = rest[(end + 1)..];
+        }
+
+        var last = lines.Count;
+        while (last > 0 && lines[last - 1].Length == 0)
+        {
+            last--;
+        }
+
+        var first = 0;
+        while (first < last && lines[first].Length == 0)
+        {
+            first++;
+        }
+
+        return first == 0 && last == lines.Count ? lines : lines.GetRange(first, last - first);
+    }
+
+    /// <summary>One line of doc text (no line breaks in it): XML-escaped, control characters as spaces, trailing space cut.</summary>
+    private static string DocLine(ReadOnlySpan<char> line)
+    {
+        if (!line.ContainsAny(DocEscapes))
+        {
+            return new string(line.TrimEnd());
+        }
+
+        var escaped = Scratch();
+        foreach (var c in line)
         {
             switch (c)
             {
                 case '&': escaped.Append("&amp;"); break;
                 case '<': escaped.Append("&lt;"); break;
                 case '>': escaped.Append("&gt;"); break;
-                case '\r' or '\u0085' or '\u2028' or '\u2029': escaped.Append('\n'); break;
                 default:
-                    escaped.Append(char.IsControl(c) && c != '\n' && c != '\t' ? ' ' : c);
+                    escaped.Append(char.IsControl(c) && c != '\t' ? ' ' : c);
                     break;
             }
         }
 
-        foreach (var line in escaped.ToString().Split('\n'))
+        var length = escaped.Length;
+        while (length > 0 && char.IsWhiteSpace(escaped[length - 1]))
         {
-            lines.Add(line.TrimEnd());
+            length--;
         }
 
-        while (lines.Count > 0 && lines[^1].Length == 0)
-        {
-            lines.RemoveAt(lines.Count - 1);
-        }
-
-        while (lines.Count > 0 && lines[0].Length == 0)
-        {
-            lines.RemoveAt(0);
-        }
-
-        return lines;
+        return escaped.ToString(0, length);
     }
 
     /// <summary>Spec text for one line of a doc comment: XML-escaped, every line break folded into a space.</summary>
@@ -198,7 +268,14 @@ internal static class CSharpSyntax
             writer.Line("/// <summary>");
             foreach (var line in lines)
             {
-                writer.Line(line.Length == 0 ? "///" : "/// " + line);
+                if (line.Length == 0)
+                {
+                    writer.Line("///");
+                }
+                else
+                {
+                    writer.Line($"/// {line}");
+                }
             }
 
             writer.Line("/// </summary>");
@@ -209,7 +286,7 @@ internal static class CSharpSyntax
             writer.Line("/// <remarks>");
             foreach (var remark in remarks)
             {
-                writer.Line("/// " + remark);
+                writer.Line($"/// {remark}");
             }
 
             writer.Line("/// </remarks>");

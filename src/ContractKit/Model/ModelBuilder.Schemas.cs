@@ -95,7 +95,7 @@ public sealed partial class ModelBuilder
             type = null;
         }
 
-        var constraints = ConstraintsOf(schema, _input.RawNodeAt(SourcePointer(pointer)) as JsonObject);
+        var constraints = ConstraintsOf(schema, RawAt(pointer) as JsonObject);
 
         // oneOf/anyOf: a null branch means "nullable"; one remaining branch is just that type.
         var (unionKind, branches) = schema.OneOf is { Count: > 0 } oneOf ? (UnionKind.OneOf, oneOf)
@@ -157,7 +157,7 @@ public sealed partial class ModelBuilder
                 {
                     var annotationPointer = JsonPointer.Append(pointer, "allOf", Index(i));
                     nullable |= allOf[i].Type is { } partType && partType.HasFlag(JsonSchemaType.Null) || SaysNullable(annotationPointer);
-                    constraints = Merge(constraints, ConstraintsOf(allOf[i], _input.RawNodeAt(SourcePointer(annotationPointer)) as JsonObject));
+                    constraints = Merge(constraints, ConstraintsOf(allOf[i], RawAt(annotationPointer) as JsonObject));
                 }
 
                 var only = Use(allOf[shaping[0]], JsonPointer.Append(pointer, "allOf", Index(shaping[0])), parts, depth + 1);
@@ -479,7 +479,7 @@ public sealed partial class ModelBuilder
             Description = schema.Description,
             Deprecated = schema.Deprecated,
             Nullable = nullable,
-            Constraints = ConstraintsOf(schema, _input.RawNodeAt(SourcePointer(pointer)) as JsonObject),
+            Constraints = ConstraintsOf(schema, RawAt(pointer) as JsonObject),
             Examples = ExamplesOf(schema),
         };
         return pointer;
@@ -509,7 +509,7 @@ public sealed partial class ModelBuilder
     /// </summary>
     private bool SaysNullable(string pointer)
     {
-        var raw = _input.RawNodeAt(SourcePointer(pointer)) as JsonObject;
+        var raw = RawAt(pointer) as JsonObject;
         return raw is not null &&
             ((raw.TryGetPropertyValue("nullable", out var value) && value is JsonValue v && v.TryGetValue<bool>(out var b) && b) ||
              (raw.TryGetPropertyValue("x-nullable", out var x) && x is JsonValue xv && xv.TryGetValue<bool>(out var xb) && xb));
@@ -521,7 +521,7 @@ public sealed partial class ModelBuilder
     /// </summary>
     private TypeUse? RecursiveReference(string pointer)
     {
-        if (_input.RawNodeAt(SourcePointer(pointer)) is not JsonObject raw || raw["$recursiveRef"] is not JsonValue target ||
+        if (RawAt(pointer) is not JsonObject raw || raw["$recursiveRef"] is not JsonValue target ||
             !target.TryGetValue<string>(out var text) || text != "#" ||
             !JsonPointerText.TryParse(pointer, out var segments) || segments is not ["components", "schemas", var name, ..] ||
             _document.Components?.Schemas?.TryGetValue(name, out var component) != true)
@@ -530,7 +530,7 @@ public sealed partial class ModelBuilder
         }
 
         var componentPointer = JsonPointer.Append(ComponentsSchemas, name);
-        if (_input.RawNodeAt(SourcePointer(componentPointer)) is not JsonObject root ||
+        if (RawAt(componentPointer) is not JsonObject root ||
             root["$recursiveAnchor"] is not JsonValue anchor || !anchor.TryGetValue<bool>(out var anchored) || !anchored)
         {
             return null;
@@ -547,7 +547,7 @@ public sealed partial class ModelBuilder
     /// <summary>A warning, at the keyword, for each keyword of the schema at a pointer that the model leaves out.</summary>
     private void ReportUnsupportedKeywords(string pointer)
     {
-        if (_input.RawNodeAt(SourcePointer(pointer)) is not JsonObject raw)
+        if (RawAt(pointer) is not JsonObject raw)
         {
             return;
         }
@@ -569,7 +569,7 @@ public sealed partial class ModelBuilder
     /// alike there; the raw document tells them apart.
     /// </summary>
     private JsonNode? ConstOf(string pointer, string text) =>
-        (_input.RawNodeAt(SourcePointer(pointer)) as JsonObject)?.TryGetPropertyValue("const", out var raw) == true
+        (RawAt(pointer) as JsonObject)?.TryGetPropertyValue("const", out var raw) == true
             ? raw?.DeepClone()
             : JsonValue.Create(text);
 

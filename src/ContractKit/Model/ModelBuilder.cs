@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ContractKit.Diagnostics;
 using ContractKit.Reading;
@@ -29,6 +30,9 @@ public sealed partial class ModelBuilder
     /// thousands of times.
     /// </summary>
     private readonly Dictionary<string, IOpenApiSchema?> _targets = new(StringComparer.Ordinal);
+
+    /// <summary>Raw nodes by model pointer: a schema's node is asked for several times (keywords, nullable, constraints).</summary>
+    private readonly Dictionary<string, JsonNode?> _rawNodes = new(StringComparer.Ordinal);
 
     /// <summary>Objects whose <c>allOf</c> has exactly one component reference: candidates for <see cref="ObjectType.Base"/>.</summary>
     private readonly Dictionary<string, string> _baseCandidates = new(StringComparer.Ordinal);
@@ -182,6 +186,18 @@ public sealed partial class ModelBuilder
         _input.SpecVersion is { } version && version.StartsWith('2') && pointer.StartsWith(ComponentsSchemas + "/", StringComparison.Ordinal)
             ? "#/definitions/" + pointer[(ComponentsSchemas.Length + 1)..]
             : pointer;
+
+    /// <summary>The node as written at a model pointer (see <see cref="SourcePointer"/>), or null.</summary>
+    private JsonNode? RawAt(string pointer)
+    {
+        if (!_rawNodes.TryGetValue(pointer, out var node))
+        {
+            node = _input.RawNodeAt(SourcePointer(pointer));
+            _rawNodes[pointer] = node;
+        }
+
+        return node;
+    }
 
     private static ImmutableArray<string> Parts(ImmutableArray<string> parts, string next) => parts.Add(next);
 }

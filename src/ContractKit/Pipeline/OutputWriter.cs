@@ -297,9 +297,18 @@ public static class OutputWriter
     /// </summary>
     private static void WriteNew(string path, string content)
     {
-        var bytes = Utf8NoBom.GetBytes(content);
-        using var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-        RandomAccess.Write(handle, bytes, 0);
+        // Encoded into a pooled buffer: thousands of files would otherwise each leave an array as big as their text.
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Utf8NoBom.GetMaxByteCount(content.Length));
+        try
+        {
+            var length = Utf8NoBom.GetBytes(content, buffer);
+            using var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            RandomAccess.Write(handle, buffer.AsSpan(0, length), 0);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>True when the folder holds exactly these files with these bytes (and the same manifest).</summary>

@@ -9,7 +9,7 @@ namespace ContractKit.Pipeline;
 /// <summary>
 /// Where a run's time goes: with <c>CONTRACTKIT_TRACE=1</c> each stage writes one line to stderr with the time since
 /// the process started (so the runtime's own start-up shows as the first gap) and since the previous mark on the
-/// same thread, with the garbage collections and JIT compilations so far. Off by default, and then a mark costs one
+/// same thread, with the garbage collections (and the time they paused the program) and JIT compilations so far. Off by default, and then a mark costs one
 /// static field read.
 /// </summary>
 public static class PhaseTrace
@@ -33,6 +33,6 @@ public static class PhaseTrace
         var total = (DateTime.UtcNow - ProcessStart).TotalMilliseconds;
         Console.Error.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"trace: {total,7:F0} ms  +{since,6:F0} ms  {phase} (thread {Environment.CurrentManagedThreadId}, GC {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, JIT {JitInfo.GetCompiledMethodCount()} methods {JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms)"));
+            $"trace: {total,7:F0} ms  +{since,6:F0} ms  {phase} (thread {Environment.CurrentManagedThreadId}, GC {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms, JIT {JitInfo.GetCompiledMethodCount()} methods {JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms)"));
     }
 }

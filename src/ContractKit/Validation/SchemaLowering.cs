@@ -16,12 +16,19 @@ namespace ContractKit.Validation;
 /// </summary>
 public sealed class SchemaLowering
 {
+    /// <summary>What a URI fragment holds as is: RFC 3986's unreserved characters and '/'; the rest is percent-encoded.</summary>
+    private static readonly System.Buffers.SearchValues<char> Unreserved =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/");
+
     /// <summary>The dialect of every lowered schema.</summary>
     public const string Dialect = "https://json-schema.org/draft/2020-12/schema";
 
     private readonly ContractModel _model;
     private readonly Dictionary<string, TypeDefinition> _types;
     private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
+
+    /// <summary>Each type's <see cref="DefinitionPointer"/>, worked out once: every reference to the type repeats it.</summary>
+    private readonly Dictionary<string, string> _pointers = new(StringComparer.Ordinal);
 
     public SchemaLowering(ContractModel model)
     {
@@ -41,6 +48,7 @@ public sealed class SchemaLowering
             }
 
             _keys[type.Id] = unique;
+            _pointers[type.Id] = "#/$defs/" + PercentEncode(JsonPointer.Escape(unique));
         }
     }
 
@@ -48,7 +56,7 @@ public sealed class SchemaLowering
     public string DefinitionKey(string typeId) => _keys[typeId];
 
     /// <summary>A URI fragment that points at a named type in the lowered document (JSON-pointer and percent escaped).</summary>
-    public string DefinitionPointer(string typeId) => "#/$defs/" + PercentEncode(JsonPointer.Escape(DefinitionKey(typeId)));
+    public string DefinitionPointer(string typeId) => _pointers[typeId];
 
     /// <summary>The whole contract as one document: <c>{"$schema": …, "$defs": {every named type}}</c>, keys in ordinal order.</summary>
     public JsonObject LowerDocument()
@@ -381,11 +389,16 @@ public sealed class SchemaLowering
 
     private static string PercentEncode(string text)
     {
+        if (!text.AsSpan().ContainsAnyExcept(Unreserved))
+        {
+            return text;
+        }
+
         var builder = new StringBuilder(text.Length);
         foreach (var b in Encoding.UTF8.GetBytes(text))
         {
             var c = (char)b;
-            if (c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-' or '.' or '_' or '~' or '/')
+            if (Unreserved.Contains(c))
             {
                 builder.Append(c);
             }
