@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Globalization;
@@ -27,30 +26,11 @@ internal static class CSharpSyntax
         "scoped", "file", "partial", "global", "cancellationToken",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>What a string literal cannot hold as is: quotes, backslashes, control and line-separator characters, surrogates (paired ones are kept, but looked at).</summary>
-    private static readonly SearchValues<char> LiteralEscapes = SearchValues.Create(
-        "\"\\\u2028\u2029" + Characters(0, 0x20) + Characters(0x7F, 0x21) + Characters(0xD800, 0x800));
-
-    /// <summary>What C# ends a comment line at: each one starts a new doc line (CR LF makes an empty one between).</summary>
-    private static readonly SearchValues<char> DocLineBreaks = SearchValues.Create("\r\n\u0085\u2028\u2029");
-
-    /// <summary>What doc text cannot hold as is: XML's specials and control characters.</summary>
-    private static readonly SearchValues<char> DocEscapes = SearchValues.Create("&<>" + Characters(0, 0x20) + Characters(0x7F, 0x21));
-
     [ThreadStatic]
     private static StringBuilder? s_scratch;
 
     /// <summary>An empty builder for one escaped string at a time (not nested): this thread's, reused.</summary>
     private static StringBuilder Scratch() => (s_scratch ??= new StringBuilder(256)).Clear();
-
-    /// <summary>The <paramref name="count"/> characters from <paramref name="first"/> on (0x00 and 0x7F: the control characters).</summary>
-    private static string Characters(int first, int count) => string.Create(count, first, static (span, first) =>
-    {
-        for (var i = 0; i < span.Length; i++)
-        {
-            span[i] = (char)(first + i);
-        }
-    });
 
     /// <summary>
     /// PascalCase from any spec name: words are split at characters that cannot be in an identifier and
@@ -148,7 +128,7 @@ internal static class CSharpSyntax
     /// <summary>A C# string literal for any text: quotes, backslashes, control and line-separator characters escaped.</summary>
     public static string Literal(string value)
     {
-        if (!value.AsSpan().ContainsAny(LiteralEscapes))
+        if (!TextScan.AnyLiteralEscape(value))
         {
             return string.Concat("\"", value, "\"");
         }
@@ -197,7 +177,7 @@ internal static class CSharpSyntax
         var rest = text.AsSpan();
         while (true)
         {
-            var end = rest.IndexOfAny(DocLineBreaks);
+            var end = TextScan.IndexOfLineBreak(rest);
             lines.Add(DocLine(end < 0 ? rest : rest[..end]));
             if (end < 0)
             {
@@ -225,7 +205,7 @@ internal static class CSharpSyntax
     /// <summary>One line of doc text (no line breaks in it): XML-escaped, control characters as spaces, trailing space cut.</summary>
     private static string DocLine(ReadOnlySpan<char> line)
     {
-        if (!line.ContainsAny(DocEscapes))
+        if (!TextScan.AnyDocEscape(line))
         {
             return new string(line.TrimEnd());
         }

@@ -44,7 +44,7 @@ internal sealed class SourceWriter
         var builder = Builder;
         if (text.Length > 0)
         {
-            builder.Append(' ', Indentation * IndentSize).Append(text);
+            builder.AppendSpaces(Indentation * IndentSize).Append(text);
         }
 
         builder.Append('\n');
@@ -82,13 +82,20 @@ internal sealed class SourceWriter
 
     private SourceWriter Lines(ReadOnlySpan<char> block)
     {
-        // The same line breaks as ReplaceLineEndings (CR, LF, CRLF, NEL, LS, FF, PS), without copying the block.
-        foreach (var line in block.EnumerateLines())
+        // The same line breaks as ReplaceLineEndings and EnumerateLines (CR, LF, CRLF, NEL, LS, FF, PS), without
+        // copying the block, and with a plain loop (see TextScan).
+        while (true)
         {
-            Line(line.TrimEnd());
-        }
+            var end = TextScan.IndexOfNewLine(block);
+            if (end < 0)
+            {
+                Line(block.TrimEnd());
+                return this;
+            }
 
-        return this;
+            Line(block[..end].TrimEnd());
+            block = block[(block[end] == '\r' && end + 1 < block.Length && block[end + 1] == '\n' ? end + 2 : end + 1)..];
+        }
     }
 
     /// <summary>Writes the header line (formatted straight into the output), <c>{</c>, and indents.</summary>
@@ -140,7 +147,7 @@ internal sealed class SourceWriter
 
         Indentation--;
         var builder = Builder;
-        builder.Append(' ', Indentation * IndentSize).Append('}').Append(suffix).Append('\n');
+        builder.AppendSpaces(Indentation * IndentSize).Append('}').Append(suffix).Append('\n');
         return this;
     }
 
@@ -184,7 +191,7 @@ internal sealed class SourceWriter
         {
             _builder = writer.Builder;
             _indentation = writer.Indentation * IndentSize;
-            _builder.Append(' ', _indentation);
+            _builder.AppendSpaces(_indentation);
             _start = _builder.Length;
             _inner = new StringBuilder.AppendInterpolatedStringHandler(literalLength, formattedCount, _builder);
         }

@@ -27,8 +27,6 @@ namespace ContractKit.Reading;
 /// </remarks>
 internal static class YamlBlockScalarWorkaround
 {
-    private static readonly char[] BlockIndicators = ['|', '>'];
-
     public static string Apply(string text)
     {
         var lines = SplitLines(text);
@@ -39,9 +37,8 @@ internal static class YamlBlockScalarWorkaround
         {
             var line = lines[i];
 
-            // Only lines with '|' or '>' can start a block scalar (checked with string's own search, which is compiled
-            // ahead of time, unlike the generic span helpers TryParseHeader uses).
-            if (text.IndexOfAny(BlockIndicators, line.Start, line.Length) < 0)
+            // Only lines with '|' or '>' can start a block scalar.
+            if (TextScan.IndexOfAny(text.AsSpan(line.Start, line.Length), '|', '>') < 0)
             {
                 i++;
                 continue;
@@ -62,13 +59,13 @@ internal static class YamlBlockScalarWorkaround
             while (end < lines.Count)
             {
                 var next = text.AsSpan(lines[end].Start, lines[end].Length);
-                var isBlank = next.IndexOfAnyExcept(' ') < 0;
+                var isBlank = TextScan.LeadingSpaces(next) == next.Length;
                 if (isBlank)
                 {
                     blankCount++;
                     anySpaces |= next.Length > 0;
                 }
-                else if (LeadingSpaces(next) <= indent)
+                else if (TextScan.LeadingSpaces(next) <= indent)
                 {
                     break;
                 }
@@ -126,7 +123,7 @@ internal static class YamlBlockScalarWorkaround
         out char chomping,
         out bool hasIndentIndicator)
     {
-        indent = LeadingSpaces(line);
+        indent = TextScan.LeadingSpaces(line);
         headerStart = headerLength = 0;
         chomping = ' ';
         hasIndentIndicator = false;
@@ -203,12 +200,6 @@ internal static class YamlBlockScalarWorkaround
         headerStart = indicator;
         headerLength = body.Length - indicator;
         return true;
-    }
-
-    private static int LeadingSpaces(ReadOnlySpan<char> line)
-    {
-        var count = line.IndexOfAnyExcept(' ');
-        return count < 0 ? line.Length : count;
     }
 
     private static List<Line> SplitLines(string text)

@@ -46,9 +46,6 @@ internal sealed class YamlSplitParser
     /// </summary>
     private const int MaxSplitDepth = 8;
 
-    /// <summary>Characters that make the line scan unsure: line breaks other than LF/CRLF, a byte-order mark.</summary>
-    private static readonly char[] Unusual = ['\r', '\u0085', '\u2028', '\u2029', '\uFEFF'];
-
     private readonly string _filePath;
     private readonly string _yaml;
     private readonly int[] _lineStarts;
@@ -105,15 +102,16 @@ internal sealed class YamlSplitParser
     /// Where each line starts (plus the text's length) and how far it is indented; <see langword="false"/> when the
     /// text has a character the scan does not handle or a line indented with a tab.
     /// </summary>
-    // The scan uses string's own searches and plain loops: generic span helpers are compiled at run time, not ahead
-    // of time, and the tool runs such code unoptimized.
+    // The scan uses plain loops and string.IndexOf(char): see TextScan for why not the vectorized span helpers.
     private static bool ScanLines(string yaml, out int[] lineStarts, out int[] indents)
     {
         lineStarts = indents = [];
-        for (var at = yaml.IndexOfAny(Unusual); at >= 0; at = yaml.IndexOfAny(Unusual, at + 1))
+        for (var at = 0; at < yaml.Length; at++)
         {
-            // CRLF is fine (YamlDotNet counts it as one break, as the scan does); anything else may not be.
-            if (yaml[at] != '\r' || at + 1 >= yaml.Length || yaml[at + 1] != '\n')
+            // Line breaks other than LF and CRLF (which YamlDotNet counts as one, as the scan does) and a byte-order
+            // mark make the scan unsure.
+            if (yaml[at] is '\r' or '\u0085' or '\u2028' or '\u2029' or '\uFEFF' &&
+                (yaml[at] != '\r' || at + 1 >= yaml.Length || yaml[at + 1] != '\n'))
             {
                 return false;
             }

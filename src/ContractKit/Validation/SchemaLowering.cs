@@ -16,10 +16,6 @@ namespace ContractKit.Validation;
 /// </summary>
 public sealed class SchemaLowering
 {
-    /// <summary>What a URI fragment holds as is: RFC 3986's unreserved characters and '/'; the rest is percent-encoded.</summary>
-    private static readonly System.Buffers.SearchValues<char> Unreserved =
-        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/");
-
     /// <summary>The dialect of every lowered schema.</summary>
     public const string Dialect = "https://json-schema.org/draft/2020-12/schema";
 
@@ -389,7 +385,7 @@ public sealed class SchemaLowering
 
     private static string PercentEncode(string text)
     {
-        if (!text.AsSpan().ContainsAnyExcept(Unreserved))
+        if (TextScan.AllUnreservedOrSlash(text))
         {
             return text;
         }
@@ -398,7 +394,7 @@ public sealed class SchemaLowering
         foreach (var b in Encoding.UTF8.GetBytes(text))
         {
             var c = (char)b;
-            if (Unreserved.Contains(c))
+            if (TextScan.IsUnreservedOrSlash(c))
             {
                 builder.Append(c);
             }
