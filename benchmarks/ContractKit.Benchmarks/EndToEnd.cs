@@ -16,13 +16,13 @@ namespace ContractKit.Benchmarks;
 /// that machine noise hits all alike; medians of wall and CPU time, the largest peak RSS, and the ratios the issues
 /// set as targets.
 /// </summary>
-internal sealed class EndToEnd(string spec, Tool cli, int runs, string? toolsDirectory)
+internal sealed class EndToEnd(string spec, Tool cli, int runs, string? toolsDirectory, string workRoot)
 {
     private readonly List<string> _notes = [];
 
     public async Task<int> GenerateAsync()
     {
-        using var work = new WorkFolder();
+        using var work = new WorkFolder(workRoot);
         var parsed = SpecParser.Parse(spec, File.ReadAllText(spec));
         if (parsed.Root is null)
         {
@@ -70,7 +70,7 @@ internal sealed class EndToEnd(string spec, Tool cli, int runs, string? toolsDir
 
     public async Task<int> DiffAsync()
     {
-        using var work = new WorkFolder();
+        using var work = new WorkFolder(workRoot);
 
         // Two whole specs: the head is a copy under another name, so nothing can short-cut on the path.
         var head = work.File("head" + Path.GetExtension(spec));
@@ -172,9 +172,9 @@ internal sealed class EndToEnd(string spec, Tool cli, int runs, string? toolsDir
         public List<ProcessTiming> Timings { get; } = [];
     }
 
-    private sealed class WorkFolder : IDisposable
+    private sealed class WorkFolder(string root) : IDisposable
     {
-        private readonly string _path = Directory.CreateTempSubdirectory("ck-bench-").FullName;
+        private readonly string _path = Directory.CreateDirectory(Path.Combine(root, "ck-bench-" + Guid.NewGuid().ToString("N")[..8])).FullName;
 
         public string File(string name) => Path.Combine(_path, name);
 

@@ -11,26 +11,33 @@ namespace ContractKit.Benchmarks;
 
 /// <summary>
 /// BenchmarkDotNet benchmarks (<c>--filter *</c>), and the end-to-end CLI benchmarks
-/// <c>--bench generate|diff|lint [spec] [--runs N] [--cli path] [--tools dir]</c>: the <c>contractkit</c> command
+/// <c>--bench generate|diff|lint [spec] [--runs N] [--cli path] [--tools dir] [--work dir]</c>: the <c>contractkit</c> command
 /// against its baselines (Microsoft.OpenApi alone loading the document; <c>openapi-typescript</c> 7 and
 /// <c>redocly lint</c> from npm), all as fresh processes, interleaved in the same run, reported as medians and
 /// ratios. <c>--cli</c> is the ContractKit.Cli.dll (or its folder) to measure, e.g. a ReadyToRun publish; <c>--tools</c>
-/// a folder whose node_modules/.bin holds the npm tools (else PATH). A baseline that is not installed is skipped.
+/// a folder whose node_modules/.bin holds the npm tools (else PATH); <c>--work</c> the folder the outputs go under
+/// (default: <c>work</c> beside the harness's binaries). A baseline that is not installed is skipped.
 /// A harness rather than a timed test: these machines are shared and noisy, so it reports, it does not assert.
 /// </summary>
 public static class Program
 {
-    public static async Task<int> Main(string[] args)
-    {
-        if (args is ["--load-only", var jsonPath])
-        {
-            // The baseline process: Microsoft.OpenApi reading the document (as JSON, its native format), nothing else.
-            using var stream = new MemoryStream(File.ReadAllBytes(jsonPath));
-            var result = OpenApiDocument.Load(stream, "json", new OpenApiReaderSettings());
-            Console.WriteLine(result.Document?.Components?.Schemas?.Count ?? -1);
-            return result.Document is null ? 1 : 0;
-        }
+    public static int Main(string[] args) =>
+        args is ["--load-only", var jsonPath] ? LoadOnly(jsonPath) : MainAsync(args).GetAwaiter().GetResult();
 
+    /// <summary>
+    /// The baseline process: Microsoft.OpenApi reading the document (as JSON, its native format), nothing else. A
+    /// method of its own, so that the baseline does not load or compile the harness (BenchmarkDotNet included).
+    /// </summary>
+    private static int LoadOnly(string jsonPath)
+    {
+        using var stream = new MemoryStream(File.ReadAllBytes(jsonPath));
+        var result = OpenApiDocument.Load(stream, "json", new OpenApiReaderSettings());
+        Console.WriteLine(result.Document?.Components?.Schemas?.Count ?? -1);
+        return result.Document is null ? 1 : 0;
+    }
+
+    private static async Task<int> MainAsync(string[] args)
+    {
         if (args.Length == 0 || args[0] != "--bench")
         {
             // Everything else is BenchmarkDotNet's: e.g. --filter *Validation*.
@@ -58,15 +65,20 @@ public static class Program
         var cliPath = options.TryGetValue("--cli", out var c) ? Path.GetFullPath(c) : AppContext.BaseDirectory;
         var cliDll = Directory.Exists(cliPath) ? Path.Combine(cliPath, "ContractKit.Cli.dll") : cliPath;
         var tools = options.TryGetValue("--tools", out var t) ? Path.GetFullPath(t) : Environment.GetEnvironmentVariable("CONTRACTKIT_BENCH_TOOLS");
+
+        // Generated files go where a user's do, in a project's folder, not under /tmp: on shared machines /tmp is where
+        // every test run creates and deletes thousands of files, and ext4 (without a journal, as here) then spends the
+        // time of creating a file skipping the inodes freed in the last 30 s, which swings a run's wall time by a second.
+        var workRoot = options.TryGetValue("--work", out var w) ? Path.GetFullPath(w) : Path.Combine(AppContext.BaseDirectory, "work");
         if (!File.Exists(cliDll) || !File.Exists(spec))
         {
             Console.Error.WriteLine($"not found: {(File.Exists(cliDll) ? spec : cliDll)}");
             return 2;
         }
 
-        var bench = new EndToEnd(spec, Tool.Dotnet("contractkit", cliDll), runs, tools);
+        var bench = new EndToEnd(spec, Tool.Dotnet("contractkit", cliDll), runs, tools, workRoot);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"spec: {spec} ({new FileInfo(spec).Length / 1024} KiB); {runs} runs each, fresh processes, interleaved; {Environment.ProcessorCount} cores"));
+            $"spec: {spec} ({new FileInfo(spec).Length / 1024} KiB); {runs} runs each, fresh processes, interleaved; {Environment.ProcessorCount} cores; outputs under {workRoot}"));
         Console.WriteLine($"contractkit: {cliDll} ({(CliRunner.IsReadyToRun(cliDll) ? "ReadyToRun" : "JIT only: publish with -r <rid> for the shipped figures")})");
         return which switch
         {
@@ -79,7 +91,7 @@ public static class Program
 
     private static int Usage(string which)
     {
-        Console.Error.WriteLine($"unknown benchmark '{which}': expected --bench generate|diff|lint [spec] [--runs N] [--cli path] [--tools dir]");
+        Console.Error.WriteLine($"unknown benchmark '{which}': expected --bench generate|diff|lint [spec] [--runs N] [--cli path] [--tools dir] [--work dir]");
         return 2;
     }
 
