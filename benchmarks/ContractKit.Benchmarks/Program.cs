@@ -16,7 +16,7 @@ namespace ContractKit.Benchmarks;
 /// <c>redocly lint</c> from npm), all as fresh processes, interleaved in the same run, reported as medians and
 /// ratios. <c>--cli</c> is the ContractKit.Cli.dll (or its folder) to measure, e.g. a ReadyToRun publish; <c>--tools</c>
 /// a folder whose node_modules/.bin holds the npm tools (else PATH); <c>--work</c> the folder the outputs go under
-/// (default: <c>work</c> beside the harness's binaries). A baseline that is not installed is skipped.
+/// (default: the system's temp folder). A baseline that is not installed is skipped.
 /// A harness rather than a timed test: these machines are shared and noisy, so it reports, it does not assert.
 /// </summary>
 public static class Program
@@ -66,10 +66,9 @@ public static class Program
         var cliDll = Directory.Exists(cliPath) ? Path.Combine(cliPath, "ContractKit.Cli.dll") : cliPath;
         var tools = options.TryGetValue("--tools", out var t) ? Path.GetFullPath(t) : Environment.GetEnvironmentVariable("CONTRACTKIT_BENCH_TOOLS");
 
-        // Generated files go where a user's do, in a project's folder, not under /tmp: on shared machines /tmp is where
-        // every test run creates and deletes thousands of files, and ext4 (without a journal, as here) then spends the
-        // time of creating a file skipping the inodes freed in the last 30 s, which swings a run's wall time by a second.
-        var workRoot = options.TryGetValue("--work", out var w) ? Path.GetFullPath(w) : Path.Combine(AppContext.BaseDirectory, "work");
+        // Creating thousands of files costs what the file system's state makes it cost: see EndToEnd.GenerateAsync's
+        // `cp -r` row, measured in the same folder in the same run.
+        var workRoot = options.TryGetValue("--work", out var w) ? Path.GetFullPath(w) : Path.GetTempPath();
         if (!File.Exists(cliDll) || !File.Exists(spec))
         {
             Console.Error.WriteLine($"not found: {(File.Exists(cliDll) ? spec : cliDll)}");
