@@ -11,6 +11,12 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         PhaseTrace.Mark("main");
+        if (args is ["generate" or "lint" or "diff" or "check", ..])
+        {
+            // These read specs: the reader's code loads on the other core while the command line is parsed.
+            ContractKit.Reading.SpecReader.Prepare();
+        }
+
         var root = new RootCommand("ContractKit: contract-first OpenAPI toolkit for .NET.");
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());

@@ -35,6 +35,8 @@ internal sealed class YamlToJson
         "i": plain text
         """;
 
+    private static Task? s_warmUp;
+
     private readonly string _filePath;
     private readonly int _lineOffset;
     private readonly int _depthOffset;
@@ -65,11 +67,32 @@ internal sealed class YamlToJson
 
         // A large file is converted in parts on all cores. While this thread prepares the text and the parts, another
         // one loads and compiles the parser's code on a small document, which would otherwise slow every core's first part.
-        var warmUp = large ? Task.Run(() => new YamlToJson(string.Empty).Run(WarmUpText)) : null;
+        var warmUp = large ? StartWarmUp() : null;
         var yaml = YamlBlockScalarWorkaround.Apply(text);
         var split = large ? YamlSplitParser.TryConvert(filePath, yaml, YamlSplitParser.PartsPerCore * Environment.ProcessorCount) : null;
         warmUp?.Wait();
         return split ?? ConvertWhole(filePath, yaml);
+    }
+
+    /// <summary>
+    /// Loads and compiles the parser's code on a small document on another core, once per process (see
+    /// <see cref="SpecReader.Prepare"/>); the task is done when it has.
+    /// </summary>
+    internal static Task StartWarmUp()
+    {
+        if (Volatile.Read(ref s_warmUp) is { } started)
+        {
+            return started;
+        }
+
+        var warmUp = new Task(static () => new YamlToJson(string.Empty).Run(WarmUpText));
+        if (Interlocked.CompareExchange(ref s_warmUp, warmUp, null) is { } other)
+        {
+            return other;
+        }
+
+        warmUp.Start(TaskScheduler.Default);
+        return warmUp;
     }
 
     /// <summary>The one-pass conversion of the whole text, already passed through <see cref="YamlBlockScalarWorkaround"/>.</summary>
