@@ -15,6 +15,9 @@ internal readonly record struct ProcessTiming(double Seconds, double CpuSeconds,
 /// <summary>A command under measurement: <c>dotnet x.dll …</c> or an executable (an npm tool's script).</summary>
 internal sealed record Tool(string Name, string FileName, IReadOnlyList<string> Prefix)
 {
+    /// <summary>Environment variables set for the tool's process (e.g. runtime settings).</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
     public static Tool Dotnet(string name, string dll) => new(name, "dotnet", [dll]);
 
     /// <summary>
@@ -29,7 +32,7 @@ internal sealed record Tool(string Name, string FileName, IReadOnlyList<string> 
             candidates.Add(Path.Combine(toolsDirectory, "node_modules", ".bin", command));
         }
 
-        candidates.AddRange((Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+        candidates.AddRange((System.Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(dir => Path.Combine(dir, command)));
         return candidates.FirstOrDefault(File.Exists) is { } path ? new Tool(name, path, []) : null;
@@ -72,6 +75,10 @@ internal static class CliRunner
         start.Environment["NO_COLOR"] = "1";
         start.Environment["REDOCLY_TELEMETRY"] = "off";
         start.Environment["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true";
+        foreach (var (name, value) in tool.Environment)
+        {
+            start.Environment[name] = value;
+        }
 
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;

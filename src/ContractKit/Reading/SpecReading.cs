@@ -44,7 +44,12 @@ internal static class SpecReading
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        OpenApiWarmUp.Start();
+        if (Environment.ProcessorCount > 1 && text.Length >= YamlSplitParser.MinLength)
+        {
+            // Worth it only when another core is free and the parse gives it time; a small spec's read would race it.
+            OpenApiWarmUp.Start();
+        }
+
         var document = SpecParser.Parse(path, text);
         PhaseTrace.Mark("read.parse");
         var source = new SourceMap(path, document.Locator);
@@ -64,7 +69,10 @@ internal static class SpecReading
         parsed?.Invoke(root);
 
         cancellationToken.ThrowIfCancellationRequested();
-        var checking = CheckReferences(path, root, source, concurrently: validateConcurrently && document.Format == "yaml");
+        // Work beside Microsoft.OpenApi's read and the model build reads the tree from two threads: only for a tree
+        // built from YAML, whose nodes all exist once built (see CheckReferences). The rules' findings are located in it.
+        var treeIsBuilt = document.Format == "yaml";
+        var checking = CheckReferences(path, root, source, concurrently: validateConcurrently && treeIsBuilt);
 
         cancellationToken.ThrowIfCancellationRequested();
         var openApi = OpenApiDocumentReader.Read(path, root, version!, source, () => checking.GetAwaiter().GetResult());
@@ -78,7 +86,7 @@ internal static class SpecReading
             return Result(path, validated, [.. diagnostics, .. found], source, version, root);
         }
 
-        if (!validateConcurrently || openApi.Document is null || openApi.ValidateChangesDocument)
+        if (!validateConcurrently || !treeIsBuilt || openApi.Document is null || openApi.ValidateChangesDocument)
         {
             return SpecReadInProgress.Done(Validated());
         }

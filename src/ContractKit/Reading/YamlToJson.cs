@@ -67,10 +67,13 @@ internal sealed class YamlToJson
 
         // A large file is converted in parts on all cores. While this thread prepares the text and the parts, another
         // one loads and compiles the parser's code on a small document, which would otherwise slow every core's first part.
-        var warmUp = large ? StartWarmUp() : null;
+        if (large)
+        {
+            StartWarmUp();
+        }
+
         var yaml = YamlBlockScalarWorkaround.Apply(text);
         var split = large ? YamlSplitParser.TryConvert(filePath, yaml, YamlSplitParser.PartsPerCore * Environment.ProcessorCount) : null;
-        warmUp?.Wait();
         return split ?? ConvertWhole(filePath, yaml);
     }
 
