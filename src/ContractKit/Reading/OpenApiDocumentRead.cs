@@ -13,7 +13,8 @@ namespace ContractKit.Reading;
 /// </summary>
 internal sealed class OpenApiDocumentRead
 {
-    private readonly OpenApiDiagnostic? _reported;
+    private readonly List<Diagnostic> _readErrors;
+    private readonly List<Diagnostic> _readWarnings;
     private readonly OpenApiDocumentReader.Mapper _mapper;
     private readonly ReferenceChecker _references;
     private readonly Uri _location;
@@ -28,11 +29,12 @@ internal sealed class OpenApiDocumentRead
         OpenApiDocument? document, OpenApiDiagnostic? reported, Diagnostic? failure, OpenApiDocumentReader.Mapper mapper, ReferenceChecker references, Uri location)
     {
         Document = document;
-        _reported = reported;
+        _readErrors = failure is not null ? [failure] : reported is null ? [] : mapper.Map(reported.Errors, []);
+        _readWarnings = failure is null && reported is not null ? mapper.Map([], reported.Warnings) : [];
         _mapper = mapper;
         _references = references;
         _location = location;
-        Diagnostics = failure is null ? Map([], []) : [failure];
+        Diagnostics = [.. _readErrors, .. _readWarnings];
     }
 
     /// <summary>The document; <see langword="null"/> when Microsoft.OpenApi threw while reading it.</summary>
@@ -74,12 +76,14 @@ internal sealed class OpenApiDocumentRead
         }
 
         // The reader sorts the rules' findings by type, errors after its own errors and warnings after its own warnings.
-        var diagnostics = Map(findings.OfType<OpenApiValidatorError>(), findings.OfType<OpenApiValidatorWarning>());
+        IReadOnlyList<Diagnostic> diagnostics =
+        [
+            .. _readErrors,
+            .. _mapper.Map(findings.OfType<OpenApiValidatorError>(), []),
+            .. _readWarnings,
+            .. _mapper.Map([], findings.OfType<OpenApiValidatorWarning>()),
+        ];
         OpenApiDocumentReader.RegisterExternalDocuments(document, _references, _location);
         return (document, diagnostics);
     }
-
-    private List<Diagnostic> Map(IEnumerable<OpenApiError> ruleErrors, IEnumerable<OpenApiError> ruleWarnings) => _reported is null
-        ? _mapper.Map(ruleErrors, ruleWarnings)
-        : _mapper.Map(_reported.Errors.Concat(ruleErrors), _reported.Warnings.Concat(ruleWarnings));
 }

@@ -69,11 +69,12 @@ internal static class OpenApiDocumentReader
     /// </summary>
     internal static void RegisterExternalDocuments(OpenApiDocument document, ReferenceChecker references, Uri location)
     {
-        var settings = CreateSettings(location, ValidationRuleSet.GetDefaultRuleSet());
-        if (document.Workspace is not { } workspace)
+        if (references.ExternalFiles.Count == 0 || document.Workspace is not { } workspace)
         {
             return;
         }
+
+        var settings = CreateSettings(location, ValidationRuleSet.GetDefaultRuleSet());
 
         foreach (var (fullPath, file) in references.ExternalFiles)
         {

@@ -24,13 +24,9 @@ public static class SpecReader
     /// <param name="path">The file to read; kept verbatim in the result and its diagnostics.</param>
     /// <param name="cancellationToken">Cancels reading; cancellation is reported by throwing <see cref="OperationCanceledException"/>.</param>
     /// <returns>The document, its source map and diagnostics.</returns>
-    public static Task<SpecReadResult> ReadAsync(string path, CancellationToken cancellationToken = default) =>
-        ReadAsync(path, parsed: null, cancellationToken);
-
-    /// <summary>Reads as <see cref="ReadAsync(string, CancellationToken)"/>, handing the parsed tree to <paramref name="parsed"/> early (see <see cref="SpecReading.Read"/>).</summary>
-    internal static async Task<SpecReadResult> ReadAsync(string path, Action<System.Text.Json.Nodes.JsonNode>? parsed, CancellationToken cancellationToken)
+    public static async Task<SpecReadResult> ReadAsync(string path, CancellationToken cancellationToken = default)
     {
-        var reading = await StartAsync(path, parsed, validateConcurrently: false, cancellationToken).ConfigureAwait(false);
+        var reading = await StartAsync(path, parsed: null, validateConcurrently: false, cancellationToken).ConfigureAwait(false);
         return await reading.Complete.ConfigureAwait(false);
     }
 

@@ -16,18 +16,17 @@ internal static class SpecReading
     /// <param name="path">The file's path, as reported.</param>
     /// <param name="bytes">Its content.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
-    /// <param name="parsed">
-    /// Called with the JSON tree as soon as the text is parsed, before Microsoft.OpenApi reads it, so a caller can
-    /// start work that needs only the tree (lint's walk) on another core. The tree is only read from then on.
-    /// </param>
-    public static SpecReadResult Read(string path, byte[] bytes, CancellationToken cancellationToken, Action<JsonNode>? parsed = null) =>
-        Start(path, bytes, cancellationToken, parsed, validateConcurrently: false).Complete.GetAwaiter().GetResult();
+    public static SpecReadResult Read(string path, byte[] bytes, CancellationToken cancellationToken) =>
+        Start(path, bytes, cancellationToken, parsed: null, validateConcurrently: false).Complete.GetAwaiter().GetResult();
 
     /// <summary>Reads as <see cref="Read"/>, optionally leaving Microsoft.OpenApi's validation rules running on another core.</summary>
     /// <param name="path">The file's path, as reported.</param>
     /// <param name="bytes">Its content.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
-    /// <param name="parsed">See <see cref="Read"/>.</param>
+    /// <param name="parsed">
+    /// Called with the JSON tree as soon as the text is parsed, before Microsoft.OpenApi reads it, so a caller can
+    /// start work that needs only the tree (lint's walk) on another core. The tree is only read from then on.
+    /// </param>
     /// <param name="validateConcurrently">
     /// Whether to return before the validation rules have run, with <see cref="SpecReadInProgress.Unvalidated"/> set.
     /// It is not set when reading ended before the rules (a fatal problem) or when running them changes the

@@ -129,11 +129,7 @@ internal sealed class YamlSplitParser
         for (var line = 0; line < lineCount; line++)
         {
             lineStarts[line] = start;
-            var indent = start;
-            while (indent < yaml.Length && yaml[indent] == ' ')
-            {
-                indent++;
-            }
+            var indent = start + TextScan.LeadingSpaces(yaml.AsSpan(start));
 
             var first = indent < yaml.Length ? yaml[indent] : '\n';
             if (first == '\t')
