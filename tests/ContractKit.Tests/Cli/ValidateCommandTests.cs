@@ -35,8 +35,8 @@ public sealed class ValidateCommandTests : IDisposable
         var result = await CliRunner.RunAsync(_files.Root, "validate", _spec, "--operation", "modifyThread", "--request", payload);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("/tool_resources/file_search/vector_store_ids", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("/extra", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("/tool_resources/file_search/vector_store_ids: array has 2 items; at most 1 are allowed [maxItems at ", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("/extra: property 'extra' is not allowed", result.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

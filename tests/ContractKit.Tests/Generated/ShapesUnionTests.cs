@@ -4,10 +4,12 @@ using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Threading;
 using System.Threading.Tasks;
 using ContractKit.Generated.Shapes;
 using ContractKit.Runtime;
 using ContractKit.Tests.Support;
+using Microsoft.AspNetCore.Http;
 using Xunit;
 
 namespace ContractKit.Tests.Generated;
@@ -99,7 +101,7 @@ public sealed class ShapesUnionTests
     }
 
     [Fact]
-    public async Task ServerSentEvents_AreYieldedAsTheyArrive_UntilDone()
+    public async Task ServerSentEvents_AreParsedAcrossCommentsAndDataLines_UntilDone()
     {
         await using var server = await LoopbackServer.StartAsync();
         server.Respond = _ => (200, "text/event-stream",
@@ -115,6 +117,35 @@ public sealed class ShapesUnionTests
 
         Assert.Equal(["cat:7", "dog:False"], pets);
         Assert.Equal("text/event-stream", Assert.Single(server.Requests).Headers.Accept.ToString());
+    }
+
+    [Fact]
+    public async Task ServerSentEvents_AreYieldedAsTheyArrive_BeforeTheRestOfTheStreamIsWritten()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        var firstSeen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        server.Handle = async (_, response) =>
+        {
+            response.StatusCode = 200;
+            response.ContentType = "text/event-stream";
+            await response.WriteAsync("data: {\"kind\":\"cat\",\"lives\":9}\n\n");
+            await response.Body.FlushAsync();
+            // The second event is written only once the client has yielded the first: a client that buffered the
+            // whole body would never see the first event and the test would time out below.
+            await firstSeen.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await response.WriteAsync("data: {\"kind\":\"dog\",\"good\":true}\n\ndata: [DONE]\n\n");
+        };
+        using var http = new HttpClient();
+        var client = new ShapesClient(http, new ShapesClientOptions { BaseAddress = new Uri(server.Address, "/v1") });
+
+        var pets = new List<string>();
+        await foreach (var pet in client.WatchPetsStreamAsync().WithCancellation(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token))
+        {
+            pets.Add(pet.Match(c => $"cat:{c.Lives}", d => $"dog:{d.Good}", raw => "?"));
+            firstSeen.TrySetResult();
+        }
+
+        Assert.Equal(["cat:9", "dog:True"], pets);
     }
 
     [Fact]
