@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
+using ContractKit.ModelBuilding;
 using ContractKit.Pipeline;
 using ContractKit.Reading;
 
@@ -72,7 +73,7 @@ internal sealed class EndToEnd(string spec, Tool cli, int runs, string? toolsDir
         var readResult = SpecReader.Read(spec);
         read.Stop();
         var model = Stopwatch.StartNew();
-        var built = ContractKit.Model.ModelBuilder.Build(readResult);
+        var built = ContractKit.ModelBuilding.ModelBuilder.Build(readResult);
         model.Stop();
         var emit = Stopwatch.StartNew();
         var generated = ContractKit.CodeGen.CSharpEmitter.Generate(built.Model, new ContractKit.CodeGen.CSharpOptions { Namespace = "Bench.OpenAI", ClientName = "OpenAIClient", SourceName = "openapi.yaml" });

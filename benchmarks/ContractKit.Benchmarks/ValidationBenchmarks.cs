@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using ContractKit.Model;
+using ContractKit.ModelBuilding;
 using ContractKit.Reading;
 using ContractKit.Runtime.Validation;
 using ContractKit.Validation;

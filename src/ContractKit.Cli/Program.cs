@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Threading.Tasks;
 using ContractKit.Cli.Commands;
+using ContractKit.Diagnostics;
 using ContractKit.Pipeline;
 
 namespace ContractKit.Cli;

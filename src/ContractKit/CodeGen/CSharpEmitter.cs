@@ -95,7 +95,7 @@ public sealed partial class CSharpEmitter
             }
         });
 
-        Pipeline.PhaseTrace.Mark("emit.parts");
+        Diagnostics.PhaseTrace.Mark("emit.parts");
         var files = new List<GeneratedFile>(types.Count + 8);
         for (var i = 1; i <= parts.Length; i++)
         {

@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 using ContractKit.Diagnostics;
 using ContractKit.Lint.Rules;
 using ContractKit.Model;
-using ContractKit.Pipeline;
+using ContractKit.ModelBuilding;
 using ContractKit.Reading;
 using ContractKit.Reporting;
 

@@ -7,21 +7,10 @@ using System.Threading.Tasks;
 using ContractKit.CodeGen;
 using ContractKit.Diagnostics;
 using ContractKit.Model;
+using ContractKit.ModelBuilding;
 using ContractKit.Reading;
 
 namespace ContractKit.Pipeline;
-
-/// <summary>Exit codes shared by the CLI and the build task.</summary>
-public static class ExitCodes
-{
-    public const int Success = 0;
-
-    /// <summary>The spec (or a payload) has errors.</summary>
-    public const int InputErrors = 1;
-
-    /// <summary>Usage, configuration or I/O problem.</summary>
-    public const int UsageOrIo = 2;
-}
 
 /// <summary>What a generation run produced: files, diagnostics from every stage, and the outcome.</summary>
 public sealed record GenerationRun(

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ContractKit.Diagnostics;
 using ContractKit.Model;
+using ContractKit.ModelBuilding;
 using ContractKit.Reading;
 using ContractKit.Runtime.Validation;
 using ContractKit.Validation;

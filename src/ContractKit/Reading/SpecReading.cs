@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using ContractKit.Diagnostics;
-using ContractKit.Pipeline;
 using Microsoft.OpenApi;
 
 namespace ContractKit.Reading;

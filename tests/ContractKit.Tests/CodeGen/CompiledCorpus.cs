@@ -11,6 +11,7 @@ using System.Text.Json.Serialization.Metadata;
 using ContractKit.CodeGen;
 using ContractKit.Diagnostics;
 using ContractKit.Model;
+using ContractKit.ModelBuilding;
 using ContractKit.Reading;
 using ContractKit.Tests.Support;
 using Xunit;

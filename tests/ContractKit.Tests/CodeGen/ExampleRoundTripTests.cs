@@ -33,6 +33,42 @@ public sealed class ExampleRoundTripTests(CompiledCorpus corpus, ITestOutputHelp
     /// </summary>
     private static readonly Dictionary<(string Spec, string Pointer), string> Excluded = new();
 
+    // Declared before KnownSpecBugs: static fields initialize in order.
+    private static readonly string[] AssistantsEraBugs =
+    [
+        "#/components/schemas/CreateCompletionRequest/properties/prompt/oneOf/2/example",
+        "#/components/schemas/CreateCompletionRequest/properties/prompt/oneOf/3/example",
+        "#/components/schemas/CreateEmbeddingRequest/properties/input/oneOf/2/example",
+        "#/components/schemas/CreateEmbeddingRequest/properties/input/oneOf/3/example",
+    ];
+
+    /// <summary>
+    /// The examples that break their own schema, pinned by spec and value pointer, each checked by hand against the
+    /// spec: the validator under test must not decide alone what is skipped, or a regression that rejects a good
+    /// example would pass as one more "spec bug".
+    /// </summary>
+    private static readonly Dictionary<string, string[]> KnownSpecBugs = new(StringComparer.Ordinal)
+    {
+        // A string example under an array variant of prompt/input (the spec's examples belong to the string variant).
+        ["openai/assistants-v1.yaml"] = AssistantsEraBugs,
+        ["openai/assistants-v2.yaml"] = AssistantsEraBugs,
+        ["openai/openapi.yaml"] =
+        [
+            .. AssistantsEraBugs,
+            // A string where the schema wants an object (a JSON schema or metadata written as text).
+            "#/components/schemas/CreateEvalCustomDataSourceConfig/properties/item_schema/example",
+            "#/components/schemas/CreateEvalLogsDataSourceConfig/properties/metadata/example",
+            "#/components/schemas/CreateEvalStoredCompletionsDataSourceConfig/properties/metadata/example",
+            "#/components/schemas/EvalCustomDataSourceConfig/properties/schema/example",
+            // A required property the example leaves out: logprobs (output text), id (compacted output item), state_variables.
+            "#/components/schemas/Response/example",
+            "#/components/schemas/BetaResponse/example",
+            "#/components/schemas/CompactResource/example",
+            "#/components/schemas/BetaCompactResource/example",
+            "#/components/schemas/ChatSessionResource/example",
+        ],
+    };
+
     public static IEnumerable<object[]> Specs()
     {
         if (Corpus.Root is null)
@@ -70,6 +106,9 @@ public sealed class ExampleRoundTripTests(CompiledCorpus corpus, ITestOutputHelp
         Assert.True(report.Failures.Count == 0, $"{report.Failures.Count} examples did not round-trip:\n" + string.Join("\n", report.Failures.Take(50)));
         Assert.Empty(report.Unmapped);
         Assert.True(report.RoundTripped + report.SpecBugs.Count + report.Excluded.Count == report.Examples);
+        Assert.Equal(
+            KnownSpecBugs.GetValueOrDefault(relative.Replace('\\', '/'), []).Order(StringComparer.Ordinal),
+            report.SpecBugs.Select(b => b[..b.IndexOf(": ", StringComparison.Ordinal)]).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Linq;
 using ContractKit.Model;
+using ContractKit.ModelBuilding;
 using ContractKit.Tests.Support;
 using Xunit;
 
@@ -400,7 +401,7 @@ public sealed class ModelBuilderTests
                     - { type: object, properties: { lane: { type: string } } }
             """);
 
-        var built = ContractKit.Model.ModelBuilder.Build(ContractKit.Reading.SpecReader.Read(spec.Path));
+        var built = ContractKit.ModelBuilding.ModelBuilder.Build(ContractKit.Reading.SpecReader.Read(spec.Path));
 
         var warnings = built.Diagnostics.Where(d => d.Id == "CK2001").Select(d => (d.Location!.Line, d.Location.Pointer, d.Message)).ToList();
         Assert.Equal(
@@ -435,7 +436,7 @@ public sealed class ModelBuilderTests
                         discriminator: { propertyName: type }
             """);
 
-        var built = ContractKit.Model.ModelBuilder.Build(ContractKit.Reading.SpecReader.Read(spec.Path));
+        var built = ContractKit.ModelBuilding.ModelBuilder.Build(ContractKit.Reading.SpecReader.Read(spec.Path));
 
         Assert.DoesNotContain(built.Diagnostics, d => d.Id == "CK2001");
         var items = Assert.IsType<UnionType>(built.Model.Types.Single(t => t.Id == "#/components/schemas/Filter/properties/filters/items"));

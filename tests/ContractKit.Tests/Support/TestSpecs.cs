@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Threading.Tasks;
 using ContractKit.Model;
+using ContractKit.ModelBuilding;
 using ContractKit.Pipeline;
 using ContractKit.Reading;
 

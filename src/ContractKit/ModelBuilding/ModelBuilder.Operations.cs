@@ -4,9 +4,11 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Net.Http;
 using ContractKit.Diagnostics;
+using ContractKit.Model;
 using Microsoft.OpenApi;
+using JsonPointer = ContractKit.Model.JsonPointer;
 
-namespace ContractKit.Model;
+namespace ContractKit.ModelBuilding;
 
 /// <summary>Operations: parameters merged, bodies and responses normalized, security resolved.</summary>
 public sealed partial class ModelBuilder

@@ -4,10 +4,12 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Text.Json.Nodes;
 using ContractKit.Diagnostics;
+using ContractKit.Model;
 using ContractKit.Reading;
 using Microsoft.OpenApi;
+using JsonPointer = ContractKit.Model.JsonPointer;
 
-namespace ContractKit.Model;
+namespace ContractKit.ModelBuilding;
 
 /// <summary>Schema normalization: every way a spec can say "nullable", "optional", "map" or "enum" comes out one way.</summary>
 public sealed partial class ModelBuilder

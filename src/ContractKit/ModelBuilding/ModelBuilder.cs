@@ -5,10 +5,12 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ContractKit.Diagnostics;
+using ContractKit.Model;
 using ContractKit.Reading;
 using Microsoft.OpenApi;
+using JsonPointer = ContractKit.Model.JsonPointer;
 
-namespace ContractKit.Model;
+namespace ContractKit.ModelBuilding;
 
 /// <summary>
 /// Turns a read OpenAPI document (2.0, 3.0 or 3.1, as Microsoft.OpenApi represents it) into the normalized

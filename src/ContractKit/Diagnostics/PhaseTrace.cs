@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Runtime;
 using System.Threading;
 
-namespace ContractKit.Pipeline;
+namespace ContractKit.Diagnostics;
 
 /// <summary>
 /// Where a run's time goes: with <c>CONTRACTKIT_TRACE=1</c> each stage writes one line to stderr with the time since
