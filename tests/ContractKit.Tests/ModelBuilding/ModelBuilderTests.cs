@@ -4,7 +4,7 @@ using ContractKit.ModelBuilding;
 using ContractKit.Tests.Support;
 using Xunit;
 
-namespace ContractKit.Tests.Model;
+namespace ContractKit.Tests.ModelBuilding;
 
 public sealed class ModelBuilderTests
 {
