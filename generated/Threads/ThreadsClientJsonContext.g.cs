@@ -9,8 +9,10 @@ namespace ContractKit.Generated.Threads;
 /// <summary>
 /// System.Text.Json metadata for every type of this contract, generated at build time.
 /// Nullable annotations are enforced: JSON null where the contract does not allow it is an error.
+/// A number too large for its float/double property reads as infinity (the validators report it as a
+/// format violation) and writes back as the string "Infinity", so such an object stays serializable.
 /// </summary>
-[global::System.Text.Json.Serialization.JsonSourceGenerationOptions(RespectNullableAnnotations = true)]
+[global::System.Text.Json.Serialization.JsonSourceGenerationOptions(RespectNullableAnnotations = true, NumberHandling = global::System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(Error))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(ErrorResponse))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(ModifyThreadRequest))]

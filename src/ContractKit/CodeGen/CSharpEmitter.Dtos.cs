@@ -13,7 +13,7 @@ public sealed partial class CSharpEmitter
     {
         var writer = StartFile();
         var name = _names.Type(type.Id);
-        CSharpSyntax.WriteSummary(writer, type.Description ?? type.Title);
+        CSharpSyntax.WriteSummary(writer, type.Description ?? type.Title, UndeclaredRequiredRemarks(type));
         if (type.Deprecated)
         {
             writer.Line("[global::System.Obsolete(\"Deprecated in the API contract.\")]");
@@ -42,6 +42,11 @@ public sealed partial class CSharpEmitter
             }
 
             writer.Line("/// <summary>Properties the contract does not name; kept so that nothing the server sends is lost on a round trip.</summary>");
+            if (type.UndeclaredRequired.Count > 0)
+            {
+                writer.Line($"/// <remarks>Also where the names the contract requires without declaring them are set and read: {RequiredNames(type)}.</remarks>");
+            }
+
             writer.Line($"[{Json}.JsonExtensionData]");
             writer.Line($"public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? {_names.ExtensionData(type.Id)} {{ get; set; }}");
         }
@@ -49,6 +54,26 @@ public sealed partial class CSharpEmitter
         writer.Close();
         return writer.ToString();
     }
+
+    /// <summary>
+    /// Says where the names an object requires without declaring them go: JSON must carry them all the same, and the
+    /// validators insist on them, but they have no type to give a property, so they travel in the extension data.
+    /// </summary>
+    private List<string>? UndeclaredRequiredRemarks(ObjectType type)
+    {
+        if (type.UndeclaredRequired.Count == 0)
+        {
+            return null;
+        }
+
+        var names = RequiredNames(type);
+        return type.AdditionalPropertiesForbidden
+            ? [$"The contract requires names it does not declare as properties, and forbids other properties, so no JSON satisfies it: {names}."]
+            : [$"The contract requires names it does not declare as properties: {names}. JSON must carry them all the same; they are set and read in <see cref=\"{_names.ExtensionData(type.Id)}\"/>, which the validators check (deserialization does not)."];
+    }
+
+    private static string RequiredNames(ObjectType type) =>
+        string.Join(", ", type.UndeclaredRequired.Select(name => $"<c>{CSharpSyntax.XmlText(name)}</c>"));
 
     /// <summary>
     /// The class a DTO derives from: the model's <see cref="ObjectType.Base"/>, when the inherited members keep their

@@ -24,8 +24,10 @@ public sealed partial class CSharpEmitter
         writer.Line("/// <summary>");
         writer.Line($"/// System.Text.Json metadata for every type of this contract, generated at build time.");
         writer.Line("/// Nullable annotations are enforced: JSON null where the contract does not allow it is an error.");
+        writer.Line("/// A number too large for its float/double property reads as infinity (the validators report it as a");
+        writer.Line("/// format violation) and writes back as the string \"Infinity\", so such an object stays serializable.");
         writer.Line("/// </summary>");
-        writer.Line($"[{Json}.JsonSourceGenerationOptions(RespectNullableAnnotations = true)]");
+        writer.Line($"[{Json}.JsonSourceGenerationOptions(RespectNullableAnnotations = true, NumberHandling = {Json}.JsonNumberHandling.AllowNamedFloatingPointLiterals)]");
         foreach (var type in serializable)
         {
             writer.Line($"[{Json}.JsonSerializable(typeof({type}))]");

@@ -98,6 +98,12 @@ public sealed record ObjectType : TypeDefinition
 {
     public required EquatableArray<Property> Properties { get; init; }
 
+    /// <summary>
+    /// Names the schema lists under <c>required</c> without declaring them under <c>properties</c> (ordinal order).
+    /// JSON Schema requires them all the same; they have no type, so they travel with the properties not listed.
+    /// </summary>
+    public EquatableArray<string> UndeclaredRequired { get; init; } = EquatableArray<string>.Empty;
+
     /// <summary>What properties not listed may hold: null means any (the JSON Schema default), see <see cref="AdditionalPropertiesForbidden"/>.</summary>
     public TypeUse? AdditionalProperties { get; init; }
 

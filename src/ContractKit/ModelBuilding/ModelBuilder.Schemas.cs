@@ -467,6 +467,7 @@ public sealed partial class ModelBuilder
             Id = pointer,
             NameParts = parts.ToEquatableArray(),
             Properties = properties.Select(p => p with { Required = required.Contains(p.JsonName) }).ToEquatableArray(),
+            UndeclaredRequired = required.Where(name => !seen.Contains(name)).Order(StringComparer.Ordinal).ToEquatableArray(),
             AdditionalProperties = additional,
             AdditionalPropertiesForbidden = additionalForbidden,
             AllOf = allOfIds.Distinct().ToEquatableArray(),

@@ -143,7 +143,9 @@ public sealed class SchemaLowering
             result["properties"] = properties;
         }
 
-        var required = type.Properties.Where(p => p.Required).Select(p => (JsonNode?)JsonValue.Create(p.JsonName)).ToArray();
+        // A name required without being declared is required all the same (JSON Schema does not tie the two).
+        var required = type.Properties.Where(p => p.Required).Select(p => p.JsonName).Concat(type.UndeclaredRequired)
+            .Select(name => (JsonNode?)JsonValue.Create(name)).ToArray();
         if (required.Length > 0)
         {
             result["required"] = new JsonArray(required);

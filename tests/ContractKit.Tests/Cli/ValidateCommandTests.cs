@@ -97,4 +97,33 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("nope.json", result.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RequiredNameNotDeclaredAsAProperty_IsStillRequired()
+    {
+        var spec = Path.Combine(Corpus.RepoRoot, "spec", "approvals.yaml");
+        var missing = _files.Write("missing.json", """{"type":"approval_response","approve":true}""");
+        var given = _files.Write("given.json", """{"type":"approval_response","approve":true,"request_id":"req_1"}""");
+
+        var result = await CliRunner.RunAsync(_files.Root, "validate", spec, "--schema", "ApprovalResponse", "--format", "json", missing, given);
+
+        Assert.Equal(1, result.ExitCode);
+        var report = JsonNode.Parse(result.Stdout)!["results"]!.AsArray();
+        var error = Assert.Single(report[0]!["errors"]!.AsArray())!;
+        Assert.Equal("required", error["keyword"]!.GetValue<string>());
+        Assert.Contains("request_id", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(report[1]!["valid"]!.GetValue<bool>());
+    }
+
+    [CorpusFact]
+    public async Task OpenAiSchemaRequiringAnUndeclaredName_RejectsAPayloadWithoutIt()
+    {
+        var spec = Corpus.PathOf("openai", "openapi.yaml");
+        var payload = _files.Write("approval.json", """{"type":"mcp_approval_response","approve":true,"approval_request_id":"mcpr_1"}""");
+
+        var result = await CliRunner.RunAsync(_files.Root, "validate", spec, "--schema", "MCPApprovalResponse", payload);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("request_id", result.Stdout.Replace("approval_request_id", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+    }
 }

@@ -122,6 +122,27 @@ public class LintRuleTests
     }
 
     [Fact]
+    public void Example_MissingARequiredNameTheSchemaDoesNotDeclare_IsReported()
+    {
+        var yaml = """
+            paths: {}
+            components:
+              schemas:
+                Approval:
+                  type: object
+                  required: [type, request_id]
+                  properties: {type: {type: string}}
+                  example: {type: approval}
+                Answered:
+                  type: object
+                  required: [type, request_id]
+                  properties: {type: {type: string}}
+                  example: {type: approval, request_id: r1}
+            """;
+        Assert.Equal([("CK4001", FindingLevel.Error, 11)], Only(yaml, "CK4001"));
+    }
+
+    [Fact]
     public void UnusedComponents_Reported_ReachableOnesNot()
     {
         var yaml = """

@@ -475,4 +475,50 @@ public sealed class ModelBuilderTests
         Assert.Equal(new TypeUse(new NamedRef("#/components/schemas/Choice")), run.Properties[1].Type);
         Assert.DoesNotContain(model.Types, t => t.Id.StartsWith("#/components/schemas/Run/properties", System.StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void RequiredNamesNotDeclared_AreKept_ThoseDeclaredInAnotherAllOfPartAreNot()
+    {
+        using var spec = new TempSpec("""
+            openapi: 3.1.0
+            info: { title: t, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                Approval:
+                  type: object
+                  required: [type, request_id, approve]
+                  properties: { type: { type: string }, approve: { type: boolean } }
+                Base: { type: object, properties: { a: { type: string } } }
+                Derived:
+                  allOf:
+                    - $ref: '#/components/schemas/Base'
+                    - { type: object, required: [z, a, b], properties: { b: { type: string } } }
+            """);
+
+        var model = spec.BuildModel();
+
+        var approval = (ObjectType)model.Types.Single(t => t.Id == "#/components/schemas/Approval");
+        var derived = (ObjectType)model.Types.Single(t => t.Id == "#/components/schemas/Derived");
+        Assert.Equal(["request_id"], approval.UndeclaredRequired);
+        Assert.Equal(["approve", "type"], approval.Properties.Where(p => p.Required).Select(p => p.JsonName).Order());
+        Assert.Equal(["z"], derived.UndeclaredRequired);
+    }
+
+    [CorpusFact]
+    public void OpenAi_SchemasRequiringUndeclaredNames_CarryThemInTheModel()
+    {
+        var model = TempSpec.BuildModel(Corpus.PathOf("openai", "openapi.yaml"));
+
+        // The twelve components lint reports as CK4011 (inline uses of them, inside unions, carry the same names).
+        var undeclared = model.Types.OfType<ObjectType>()
+            .Where(t => t.UndeclaredRequired.Count > 0)
+            .Select(t => (Name: t.Id.Replace("#/components/schemas/", string.Empty, System.StringComparison.Ordinal), t.UndeclaredRequired))
+            .Where(t => !t.Name.Contains('/', System.StringComparison.Ordinal))
+            .ToDictionary(t => t.Name, t => string.Join(",", t.UndeclaredRequired));
+        Assert.True(undeclared.Count == 12, string.Join("; ", undeclared.Select(kv => kv.Key + "=" + kv.Value)));
+        Assert.Equal("request_id", undeclared["MCPApprovalResponse"]);
+        Assert.Equal("call_id", undeclared["LocalShellToolCallOutput"]);
+        Assert.Equal("response_id", undeclared["ResponseAudioDoneEvent"]);
+    }
 }

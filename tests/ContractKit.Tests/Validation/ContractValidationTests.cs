@@ -47,6 +47,8 @@ public sealed class ContractValidationTests : IDisposable
             Pet:
               oneOf: [ { $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' } ]
               discriminator: { propertyName: kind, mapping: { doggo: '#/components/schemas/Dog' } }
+            Approval: { type: object, required: [type, request_id], properties: { type: { type: string } } }
+            Reading: { type: object, properties: { f: { type: number, format: float }, d: { type: number, format: double } } }
         """;
 
     private readonly TempSpec _spec = new(Fixture);
@@ -134,4 +136,35 @@ public sealed class ContractValidationTests : IDisposable
         Assert.Equal("/kind", error.InstanceLocation);
         Assert.Contains("Hamster", error.Message, StringComparison.Ordinal);
     }
+
+    private ValidationResult Of(string component, string json) =>
+        _schemas.ForType("#/components/schemas/" + component).Validate(Encoding.UTF8.GetBytes(json));
+
+    [Fact]
+    public void RequiredNameTheSchemaDoesNotDeclare_IsRequiredAllTheSame()
+    {
+        Assert.True(Of("Approval", """{"type":"approval","request_id":"r1"}""").IsValid);
+
+        var error = Assert.Single(Of("Approval", """{"type":"approval"}""").Errors);
+
+        Assert.Equal(("", "required"), (error.InstanceLocation, error.Keyword));
+        Assert.Contains("request_id", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"f":1e39}""", "/f")]
+    [InlineData("""{"f":-3.5e38}""", "/f")]
+    [InlineData("""{"d":1e400}""", "/d")]
+    [InlineData("""{"d":-2e308}""", "/d")]
+    public void NumberBeyondItsFormatsRange_IsAFormatViolation_AtItsPointer(string json, string pointer)
+    {
+        var error = Assert.Single(Of("Reading", json).Errors);
+
+        Assert.Equal((pointer, "format"), (error.InstanceLocation, error.Keyword));
+    }
+
+    [Theory]
+    [InlineData("""{"f":3.4028235E+38,"d":1.7976931348623157E+308}""")]
+    [InlineData("""{"f":-3.4028235E+38,"d":1e-400}""")]
+    public void FloatAndDoubleLimits_AsDotNetWritesThem_AreInRange(string json) => Assert.True(Of("Reading", json).IsValid);
 }

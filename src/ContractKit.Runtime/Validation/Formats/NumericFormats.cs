@@ -13,7 +13,9 @@ internal static class NumericFormats
 
         // Up to 18 digits always fit 64 bits.
         "int64" => static (ref Walker w, int t) => w.TryGetSmallInteger(t, out _) || InRange(ref w, t, long.MinValue, long.MaxValue),
-        "float" => static (ref Walker w, int t) => System.Math.Abs(w.Number(t).Double) <= float.MaxValue,
+        // What a float property would hold: a value that rounds to float.MaxValue (as float.MaxValue itself prints,
+        // 3.4028235E+38) fits; one that rounds to infinity does not.
+        "float" => static (ref Walker w, int t) => float.IsFinite((float)w.Number(t).Double),
         _ => static (ref Walker w, int t) => double.IsFinite(w.Number(t).Double),
     };
 
