@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ContractKit.Diagnostics;
@@ -15,12 +16,14 @@ internal static class CheckCommand
     {
         var config = new Option<string?>("--config") { Description = $"The config file (default: ./{ContractKitConfig.FileName})." };
         var command = new Command("check", "Fail (exit 1) when generated code is out of date with its spec; writes nothing.");
+        var strict = CommandRunner.StrictOption();
         command.Options.Add(config);
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(config), cancellationToken));
+        command.Options.Add(strict);
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(config), parse.GetValue(strict), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string? configPath, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string? configPath, bool strict, CancellationToken cancellationToken)
     {
         var path = configPath ?? ContractKitConfig.FileName;
         if (!File.Exists(path))
@@ -37,7 +40,7 @@ internal static class CheckCommand
         }
 
         var exitCode = ExitCodes.Success;
-        foreach (var target in config.Specs)
+        foreach (var target in config.Specs.Select(t => t with { Strict = t.Strict || strict }))
         {
             var check = await GenerationPipeline.CheckAsync(target, CommandRunner.Display(target.SpecPath), cancellationToken).ConfigureAwait(false);
             CommandRunner.Report(check.Diagnostics);

@@ -42,6 +42,13 @@ internal static class CommandRunner
         }
     }
 
+    /// <summary><c>--strict</c>, the same on every command that reads a spec.</summary>
+    public static Option<bool> StrictOption() => new("--strict")
+    {
+        Description = "Treat the spec defects the reader tolerates (unknown fields, a value that should be an object, path parameters " +
+            "that do not match the template, no responses: CK1009-CK1012) as errors.",
+    };
+
     public static void Report(IEnumerable<Diagnostic> diagnostics)
     {
         foreach (var diagnostic in diagnostics)

@@ -27,10 +27,11 @@ internal static class DiffCommand
         var levels = new Option<string[]>("--level") { Description = "Override a rule's level: rule=error|warning|info|off (repeatable).", AllowMultipleArgumentsPerToken = false };
         var ignore = new Option<string?>("--ignore") { Description = "A JSON file of accepted changes (rule, operation, pointer, reason)." };
 
+        var strict = CommandRunner.StrictOption();
         var command = new Command("diff", "Report breaking changes between two versions of a spec.");
         command.Arguments.Add(baseSpec);
         command.Arguments.Add(headSpec);
-        foreach (var option in new Option[] { format, failOn, levels, ignore })
+        foreach (var option in new Option[] { format, failOn, levels, ignore, strict })
         {
             command.Options.Add(option);
         }
@@ -42,11 +43,12 @@ internal static class DiffCommand
             parse.GetValue(failOn) ?? "error",
             parse.GetValue(levels) ?? [],
             parse.GetValue(ignore),
+            parse.GetValue(strict),
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string baseSpec, string headSpec, string format, string failOn, string[] levels, string? ignore, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string baseSpec, string headSpec, string format, string failOn, string[] levels, string? ignore, bool strict, CancellationToken cancellationToken)
     {
         var overrides = new Dictionary<string, FindingLevel?>(StringComparer.Ordinal);
         foreach (var item in levels)
@@ -69,6 +71,7 @@ internal static class DiffCommand
             Head = Display(headSpec),
             Levels = overrides,
             IgnorePath = ignore,
+            Strict = strict,
         }, cancellationToken).ConfigureAwait(false);
         CommandRunner.Report(run.Diagnostics);
         if (run.ExitCode != ExitCodes.Success)

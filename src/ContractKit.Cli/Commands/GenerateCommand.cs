@@ -26,6 +26,7 @@ internal static class GenerateCommand
         var clients = new Option<string?>("--clients") { Description = "single (default): one client class; tag: one client class per tag, under the root client." };
         clients.AcceptOnlyFromAmong("single", "tag");
         var config = new Option<string?>("--config") { Description = $"The config file (default: ./{ContractKitConfig.FileName})." };
+        var strict = CommandRunner.StrictOption();
 
         var command = new Command("generate", "Generate C# DTOs and a typed HttpClient client from OpenAPI specs.");
         command.Arguments.Add(spec);
@@ -34,12 +35,14 @@ internal static class GenerateCommand
         command.Options.Add(clientName);
         command.Options.Add(clients);
         command.Options.Add(config);
+        command.Options.Add(strict);
         command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetValue(spec), parse.GetValue(output), parse.GetValue(ns), parse.GetValue(clientName), parse.GetValue(clients), parse.GetValue(config), cancellationToken));
+            parse.GetValue(spec), parse.GetValue(output), parse.GetValue(ns), parse.GetValue(clientName), parse.GetValue(clients), parse.GetValue(config),
+            parse.GetValue(strict), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string? spec, string? output, string? ns, string? clientName, string? clients, string? configPath, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string? spec, string? output, string? ns, string? clientName, string? clients, string? configPath, bool strict, CancellationToken cancellationToken)
     {
         List<SpecTarget> targets;
         if (spec is not null)
@@ -58,6 +61,7 @@ internal static class GenerateCommand
                 clientName ?? ContractKitConfig.DefaultClientName(spec))
             {
                 Clients = ContractKitConfig.TryParseGrouping(clients, out var grouping) ? grouping : CodeGen.ClientGrouping.Single,
+                Strict = strict,
             }];
         }
         else
@@ -82,7 +86,7 @@ internal static class GenerateCommand
                 return ExitCodes.UsageOrIo;
             }
 
-            targets = [.. config.Specs];
+            targets = [.. config.Specs.Select(t => t with { Strict = t.Strict || strict })];
         }
 
         var exitCode = ExitCodes.Success;

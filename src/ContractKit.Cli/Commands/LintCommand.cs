@@ -30,28 +30,31 @@ internal static class LintCommand
             AllowMultipleArgumentsPerToken = false,
         };
 
+        var strict = CommandRunner.StrictOption();
         var command = new Command("lint", "Check a spec: reader diagnostics plus examples, references, operations, parameters and schemas.");
         command.Arguments.Add(spec);
         command.Options.Add(format);
         command.Options.Add(failOn);
         command.Options.Add(rules);
+        command.Options.Add(strict);
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetValue(spec) ?? string.Empty,
             parse.GetValue(format) ?? "text",
             parse.GetValue(failOn) ?? "error",
             parse.GetValue(rules) ?? [],
+            parse.GetValue(strict),
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string spec, string format, string failOn, string[] rules, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string spec, string format, string failOn, string[] rules, bool strict, CancellationToken cancellationToken)
     {
         if (ParseLevels(rules) is not { } levels)
         {
             return ExitCodes.UsageOrIo;
         }
 
-        var (read, result) = await SpecLinter.ReadAndLintAsync(spec, new LintOptions { Levels = levels }, cancellationToken).ConfigureAwait(false);
+        var (read, result) = await SpecLinter.ReadAndLintAsync(spec, new LintOptions { Levels = levels, Strict = strict }, cancellationToken).ConfigureAwait(false);
         if (result is null)
         {
             CommandRunner.Report(read.Diagnostics);

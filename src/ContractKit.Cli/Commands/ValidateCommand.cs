@@ -37,10 +37,11 @@ internal static class ValidateCommand
         var schemaFile = new Option<string?>("--schema-file") { Description = "A plain JSON Schema file (draft 4 or 2020-12) instead of a spec." };
         var format = new Option<string>("--format") { Description = "text or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
+        var strict = CommandRunner.StrictOption();
 
         var command = new Command("validate", "Validate JSON payloads against a spec's schemas or a JSON Schema.");
         command.Arguments.Add(inputs);
-        foreach (var option in new Option[] { schema, operation, request, response, status, direction, schemaFile, format })
+        foreach (var option in new Option[] { schema, operation, request, response, status, direction, schemaFile, format, strict })
         {
             command.Options.Add(option);
         }
@@ -55,13 +56,14 @@ internal static class ValidateCommand
             parse.GetValue(direction),
             parse.GetValue(schemaFile),
             parse.GetValue(format) ?? "text",
+            parse.GetValue(strict),
             cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
         string[] inputs, string? schema, string? operation, bool request, bool response, string? status, string? direction,
-        string? schemaFile, string format, CancellationToken cancellationToken)
+        string? schemaFile, string format, bool strict, CancellationToken cancellationToken)
     {
         string? Fail(string message)
         {
@@ -104,6 +106,7 @@ internal static class ValidateCommand
             Body = response ? BodyDirection.Response : BodyDirection.Request,
             Status = status,
             SchemaFile = schemaFile,
+            Strict = strict,
             Direction = direction switch
             {
                 "request" => ValidationDirection.Request,

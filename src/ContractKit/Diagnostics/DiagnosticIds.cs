@@ -13,6 +13,12 @@ public static class DiagnosticIds
     public const string UnresolvedReference = "CK1007";
     public const string NotAnOpenApiDocument = "CK1008";
 
+    // Reading: defects the reader tolerates (warnings; errors under --strict). See docs/reader-findings.md.
+    public const string UnknownField = "CK1009";
+    public const string MalformedNode = "CK1010";
+    public const string PathParameterMismatch = "CK1011";
+    public const string NoResponses = "CK1012";
+
     // Model
     public const string UnsupportedSchema = "CK2001";
     public const string UnsupportedOperation = "CK2002";

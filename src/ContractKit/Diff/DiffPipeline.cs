@@ -31,6 +31,9 @@ public sealed record DiffRequest
 
     /// <summary>Where <c>git show</c> runs; the current directory when null.</summary>
     public string? WorkingDirectory { get; init; }
+
+    /// <summary>Whether the defects the reader tolerates (CK1009-CK1012) are errors (exit 1) rather than warnings.</summary>
+    public bool Strict { get; init; }
 }
 
 /// <summary>The outcome: findings (levels and ignores applied), diagnostics for stderr, and 0 or 2 (usage/input error).</summary>
@@ -46,8 +49,8 @@ public static class DiffPipeline
     public static async Task<DiffRun> RunAsync(DiffRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var baseTask = Task.Run(() => Load(request.Base, request.WorkingDirectory, cancellationToken), cancellationToken);
-        var headTask = Task.Run(() => Load(request.Head, request.WorkingDirectory, cancellationToken), cancellationToken);
+        var baseTask = Task.Run(() => Load(request.Base, request.WorkingDirectory, request.Strict, cancellationToken), cancellationToken);
+        var headTask = Task.Run(() => Load(request.Head, request.WorkingDirectory, request.Strict, cancellationToken), cancellationToken);
         var (baseRead, baseModel, baseProblems) = await baseTask.ConfigureAwait(false);
         var (headRead, headModel, headProblems) = await headTask.ConfigureAwait(false);
         var problems = baseProblems.Concat(headProblems).ToList();
@@ -63,9 +66,12 @@ public static class DiffPipeline
             }
         }
 
-        if (baseModel is null || headModel is null || problems.Any(d => d.Severity == DiagnosticSeverity.Error))
+        var errors = problems.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (baseModel is null || headModel is null || errors.Count > 0)
         {
-            return new DiffRun([], problems, ExitCodes.UsageOrIo);
+            // Only tolerated defects made errors by --strict: the specs are the problem, not the run.
+            var onlyStrict = errors.Count > 0 && errors.All(d => ToleratedDefects.IsTolerated(d.Id));
+            return new DiffRun([], problems, onlyStrict ? ExitCodes.InputErrors : ExitCodes.UsageOrIo);
         }
 
         var options = new DiffOptions
@@ -82,7 +88,8 @@ public static class DiffPipeline
             findings = IgnoreFile.Apply(findings, ignores, request.IgnorePath);
         }
 
-        return new DiffRun(findings, [], ExitCodes.Success);
+        // The readers' warnings (defects they read through) go beside the findings.
+        return new DiffRun(findings, problems, ExitCodes.Success);
     }
 
     /// <summary>Applies <c>--level rule=level</c> overrides; a null level drops the rule.</summary>
@@ -136,7 +143,7 @@ public static class DiffPipeline
     public static int ExitCodeFor(IReadOnlyList<Finding> findings, FindingLevel? failOn) =>
         failOn is { } threshold && findings.Any(f => f.Level >= threshold) ? ExitCodes.InputErrors : ExitCodes.Success;
 
-    private static (SpecReadResult Read, ContractModel? Model, List<Diagnostic> Problems) Load(string input, string? workingDirectory, CancellationToken cancellationToken)
+    private static (SpecReadResult Read, ContractModel? Model, List<Diagnostic> Problems) Load(string input, string? workingDirectory, bool strict, CancellationToken cancellationToken)
     {
         SpecReadResult read;
         if (input.StartsWith("git:", StringComparison.Ordinal))
@@ -149,11 +156,11 @@ public static class DiffPipeline
             }
 
             // The display path keeps the file's extension, which decides YAML or JSON.
-            read = SpecReading.Read(input, bytes, cancellationToken);
+            read = SpecReading.Read(input, bytes, cancellationToken, strict);
         }
         else
         {
-            read = SpecReader.Read(input);
+            read = SpecReader.Read(input, strict);
         }
 
         if (read.HasErrors || read.Document is null)
@@ -165,7 +172,7 @@ public static class DiffPipeline
         PhaseTrace.Mark("model");
         return built.HasErrors
             ? (read, null, built.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info).ToList())
-            : (read, built.Model, []);
+            : (read, built.Model, read.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).ToList());
     }
 
     /// <summary><c>git:&lt;rev&gt;:&lt;path&gt;</c> → <c>git show &lt;rev&gt;:&lt;path&gt;</c>; the path as git reads it (from the repository root, or <c>./</c> for the current folder).</summary>

@@ -15,6 +15,9 @@ public sealed record LintOptions
     /// a null level turns the rule off.
     /// </summary>
     public IReadOnlyDictionary<string, FindingLevel?> Levels { get; init; } = new Dictionary<string, FindingLevel?>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whether the defects the reader tolerates (CK1009-CK1012) are errors rather than warnings (<c>--strict</c>).</summary>
+    public bool Strict { get; init; }
 }
 
 /// <summary>What <see cref="SpecLinter"/> found.</summary>

@@ -46,7 +46,8 @@ public static class SpecLinter
     public static async Task<(SpecReadResult Read, LintResult? Result)> ReadAndLintAsync(string path, LintOptions? options = null, CancellationToken cancellationToken = default)
     {
         Task<LintDocument>? walk = null;
-        var reading = await SpecReader.StartAsync(path, tree => walk = Task.Run(() => Walk(tree), cancellationToken), validateConcurrently: true, cancellationToken).ConfigureAwait(false);
+        var reading = await SpecReader.StartAsync(
+            path, tree => walk = Task.Run(() => Walk(tree), cancellationToken), validateConcurrently: true, cancellationToken, options?.Strict ?? false).ConfigureAwait(false);
         var (read, built) = await reading.WhileValidating(r => r.Document is not null, ModelBuilder.Build).ConfigureAwait(false);
         if (built is null)
         {

@@ -11,6 +11,12 @@ public sealed record SpecTarget(string SpecPath, string OutputPath, string Names
 {
     /// <summary><c>"clients": "single" | "tag"</c>; single when not given.</summary>
     public CodeGen.ClientGrouping Clients { get; init; } = CodeGen.ClientGrouping.Single;
+
+    /// <summary>
+    /// <c>"strict": true</c> (per spec, or for all at the top level): the defects the reader tolerates with a warning
+    /// (CK1009-CK1012, see docs/reader-findings.md) are errors.
+    /// </summary>
+    public bool Strict { get; init; }
 }
 
 /// <summary>
@@ -18,7 +24,7 @@ public sealed record SpecTarget(string SpecPath, string OutputPath, string Names
 /// <code>
 /// { "specs": [ { "spec": "spec/threads.yaml", "output": "generated/Threads",
 ///                "namespace": "ContractKit.Generated.Threads", "clientName": "ThreadsClient",
-///                "clients": "single" } ] }
+///                "clients": "single", "strict": false } ], "strict": false }
 /// </code>
 /// </summary>
 public sealed record ContractKitConfig(string ConfigPath, IReadOnlyList<SpecTarget> Specs)
@@ -56,6 +62,11 @@ public sealed record ContractKitConfig(string ConfigPath, IReadOnlyList<SpecTarg
                 return (null, Error(path, 1, 1, "expected an object with a \"specs\" array"));
             }
 
+            if (!TryParseStrict(root, false, out var strictByDefault))
+            {
+                return (null, Error(path, 0, 0, "\"strict\" must be true or false"));
+            }
+
             var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(path))!;
             var targets = new List<SpecTarget>();
             var index = 0;
@@ -84,12 +95,34 @@ public sealed record ContractKitConfig(string ConfigPath, IReadOnlyList<SpecTarg
                     return (null, Error(path, 0, 0, $"{where}: \"clients\" must be \"single\" or \"tag\""));
                 }
 
-                targets.Add(new SpecTarget(Path.GetFullPath(spec, baseDirectory), Path.GetFullPath(output, baseDirectory), ns, clientName) { Clients = grouping });
+                if (!TryParseStrict(entry, strictByDefault, out var strict))
+                {
+                    return (null, Error(path, 0, 0, $"{where}: \"strict\" must be true or false"));
+                }
+
+                targets.Add(new SpecTarget(Path.GetFullPath(spec, baseDirectory), Path.GetFullPath(output, baseDirectory), ns, clientName)
+                {
+                    Clients = grouping,
+                    Strict = strict,
+                });
                 index++;
             }
 
             return (new ContractKitConfig(Path.GetFullPath(path), targets), null);
         }
+    }
+
+    /// <summary>Reads <c>"strict"</c> of an object: absent means <paramref name="absent"/>.</summary>
+    private static bool TryParseStrict(JsonElement owner, bool absent, out bool strict)
+    {
+        strict = absent;
+        if (!owner.TryGetProperty("strict", out var value))
+        {
+            return true;
+        }
+
+        strict = value.ValueKind == JsonValueKind.True;
+        return value.ValueKind is JsonValueKind.True or JsonValueKind.False;
     }
 
     /// <summary>Reads <c>"clients"</c>: absent means single.</summary>

@@ -41,7 +41,7 @@ public static class GenerationPipeline
         SpecTarget target, string? displayPath, Action<GeneratedFile>? emitted, CancellationToken cancellationToken, bool validateConcurrently = true)
     {
         var diagnostics = new List<Diagnostic>();
-        var reading = await SpecReader.StartAsync(displayPath ?? target.SpecPath, parsed: null, validateConcurrently, cancellationToken).ConfigureAwait(false);
+        var reading = await SpecReader.StartAsync(displayPath ?? target.SpecPath, parsed: null, validateConcurrently, cancellationToken, target.Strict).ConfigureAwait(false);
         var (read, model) = await reading.WhileValidating(r => r is { HasErrors: false, Document: not null }, ModelBuilder.Build).ConfigureAwait(false);
         diagnostics.AddRange(read.Diagnostics);
         if (model is null)

@@ -29,6 +29,9 @@ public sealed record ValidationTarget
 
     /// <summary>readOnly/writeOnly rules: request or response. Defaults from <see cref="Body"/> for operations.</summary>
     public ValidationDirection Direction { get; init; }
+
+    /// <summary>Whether the defects the reader tolerates in the spec (CK1009-CK1012) are errors (<c>--strict</c>).</summary>
+    public bool Strict { get; init; }
 }
 
 /// <summary>One payload's verdict; <see cref="ReadError"/> is set when it could not be read or is not JSON.</summary>
@@ -51,13 +54,15 @@ public static class PayloadValidation
             return (null, target.Direction, [Usage("give a spec, or --schema-file")], ExitCodes.UsageOrIo);
         }
 
-        var read = await SpecReader.ReadAsync(target.SpecPath, cancellationToken).ConfigureAwait(false);
+        var read = await SpecReader.ReadAsync(target.SpecPath, target.Strict, cancellationToken).ConfigureAwait(false);
         if (read.HasErrors || read.Document is null)
         {
             var io = read.Diagnostics.Any(d => d.Id is DiagnosticIds.FileNotFound or DiagnosticIds.FileUnreadable);
             return (null, target.Direction, read.Diagnostics, io ? ExitCodes.UsageOrIo : ExitCodes.InputErrors);
         }
 
+        // The defects the reader read through are said, as by the other commands; the payloads are still checked.
+        var tolerated = read.Diagnostics.Where(d => ToleratedDefects.IsTolerated(d.Id)).ToList();
         var built = ModelBuilder.Build(read);
         var schemas = new ContractSchemas(built.Model);
         if (target.SchemaName is { } name)
@@ -70,7 +75,7 @@ public static class PayloadValidation
                 return (null, target.Direction, [Usage($"{target.SpecPath} has no schema '{name}'{hint}")], ExitCodes.UsageOrIo);
             }
 
-            return (schemas.ForType(typeId), target.Direction, [], ExitCodes.Success);
+            return (schemas.ForType(typeId), target.Direction, tolerated, ExitCodes.Success);
         }
 
         if (target.OperationId is { } operationId)
@@ -91,7 +96,7 @@ public static class PayloadValidation
             var direction = target.Direction != ValidationDirection.None
                 ? target.Direction
                 : target.Body == BodyDirection.Request ? ValidationDirection.Request : ValidationDirection.Response;
-            return (validator, direction, [], ExitCodes.Success);
+            return (validator, direction, tolerated, ExitCodes.Success);
         }
 
         return (null, target.Direction, [Usage("give --schema <Name> or --operation <operationId>")], ExitCodes.UsageOrIo);

@@ -28,7 +28,8 @@ internal static class OpenApiDocumentReader
     /// The references checked: called once Microsoft.OpenApi has read the document (locating its findings needs it),
     /// so the check may run meanwhile.
     /// </param>
-    public static OpenApiDocumentRead Read(string path, JsonNode root, string version, SourceMap source, Func<ReferenceChecker> references)
+    /// <param name="strict">Whether the defects the reader tolerates (<see cref="ToleratedDefects"/>) are errors.</param>
+    public static OpenApiDocumentRead Read(string path, JsonNode root, string version, SourceMap source, Func<ReferenceChecker> references, bool strict)
     {
         var location = new Uri(Path.GetFullPath(path));
         ReadResult? result = null;
@@ -44,7 +45,7 @@ internal static class OpenApiDocumentReader
         }
 
         var checkedReferences = references();
-        var mapper = new Mapper(path, root, version.is2_0(), source, checkedReferences);
+        var mapper = new Mapper(path, root, version, source, checkedReferences, strict);
         return failure is null
             ? new OpenApiDocumentRead(result!.Document, result.Diagnostic, failure: null, mapper, checkedReferences, location)
             : new OpenApiDocumentRead(document: null, reported: null, mapper.CouldNotRead(failure), mapper, checkedReferences, location);
@@ -105,8 +106,13 @@ internal static class OpenApiDocumentReader
     }
 
     /// <summary>Locates Microsoft.OpenApi's findings in the file and turns them into diagnostics.</summary>
-    internal sealed class Mapper(string path, JsonNode root, bool isSwagger2, SourceMap source, ReferenceChecker references)
+    internal sealed class Mapper(string path, JsonNode root, string version, SourceMap source, ReferenceChecker references, bool strict)
     {
+        private readonly bool _isSwagger2 = version.is2_0();
+
+        /// <summary>How many times each unknown key was met in each list of objects, to place each finding on its own item.</summary>
+        private readonly Dictionary<(string Parent, string Key), int> _occurrences = [];
+
         /// <summary>
         /// For 2.0 documents Microsoft.OpenApi reports pointers in the 3.x shape it converted them to
         /// (<c>#/components/schemas/A</c>); the file has <c>#/definitions/A</c>.
@@ -139,15 +145,18 @@ internal static class OpenApiDocumentReader
         {
             foreach (var error in errors)
             {
-                var location = (error.Pointer is { } pointer ? source.Locate(InFile(pointer)) : null)
-                    ?? source.Locate("#")
-                    ?? new SourceLocation(path, 1, 1);
+                var defect = ToleratedDefects.Classify(error, version);
+                var location = Locate(error, defect);
                 if (IsUnresolvedReference(error, location))
                 {
                     continue; // Already reported as CK1007, at the $ref.
                 }
 
-                if (error is OpenApiValidatorError { RuleName: DiscriminatorRule })
+                if (defect is { } tolerated)
+                {
+                    diagnostics.Add(new Diagnostic(tolerated.Id, ToleratedDefects.Severity(strict), tolerated.Message, location));
+                }
+                else if (error is OpenApiValidatorError { RuleName: DiscriminatorRule })
                 {
                     diagnostics.Add(Discriminator(error, location));
                 }
@@ -158,9 +167,29 @@ internal static class OpenApiDocumentReader
             }
         }
 
+        /// <summary>
+        /// Where a finding is: its pointer, or the one its message names (Microsoft.OpenApi leaves the pointer empty
+        /// for some reading errors); an unknown key is located at the key itself.
+        /// </summary>
+        private SourceLocation Locate(OpenApiError error, ToleratedDefects.Defect? defect)
+        {
+            var pointer = defect?.Pointer ?? (string.IsNullOrEmpty(error.Pointer) ? ToleratedDefects.PointerInMessage(error.Message) : error.Pointer);
+            if (pointer is not null && defect?.Key is { } key)
+            {
+                var parent = InFile(pointer);
+                _occurrences.TryGetValue((parent, key), out var seen);
+                _occurrences[(parent, key)] = seen + 1;
+                pointer = ToleratedDefects.KeyPointer(root, parent, key, seen);
+            }
+
+            return (pointer is not null ? source.Locate(InFile(pointer)) : null)
+                ?? source.Locate("#")
+                ?? new SourceLocation(path, 1, 1);
+        }
+
         private string InFile(string pointer)
         {
-            if (isSwagger2)
+            if (_isSwagger2)
             {
                 foreach (var (v3, v2) in Swagger2Sections)
                 {
@@ -195,28 +224,13 @@ internal static class OpenApiDocumentReader
         private Diagnostic Discriminator(OpenApiError error, SourceLocation location)
         {
             var schema = error.Pointer is { } pointer && JsonPointerText.TryParse(InFile(pointer), out var segments) && segments.Length > 0 && segments[^1] == "discriminator"
-                ? Find(root, segments[..^1]) as JsonObject
+                ? ToleratedDefects.Find(root, segments[..^1]) as JsonObject
                 : null;
             var isInert = schema is not null && !schema.ContainsKey("oneOf") && !schema.ContainsKey("anyOf") && !schema.ContainsKey("allOf");
             var message = isInert
                 ? "This discriminator has no effect: a discriminator applies only to a schema with oneOf, anyOf or allOf."
                 : error.Message;
             return new Diagnostic(DiagnosticIds.OpenApiWarning, DiagnosticSeverity.Warning, message, location);
-        }
-
-        private static JsonNode? Find(JsonNode? node, string[] segments)
-        {
-            foreach (var segment in segments)
-            {
-                node = node switch
-                {
-                    JsonObject obj => obj.TryGetPropertyValue(segment, out var child) ? child : null,
-                    JsonArray array when ArrayIndex.TryParse(segment, out var index) && index < array.Count => array[index],
-                    _ => null,
-                };
-            }
-
-            return node;
         }
     }
 }

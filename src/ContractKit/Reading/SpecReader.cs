@@ -24,9 +24,21 @@ public static class SpecReader
     /// <param name="path">The file to read; kept verbatim in the result and its diagnostics.</param>
     /// <param name="cancellationToken">Cancels reading; cancellation is reported by throwing <see cref="OperationCanceledException"/>.</param>
     /// <returns>The document, its source map and diagnostics.</returns>
-    public static async Task<SpecReadResult> ReadAsync(string path, CancellationToken cancellationToken = default)
+    public static Task<SpecReadResult> ReadAsync(string path, CancellationToken cancellationToken = default) =>
+        ReadAsync(path, strict: false, cancellationToken);
+
+    /// <summary>
+    /// Reads as <see cref="ReadAsync(string, CancellationToken)"/>; with <paramref name="strict"/>, the defects the
+    /// reader otherwise tolerates with a warning (unknown fields, a value that should be an object, path parameters
+    /// that do not match the template, an operation without responses: CK1009-CK1012) are errors.
+    /// </summary>
+    /// <param name="path">The file to read; kept verbatim in the result and its diagnostics.</param>
+    /// <param name="strict">Whether tolerated defects are errors.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    /// <returns>The document, its source map and diagnostics.</returns>
+    public static async Task<SpecReadResult> ReadAsync(string path, bool strict, CancellationToken cancellationToken = default)
     {
-        var reading = await StartAsync(path, parsed: null, validateConcurrently: false, cancellationToken).ConfigureAwait(false);
+        var reading = await StartAsync(path, parsed: null, validateConcurrently: false, cancellationToken, strict).ConfigureAwait(false);
         return await reading.Complete.ConfigureAwait(false);
     }
 
@@ -35,7 +47,7 @@ public static class SpecReader
     /// returns while Microsoft.OpenApi's validation rules still run on another core (see <see cref="SpecReading.Start"/>).
     /// </summary>
     internal static async Task<SpecReadInProgress> StartAsync(
-        string path, Action<System.Text.Json.Nodes.JsonNode>? parsed, bool validateConcurrently, CancellationToken cancellationToken)
+        string path, Action<System.Text.Json.Nodes.JsonNode>? parsed, bool validateConcurrently, CancellationToken cancellationToken, bool strict = false)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (FindFileProblem(path) is { } problem)
@@ -53,13 +65,19 @@ public static class SpecReader
             return SpecReadInProgress.Done(Failed(path, FileFailure(path, ex)));
         }
 
-        return SpecReading.Start(path, bytes, cancellationToken, parsed, validateConcurrently);
+        return SpecReading.Start(path, bytes, cancellationToken, parsed, validateConcurrently, strict);
     }
 
     /// <summary>Reads an OpenAPI description synchronously; see <see cref="ReadAsync(string, CancellationToken)"/>.</summary>
     /// <param name="path">The file to read; kept verbatim in the result and its diagnostics.</param>
     /// <returns>The document, its source map and diagnostics.</returns>
-    public static SpecReadResult Read(string path)
+    public static SpecReadResult Read(string path) => Read(path, strict: false);
+
+    /// <summary>Reads an OpenAPI description synchronously; see <see cref="ReadAsync(string, bool, CancellationToken)"/>.</summary>
+    /// <param name="path">The file to read; kept verbatim in the result and its diagnostics.</param>
+    /// <param name="strict">Whether tolerated defects are errors.</param>
+    /// <returns>The document, its source map and diagnostics.</returns>
+    public static SpecReadResult Read(string path, bool strict)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (FindFileProblem(path) is { } problem)
@@ -77,7 +95,7 @@ public static class SpecReader
             return Failed(path, FileFailure(path, ex));
         }
 
-        return SpecReading.Read(path, bytes, CancellationToken.None);
+        return SpecReading.Read(path, bytes, CancellationToken.None, strict);
     }
 
     /// <summary>

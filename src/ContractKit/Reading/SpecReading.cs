@@ -15,8 +15,9 @@ internal static class SpecReading
     /// <param name="path">The file's path, as reported.</param>
     /// <param name="bytes">Its content.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
-    public static SpecReadResult Read(string path, byte[] bytes, CancellationToken cancellationToken) =>
-        Start(path, bytes, cancellationToken, parsed: null, validateConcurrently: false).Complete.GetAwaiter().GetResult();
+    /// <param name="strict">Whether the defects the reader tolerates are errors (see <see cref="ToleratedDefects"/>).</param>
+    public static SpecReadResult Read(string path, byte[] bytes, CancellationToken cancellationToken, bool strict = false) =>
+        Start(path, bytes, cancellationToken, parsed: null, validateConcurrently: false, strict).Complete.GetAwaiter().GetResult();
 
     /// <summary>Reads as <see cref="Read"/>, optionally leaving Microsoft.OpenApi's validation rules running on another core.</summary>
     /// <param name="path">The file's path, as reported.</param>
@@ -31,7 +32,8 @@ internal static class SpecReading
     /// It is not set when reading ended before the rules (a fatal problem) or when running them changes the
     /// document (external references are registered after them).
     /// </param>
-    public static SpecReadInProgress Start(string path, byte[] bytes, CancellationToken cancellationToken, Action<JsonNode>? parsed, bool validateConcurrently)
+    /// <param name="strict">Whether the defects the reader tolerates are errors (see <see cref="ToleratedDefects"/>).</param>
+    public static SpecReadInProgress Start(string path, byte[] bytes, CancellationToken cancellationToken, Action<JsonNode>? parsed, bool validateConcurrently, bool strict)
     {
         PhaseTrace.Mark("read.file");
         var text = SpecParser.Decode(bytes);
@@ -73,8 +75,9 @@ internal static class SpecReading
         var checking = CheckReferences(path, root, source, concurrently: validateConcurrently && treeIsBuilt);
 
         cancellationToken.ThrowIfCancellationRequested();
-        var openApi = OpenApiDocumentReader.Read(path, root, version!, source, () => checking.GetAwaiter().GetResult());
+        var openApi = OpenApiDocumentReader.Read(path, root, version!, source, () => checking.GetAwaiter().GetResult(), strict);
         diagnostics.AddRange(checking.Result.Problems);
+        diagnostics.AddRange(PathTemplateCheck.Check(root, source, strict));
         PhaseTrace.Mark("read.openapi");
 
         SpecReadResult Validated()

@@ -26,11 +26,16 @@ public sealed class OpenApiValidationTests
         var result = SpecReader.Read(path);
         var oneRead = new OpenApiJsonReader().Read(result.Raw!, new Uri(Path.GetFullPath(path)), new OpenApiReaderSettings { BaseUrl = new Uri(Path.GetFullPath(path)) });
 
-        var expected = oneRead.Diagnostic!.Errors.Concat(oneRead.Diagnostic.Warnings).Select(e => e.Message).ToArray();
+        // The reader's own findings here are defects it tolerates ('bogus', and 'items' among the paths): warnings in
+        // words of ours, each at its key. The rules' findings are at the root, in the order of one read.
+        var expected = oneRead.Diagnostic!.Errors.Concat(oneRead.Diagnostic.Warnings).Where(e => e is OpenApiValidatorError or OpenApiValidatorWarning).Select(e => e.Message).ToArray();
         Assert.Contains(oneRead.Diagnostic.Errors, e => e is OpenApiValidatorError);
-        Assert.Contains(oneRead.Diagnostic.Errors, e => e is not OpenApiValidatorError);
-        Assert.All(result.Diagnostics, d => Assert.Equal((1, 1), (d.Location!.Line, d.Location.Column)));
-        Assert.Equal(expected, result.Diagnostics.Select(d => d.Message));
+        Assert.Equal(2, oneRead.Diagnostic.Errors.Count(e => e is not OpenApiValidatorError));
+        var tolerated = result.Diagnostics.Where(d => ToleratedDefects.IsTolerated(d.Id)).ToList();
+        var rules = result.Diagnostics.Where(d => !ToleratedDefects.IsTolerated(d.Id)).ToList();
+        Assert.Equal([(2, 1), (4, 3)], tolerated.Select(d => (d.Location!.Line, d.Location.Column)));
+        Assert.All(rules, d => Assert.Equal((1, 1), (d.Location!.Line, d.Location.Column)));
+        Assert.Equal(expected, rules.Select(d => d.Message));
     }
 
     [Fact]

@@ -95,10 +95,11 @@ public sealed class ReferenceTests : IDisposable
             info: {title: x, version: "1"}
             paths:
               /a/{id}:
+                parameters: [{name: id, in: path, required: true, schema: {type: string}}]
                 get:
                   responses:
                     "200": {description: ok}
-              /b:
+              /b/{id}:
                 $ref: "#/paths/~1a~1%7Bid%7D"
             """);
 
