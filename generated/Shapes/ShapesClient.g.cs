@@ -123,4 +123,78 @@ public partial class ShapesClient
         }
         throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// searchPets
+    /// </summary>
+    /// <remarks>
+    /// <c>POST /pets/search</c>
+    /// <para>The pets that match, as JSON or as server-sent events: the body's `stream` flag asks for events (OpenAI's convention), which the streaming method sets itself.</para>
+    /// </remarks>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="global::ContractKit.Runtime.ApiException">The server answered with a status the contract does not list as success.</exception>
+    public async global::System.Threading.Tasks.Task<Pet> SearchPetsAsync(PetSearch body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(body);
+        var path = "/pets/search";
+        using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::ContractKit.Runtime.ApiClientHelpers.CombineUri(BaseAddress, path));
+        request.Headers.Accept.ParseAdd("application/json");
+        var bodyBytes = global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, ShapesClientJsonContext.Default.PetSearch);
+        if (_options.RequestValidation != global::ContractKit.Runtime.ContractValidationMode.Off)
+        {
+            global::ContractKit.Runtime.ContractValidation.Check(ShapesClientSchemas.SearchPetsRequest, bodyBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Request, _options.RequestValidation, "searchPets", null, _options.OnContractViolation, _options.Logger);
+        }
+        request.Content = global::ContractKit.Runtime.ApiClientHelpers.CreateJsonContent(bodyBytes);
+        using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var status = (int)response.StatusCode;
+        if (status >= 200 && status < 300)
+        {
+            var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            if (_options.ResponseValidation != global::ContractKit.Runtime.ContractValidationMode.Off)
+            {
+                global::ContractKit.Runtime.ContractValidation.Check(ShapesClientSchemas.SearchPetsResponse, responseBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Response, _options.ResponseValidation, "searchPets", status, _options.OnContractViolation, _options.Logger);
+            }
+            return global::ContractKit.Runtime.ApiClientHelpers.DeserializeJson(response, responseBytes, ShapesClientJsonContext.Default.Pet);
+        }
+        throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// searchPets
+    /// </summary>
+    /// <remarks>
+    /// <c>POST /pets/search</c>
+    /// <para>Streams the response's server-sent events as they arrive (<c>text/event-stream</c>).</para>
+    /// <para>Sends the body with <c>"stream": true</c>, whatever the object passed says (the object itself is not changed).</para>
+    /// <para>The pets that match, as JSON or as server-sent events: the body's `stream` flag asks for events (OpenAI's convention), which the streaming method sets itself.</para>
+    /// </remarks>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="global::ContractKit.Runtime.ApiException">The server answered with a status the contract does not list as success.</exception>
+    public async global::System.Collections.Generic.IAsyncEnumerable<Pet> SearchPetsStreamAsync(PetSearch body, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(body);
+        var path = "/pets/search";
+        using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::ContractKit.Runtime.ApiClientHelpers.CombineUri(BaseAddress, path));
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        var bodyBytes = global::ContractKit.Runtime.ApiClientHelpers.WithStreamFlag(global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, ShapesClientJsonContext.Default.PetSearch));
+        if (_options.RequestValidation != global::ContractKit.Runtime.ContractValidationMode.Off)
+        {
+            global::ContractKit.Runtime.ContractValidation.Check(ShapesClientSchemas.SearchPetsRequest, bodyBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Request, _options.RequestValidation, "searchPets", null, _options.OnContractViolation, _options.Logger);
+        }
+        request.Content = global::ContractKit.Runtime.ApiClientHelpers.CreateJsonContent(bodyBytes);
+        using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var status = (int)response.StatusCode;
+        if (status >= 200 && status < 300)
+        {
+            await foreach (var item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(global::ContractKit.Runtime.ApiClientHelpers.ReadServerSentEventsAsync(response, ShapesClientJsonContext.Default.Pet, cancellationToken), false))
+            {
+                yield return item;
+            }
+
+            yield break;
+        }
+        throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -37,12 +37,14 @@ public partial class ThreadsClient
     /// </summary>
     /// <remarks>
     /// <c>POST /threads/{thread_id}</c>
+    /// <para>Sends <c>OpenAI-Beta: assistants=v2</c>, which the contract fixes (see <c>HeaderOverrides</c> on the options).</para>
     /// <para>Updates a thread's tool resources and metadata. Fields left out are left unchanged.</para>
     /// </remarks>
-    /// <param name="threadId">The ID of the thread to modify. Only the `metadata` can be modified.</param>
+    /// <param name="threadId">The ID of the thread to modify.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::ContractKit.Runtime.ApiException">The server answered with a status the contract does not list as success.</exception>
+    [global::System.Obsolete("Deprecated in the API contract: OpenAI's API reference marks Modify thread (Assistants API) as deprecated.")]
     public async global::System.Threading.Tasks.Task<ThreadObject> ModifyThreadAsync(string threadId, ModifyThreadRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(threadId);
@@ -50,6 +52,7 @@ public partial class ThreadsClient
         var path = "/threads/" + global::ContractKit.Runtime.ApiClientHelpers.EscapePathSegment(threadId);
         using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), global::ContractKit.Runtime.ApiClientHelpers.CombineUri(BaseAddress, path));
         request.Headers.Accept.ParseAdd("application/json");
+        global::ContractKit.Runtime.ApiClientHelpers.AddConstantHeader(request, _options.HeaderOverrides, "OpenAI-Beta", "assistants=v2");
         if (_options.BearerToken is not null)
         {
             request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _options.BearerToken);

@@ -15,6 +15,7 @@ namespace ContractKit.Generated.Threads;
 [global::System.Text.Json.Serialization.JsonSourceGenerationOptions(RespectNullableAnnotations = true, NumberHandling = global::System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(Error))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(ErrorResponse))]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(ModifyThreadOpenAIBeta))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(ModifyThreadRequest))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(ModifyThreadRequestToolResources))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(ModifyThreadRequestToolResourcesCodeInterpreter))]

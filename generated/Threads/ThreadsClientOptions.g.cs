@@ -26,6 +26,13 @@ public sealed class ThreadsClientOptions
     /// <summary>Where <c>Report</c> mode logs contract violations (as warnings).</summary>
     public global::Microsoft.Extensions.Logging.ILogger? Logger { get; set; }
 
+    /// <summary>
+    /// Replaces headers the contract fixes to one value (<c>OpenAI-Beta: assistants=v2</c>), which every operation that declares
+    /// them sends without a method parameter: a name set here sends this value instead, or nothing when the value is null.
+    /// Names compare case-insensitively. Empty by default: the contract's values are sent.
+    /// </summary>
+    public global::System.Collections.Generic.IDictionary<string, string?> HeaderOverrides { get; } = new global::System.Collections.Generic.Dictionary<string, string?>(global::System.StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Sent as <c>Authorization: Bearer</c> to operations that accept the <c>BearerAuth</c> scheme.</summary>
     public string? BearerToken { get; set; }
 }

@@ -218,6 +218,12 @@ internal static class ThreadsClientSchemas
                   "maxItems": 1
                 }
               }
+            },
+            "modifyThread.OpenAI-Beta": {
+              "type": "string",
+              "enum": [
+                "assistants=v2"
+              ]
             }
           }
         }

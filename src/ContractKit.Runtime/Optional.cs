@@ -77,4 +77,26 @@ public static class Optional
 
     /// <summary>Present as JSON <c>null</c>.</summary>
     public static Optional<T?> Null<T>() where T : class => new(null);
+
+    /// <summary>
+    /// A present map (or <c>null</c>) for a tri-state map property, from any map: <c>IDictionary</c>,
+    /// <c>IReadOnlyDictionary</c>, <c>Dictionary</c> or a collection expression of pairs. C# allows no implicit
+    /// conversion from an interface type, so <c>request.Metadata = readOnlyMap</c> cannot compile;
+    /// <c>request.Metadata = Optional.OfMap(readOnlyMap)</c> does. The entries are copied, in their order.
+    /// </summary>
+    public static Optional<IDictionary<string, TValue>?> OfMap<TValue>(IEnumerable<KeyValuePair<string, TValue>>? entries)
+    {
+        if (entries is null)
+        {
+            return new(null);
+        }
+
+        var map = new Dictionary<string, TValue>(StringComparer.Ordinal);
+        foreach (var (key, value) in entries)
+        {
+            map[key] = value;
+        }
+
+        return new(map);
+    }
 }

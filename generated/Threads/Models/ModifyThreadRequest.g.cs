@@ -7,7 +7,7 @@
 namespace ContractKit.Generated.Threads;
 
 /// <summary>
-/// What to change on a thread. A property left out is not changed; `null` clears it.
+/// What to change on a thread. A property left out is not changed.
 /// </summary>
 public partial class ModifyThreadRequest
 {

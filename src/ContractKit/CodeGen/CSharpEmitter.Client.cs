@@ -82,6 +82,7 @@ public sealed partial class CSharpEmitter
         writer.Line();
         writer.Line("/// <summary>Where <c>Report</c> mode logs contract violations (as warnings).</summary>");
         writer.Line("public global::Microsoft.Extensions.Logging.ILogger? Logger { get; set; }");
+        EmitHeaderOverridesOption(writer);
         foreach (var credential in Credentials)
         {
             writer.Line();
@@ -128,7 +129,7 @@ public sealed partial class CSharpEmitter
         // Parameters: path ones in template order, then required ones, then the body (or the form's required fields,
         // then its optional ones), then optional ones.
         var pathOrder = Regex.Matches(operation.Path, @"\{([^}]+)\}").Select(m => m.Groups[1].Value).ToList();
-        var supported = operation.Parameters.Where(p => p.In != ParameterLocation.Cookie).ToList();
+        var supported = MethodParameters(operation);
         foreach (var cookie in operation.Parameters.Where(p => p.In == ParameterLocation.Cookie))
         {
             Warn($"{operation.OperationId}: cookie parameter '{cookie.Name}' is not sent by the generated client yet", pointer);
@@ -221,6 +222,7 @@ public sealed partial class CSharpEmitter
             remarks.Add($"<para>Sends <c>{CSharpSyntax.XmlText(sent.MediaType)}</c>; the contract also accepts {string.Join(", ", accepted)}.</para>");
         }
 
+        remarks.AddRange(SentByItself(operation, body, stream is not null));
         if (operation.Description is { } description && description != operation.Summary)
         {
             remarks.Add("<para>" + CSharpSyntax.XmlText(description) + "</para>");
@@ -229,11 +231,7 @@ public sealed partial class CSharpEmitter
         CSharpSyntax.WriteSummary(writer, operation.Summary ?? operation.OperationId, remarks);
         docs.ForEach(d => writer.Line(d));
         writer.Line($"/// <exception cref=\"{Runtime}.ApiException\">The server answered with a status the contract does not list as success.</exception>");
-        if (operation.Deprecated)
-        {
-            writer.Line("[global::System.Obsolete(\"Deprecated in the API contract.\")]");
-        }
-
+        EmitObsolete(writer, operation);
         writer.Open($"public async {returns} {method}({string.Join(", ", signature)})");
 
         foreach (var parameter in pathParameters)
@@ -318,6 +316,7 @@ public sealed partial class CSharpEmitter
             }
         }
 
+        EmitConstantHeaders(writer, operation);
         EmitSecurity(writer, operation);
         var mainMethod = _names.Method(operation.OperationId);
         var validatorBase = mainMethod.EndsWith("Async", StringComparison.Ordinal) ? mainMethod[..^5] : mainMethod;
@@ -337,7 +336,8 @@ public sealed partial class CSharpEmitter
                 case BodyKind.Json:
                     // Serialized once: the same bytes are validated against the contract and sent.
                     var validator = AddValidator(validatorBase + "Request", body.Media!.Schema!);
-                    writer.Line($"var bodyBytes = global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, {TypeInfo(bodyType!.Value)});");
+                    var serialize = $"global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, {TypeInfo(bodyType!.Value)})";
+                    writer.Line($"var bodyBytes = {(stream is not null && HasStreamFlag(body) ? $"{Helpers}.WithStreamFlag({serialize})" : serialize)};");
                     writer.Open("if (_options.RequestValidation != " + Runtime + ".ContractValidationMode.Off)");
                     writer.Line($"{Runtime}.ContractValidation.Check({_names.ClientName}Schemas.{validator}, bodyBytes, {Runtime}.Validation.ValidationDirection.Request, _options.RequestValidation, {CSharpSyntax.Literal(operation.OperationId)}, null, _options.OnContractViolation, _options.Logger);");
                     writer.Close();

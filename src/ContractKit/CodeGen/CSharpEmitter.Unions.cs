@@ -79,6 +79,7 @@ public sealed partial class CSharpEmitter
             }
         }
 
+        EmitNestedConversions(writer, name, variants);
         writer.Line();
         writer.Line("/// <summary>Calls the function for the first variant the JSON is, or <paramref name=\"otherwise\"/> with the raw JSON.</summary>");
         var parameters = string.Join(", ", variants.Select(v => $"global::System.Func<{v.Type.Name}, TResult> on{v.Name}"));

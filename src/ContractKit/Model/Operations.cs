@@ -23,6 +23,12 @@ public sealed record Operation
     public string? Summary { get; init; }
     public string? Description { get; init; }
     public bool Deprecated { get; init; }
+
+    /// <summary>
+    /// Why, or what instead, when the spec says so: OpenAPI has no field for it, so the first of the extensions
+    /// <c>x-deprecated-reason</c>, <c>x-deprecation-reason</c>, <c>x-deprecated-message</c> that is a string.
+    /// </summary>
+    public string? DeprecationNote { get; init; }
     public EquatableArray<string> Tags { get; init; } = EquatableArray<string>.Empty;
 
     /// <summary>Path-item and operation parameters merged (the operation's win), in spec order: path-item ones first.</summary>

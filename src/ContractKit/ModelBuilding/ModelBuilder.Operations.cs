@@ -71,6 +71,7 @@ public sealed partial class ModelBuilder
             Summary = operation.Summary,
             Description = operation.Description,
             Deprecated = operation.Deprecated,
+            DeprecationNote = operation.Deprecated ? DeprecationNote(pointer) : null,
             Tags = (operation.Tags ?? new HashSet<OpenApiTagReference>()).Select(t => t.Reference.Id ?? t.Name ?? string.Empty).Where(t => t.Length > 0).ToEquatableArray(),
             Parameters = BuildParameters(pathItem, operation, pointer, parts),
             RequestBody = BuildRequestBody(operation.RequestBody, JsonPointer.Append(pointer, "requestBody"), parts),
@@ -78,6 +79,14 @@ public sealed partial class ModelBuilder
             Security = BuildSecurity(operation.Security ?? _document.Security),
         };
     }
+
+    private static readonly string[] DeprecationNoteExtensions = ["x-deprecated-reason", "x-deprecation-reason", "x-deprecated-message"];
+
+    private string? DeprecationNote(string pointer) =>
+        RawAt(pointer) is System.Text.Json.Nodes.JsonObject raw
+            ? DeprecationNoteExtensions.Select(name => raw[name]).OfType<System.Text.Json.Nodes.JsonValue>()
+                .Select(v => v.TryGetValue<string>(out var text) ? text.Trim() : null).FirstOrDefault(t => !string.IsNullOrEmpty(t))
+            : null;
 
     private static string SynthesizeOperationId(string method, string path)
     {

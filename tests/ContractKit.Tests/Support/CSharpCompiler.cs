@@ -55,6 +55,20 @@ internal static class CSharpCompiler
         return new CompiledAssembly(problems, emit.Success ? stream.ToArray() : null, stopwatch.Elapsed, trees.Count);
     }
 
+    /// <summary>Compiler errors and warnings of <paramref name="source"/> compiled against an assembly already built (no generators run).</summary>
+    public static IReadOnlyList<string> CompileAgainst(byte[] image, string source)
+    {
+        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: "Probe.cs");
+        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)
+            .WithNullableContextOptions(NullableContextOptions.Enable)
+            .WithGeneralDiagnosticOption(ReportDiagnostic.Error);
+        var compilation = CSharpCompilation.Create("Probe", [tree], References.Value.Add(MetadataReference.CreateFromImage(image)), options);
+        return compilation.GetDiagnostics()
+            .Where(d => d.Severity >= DiagnosticSeverity.Warning)
+            .Select(d => $"{d.Id}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)} at {d.Location.GetLineSpan()}")
+            .ToList();
+    }
+
     private static ImmutableArray<MetadataReference> LoadReferences()
     {
         var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
