@@ -323,6 +323,8 @@ internal static class ShapesClientSchemas
 
     private static global::ContractKit.Runtime.Validation.JsonSchemaValidator? _watchPetsResponse;
 
+    private static global::ContractKit.Runtime.Validation.JsonSchemaValidator? _watchPetsEvent;
+
     public static global::ContractKit.Runtime.Validation.JsonSchemaValidator PetEnvelopeTagsValueString => _petEnvelopeTagsValueString ??= global::ContractKit.Runtime.Validation.JsonSchemaValidator.Compile("{\"type\":\"string\",\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"}", Options);
 
     public static global::ContractKit.Runtime.Validation.JsonSchemaValidator PetEnvelopeTagsValueInt64 => _petEnvelopeTagsValueInt64 ??= global::ContractKit.Runtime.Validation.JsonSchemaValidator.Compile("{\"type\":\"integer\",\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"}", Options);
@@ -342,6 +344,8 @@ internal static class ShapesClientSchemas
     public static global::ContractKit.Runtime.Validation.JsonSchemaValidator CreatePetResponse => _createPetResponse ??= global::ContractKit.Runtime.Validation.JsonSchemaValidator.Compile("{\"$ref\":\"urn:contractkit:ContractKit.Generated.Shapes.ShapesClient#/$defs/PetEnvelope\",\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"}", Options);
 
     public static global::ContractKit.Runtime.Validation.JsonSchemaValidator WatchPetsResponse => _watchPetsResponse ??= global::ContractKit.Runtime.Validation.JsonSchemaValidator.Compile("{\"$ref\":\"urn:contractkit:ContractKit.Generated.Shapes.ShapesClient#/$defs/Pet\",\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"}", Options);
+
+    public static global::ContractKit.Runtime.Validation.JsonSchemaValidator WatchPetsEvent => _watchPetsEvent ??= global::ContractKit.Runtime.Validation.JsonSchemaValidator.Compile("{\"$ref\":\"urn:contractkit:ContractKit.Generated.Shapes.ShapesClient#/$defs/Pet\",\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"}", Options);
 
     private static global::ContractKit.Runtime.Validation.SchemaOptions CreateOptions()
     {
