@@ -1,5 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
 using System.Threading.Tasks;
 using ContractKit.Generated.Shapes;
 using ContractKit.Generated.Threads;
@@ -168,5 +171,31 @@ public sealed class ResponseLeniencyTests : LoopbackClientTest
         }
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void ValidResponse_ReadLeniently_AllocatesNoMoreThanAStrictRead()
+    {
+        var body = Encoding.UTF8.GetBytes(SeedThread.Replace("{}}", "{\"user\":\"abc123\"},\"tool_resources\":{\"code_interpreter\":{\"file_ids\":[\"f\"]}}}", StringComparison.Ordinal));
+        var strict = ThreadsClientJsonContext.Default.ThreadObject;
+        using var response = new HttpResponseMessage(System.Net.HttpStatusCode.OK);
+
+        static long Allocated(Action read)
+        {
+            read();
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 50; i++)
+            {
+                read();
+            }
+
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        var strictBytes = Allocated(() => JsonSerializer.Deserialize(body, strict));
+        var lenientBytes = Allocated(() => ApiClientHelpers.DeserializeJson(response, body, strict, violation: null));
+
+        Assert.True(strictBytes > 0);
+        Assert.InRange(lenientBytes, 1, strictBytes);
     }
 }
