@@ -16,15 +16,26 @@ public partial class FeedbackClient
 {
     private readonly global::System.Net.Http.HttpClient _httpClient;
     private readonly StorageClientOptions _options;
+    private readonly global::Microsoft.Extensions.Logging.ILogger? _logger;
 
     /// <summary>Creates the client.</summary>
     /// <param name="httpClient">Sends the requests; its BaseAddress is used when the options have none.</param>
     /// <param name="options">Base address and credentials; null for the defaults.</param>
-    public FeedbackClient(global::System.Net.Http.HttpClient httpClient, StorageClientOptions? options = null)
+    /// <param name="logger">Logs contract violations in <c>Report</c> mode when the options have no logger; IHttpClientFactory supplies it.</param>
+    public FeedbackClient(global::System.Net.Http.HttpClient httpClient, StorageClientOptions? options = null, global::Microsoft.Extensions.Logging.ILogger<FeedbackClient>? logger = null)
+        : this(httpClient, options, (global::Microsoft.Extensions.Logging.ILogger?)logger)
+    {
+    }
+
+    internal FeedbackClient(global::System.Net.Http.HttpClient httpClient, StorageClientOptions? options, global::Microsoft.Extensions.Logging.ILogger? logger)
     {
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         _options = options ?? new StorageClientOptions();
+        _logger = logger;
     }
+
+    /// <summary>Where <c>Report</c> mode logs contract violations: the options' logger, else the one the client was created with.</summary>
+    private global::Microsoft.Extensions.Logging.ILogger? ContractLogger => _options.Logger ?? _logger;
 
     /// <summary>Where requests go: the options' base address, else the HttpClient's, else <see cref="StorageClient.DefaultBaseAddress"/>.</summary>
     public global::System.Uri BaseAddress => _options.BaseAddress ?? _httpClient.BaseAddress ?? StorageClient.DefaultBaseAddress ?? throw new global::System.InvalidOperationException("No base address: set one on the options or the HttpClient.");

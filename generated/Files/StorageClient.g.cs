@@ -17,18 +17,24 @@ public partial class StorageClient
 {
     private readonly global::System.Net.Http.HttpClient _httpClient;
     private readonly StorageClientOptions _options;
+    private readonly global::Microsoft.Extensions.Logging.ILogger? _logger;
 
     /// <summary>Creates the client.</summary>
     /// <param name="httpClient">Sends the requests; its BaseAddress is used when the options have none.</param>
     /// <param name="options">Base address and credentials; null for the defaults.</param>
-    public StorageClient(global::System.Net.Http.HttpClient httpClient, StorageClientOptions? options = null)
+    /// <param name="logger">Logs contract violations in <c>Report</c> mode when the options have no logger; IHttpClientFactory supplies it.</param>
+    public StorageClient(global::System.Net.Http.HttpClient httpClient, StorageClientOptions? options = null, global::Microsoft.Extensions.Logging.ILogger<StorageClient>? logger = null)
     {
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         _options = options ?? new StorageClientOptions();
-        Feedback = new FeedbackClient(_httpClient, _options);
-        Files = new FilesClient(_httpClient, _options);
-        Uploads = new UploadsClient(_httpClient, _options);
+        _logger = logger;
+        Feedback = new FeedbackClient(_httpClient, _options, (global::Microsoft.Extensions.Logging.ILogger?)_logger);
+        Files = new FilesClient(_httpClient, _options, (global::Microsoft.Extensions.Logging.ILogger?)_logger);
+        Uploads = new UploadsClient(_httpClient, _options, (global::Microsoft.Extensions.Logging.ILogger?)_logger);
     }
+
+    /// <summary>Where <c>Report</c> mode logs contract violations: the options' logger, else the one the client was created with.</summary>
+    private global::Microsoft.Extensions.Logging.ILogger? ContractLogger => _options.Logger ?? _logger;
 
     /// <summary>The first server the contract lists.</summary>
     public static global::System.Uri DefaultBaseAddress { get; } = new global::System.Uri("https://files.example.com/v1");

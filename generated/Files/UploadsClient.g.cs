@@ -16,15 +16,26 @@ public partial class UploadsClient
 {
     private readonly global::System.Net.Http.HttpClient _httpClient;
     private readonly StorageClientOptions _options;
+    private readonly global::Microsoft.Extensions.Logging.ILogger? _logger;
 
     /// <summary>Creates the client.</summary>
     /// <param name="httpClient">Sends the requests; its BaseAddress is used when the options have none.</param>
     /// <param name="options">Base address and credentials; null for the defaults.</param>
-    public UploadsClient(global::System.Net.Http.HttpClient httpClient, StorageClientOptions? options = null)
+    /// <param name="logger">Logs contract violations in <c>Report</c> mode when the options have no logger; IHttpClientFactory supplies it.</param>
+    public UploadsClient(global::System.Net.Http.HttpClient httpClient, StorageClientOptions? options = null, global::Microsoft.Extensions.Logging.ILogger<UploadsClient>? logger = null)
+        : this(httpClient, options, (global::Microsoft.Extensions.Logging.ILogger?)logger)
+    {
+    }
+
+    internal UploadsClient(global::System.Net.Http.HttpClient httpClient, StorageClientOptions? options, global::Microsoft.Extensions.Logging.ILogger? logger)
     {
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         _options = options ?? new StorageClientOptions();
+        _logger = logger;
     }
+
+    /// <summary>Where <c>Report</c> mode logs contract violations: the options' logger, else the one the client was created with.</summary>
+    private global::Microsoft.Extensions.Logging.ILogger? ContractLogger => _options.Logger ?? _logger;
 
     /// <summary>Where requests go: the options' base address, else the HttpClient's, else <see cref="StorageClient.DefaultBaseAddress"/>.</summary>
     public global::System.Uri BaseAddress => _options.BaseAddress ?? _httpClient.BaseAddress ?? StorageClient.DefaultBaseAddress ?? throw new global::System.InvalidOperationException("No base address: set one on the options or the HttpClient.");
@@ -53,7 +64,7 @@ public partial class UploadsClient
         var bodyBytes = global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, StorageClientJsonContext.Default.UploadNotes);
         if (_options.RequestValidation != global::ContractKit.Runtime.ContractValidationMode.Off)
         {
-            global::ContractKit.Runtime.ContractValidation.Check(StorageClientSchemas.PutUploadNotesRequest, bodyBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Request, _options.RequestValidation, "putUploadNotes", null, _options.OnContractViolation, _options.Logger);
+            global::ContractKit.Runtime.ContractValidation.Check(StorageClientSchemas.PutUploadNotesRequest, bodyBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Request, _options.RequestValidation, "putUploadNotes", null, _options.OnContractViolation, ContractLogger);
         }
         request.Content = global::ContractKit.Runtime.ApiClientHelpers.CreateJsonContent(bodyBytes);
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -96,11 +107,12 @@ public partial class UploadsClient
         if (status >= 200 && status < 300)
         {
             var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            global::ContractKit.Runtime.ContractViolation? violation = null;
             if (_options.ResponseValidation != global::ContractKit.Runtime.ContractValidationMode.Off)
             {
-                global::ContractKit.Runtime.ContractValidation.Check(StorageClientSchemas.UploadPartResponse, responseBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Response, _options.ResponseValidation, "uploadPart", status, _options.OnContractViolation, _options.Logger);
+                violation = global::ContractKit.Runtime.ContractValidation.Check(StorageClientSchemas.UploadPartResponse, responseBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Response, _options.ResponseValidation, "uploadPart", status, _options.OnContractViolation, ContractLogger);
             }
-            return global::ContractKit.Runtime.ApiClientHelpers.DeserializeJson(response, responseBytes, StorageClientJsonContext.Default.UploadStatus);
+            return global::ContractKit.Runtime.ApiClientHelpers.DeserializeJson(response, responseBytes, StorageClientJsonContext.Default.UploadStatus, violation);
         }
         throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, cancellationToken).ConfigureAwait(false);
     }

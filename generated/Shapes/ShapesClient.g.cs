@@ -16,15 +16,21 @@ public partial class ShapesClient
 {
     private readonly global::System.Net.Http.HttpClient _httpClient;
     private readonly ShapesClientOptions _options;
+    private readonly global::Microsoft.Extensions.Logging.ILogger? _logger;
 
     /// <summary>Creates the client.</summary>
     /// <param name="httpClient">Sends the requests; its BaseAddress is used when the options have none.</param>
     /// <param name="options">Base address and credentials; null for the defaults.</param>
-    public ShapesClient(global::System.Net.Http.HttpClient httpClient, ShapesClientOptions? options = null)
+    /// <param name="logger">Logs contract violations in <c>Report</c> mode when the options have no logger; IHttpClientFactory supplies it.</param>
+    public ShapesClient(global::System.Net.Http.HttpClient httpClient, ShapesClientOptions? options = null, global::Microsoft.Extensions.Logging.ILogger<ShapesClient>? logger = null)
     {
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         _options = options ?? new ShapesClientOptions();
+        _logger = logger;
     }
+
+    /// <summary>Where <c>Report</c> mode logs contract violations: the options' logger, else the one the client was created with.</summary>
+    private global::Microsoft.Extensions.Logging.ILogger? ContractLogger => _options.Logger ?? _logger;
 
     /// <summary>The first server the contract lists.</summary>
     public static global::System.Uri DefaultBaseAddress { get; } = new global::System.Uri("https://shapes.example.test/v1");
@@ -50,7 +56,7 @@ public partial class ShapesClient
         var bodyBytes = global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, ShapesClientJsonContext.Default.Pet);
         if (_options.RequestValidation != global::ContractKit.Runtime.ContractValidationMode.Off)
         {
-            global::ContractKit.Runtime.ContractValidation.Check(ShapesClientSchemas.CreatePetRequest, bodyBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Request, _options.RequestValidation, "createPet", null, _options.OnContractViolation, _options.Logger);
+            global::ContractKit.Runtime.ContractValidation.Check(ShapesClientSchemas.CreatePetRequest, bodyBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Request, _options.RequestValidation, "createPet", null, _options.OnContractViolation, ContractLogger);
         }
         request.Content = global::ContractKit.Runtime.ApiClientHelpers.CreateJsonContent(bodyBytes);
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -58,11 +64,12 @@ public partial class ShapesClient
         if (status >= 200 && status < 300)
         {
             var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            global::ContractKit.Runtime.ContractViolation? violation = null;
             if (_options.ResponseValidation != global::ContractKit.Runtime.ContractValidationMode.Off)
             {
-                global::ContractKit.Runtime.ContractValidation.Check(ShapesClientSchemas.CreatePetResponse, responseBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Response, _options.ResponseValidation, "createPet", status, _options.OnContractViolation, _options.Logger);
+                violation = global::ContractKit.Runtime.ContractValidation.Check(ShapesClientSchemas.CreatePetResponse, responseBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Response, _options.ResponseValidation, "createPet", status, _options.OnContractViolation, ContractLogger);
             }
-            return global::ContractKit.Runtime.ApiClientHelpers.DeserializeJson(response, responseBytes, ShapesClientJsonContext.Default.PetEnvelope);
+            return global::ContractKit.Runtime.ApiClientHelpers.DeserializeJson(response, responseBytes, ShapesClientJsonContext.Default.PetEnvelope, violation);
         }
         throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, cancellationToken).ConfigureAwait(false);
     }
@@ -86,11 +93,12 @@ public partial class ShapesClient
         if (status >= 200 && status < 300)
         {
             var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            global::ContractKit.Runtime.ContractViolation? violation = null;
             if (_options.ResponseValidation != global::ContractKit.Runtime.ContractValidationMode.Off)
             {
-                global::ContractKit.Runtime.ContractValidation.Check(ShapesClientSchemas.WatchPetsResponse, responseBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Response, _options.ResponseValidation, "watchPets", status, _options.OnContractViolation, _options.Logger);
+                violation = global::ContractKit.Runtime.ContractValidation.Check(ShapesClientSchemas.WatchPetsResponse, responseBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Response, _options.ResponseValidation, "watchPets", status, _options.OnContractViolation, ContractLogger);
             }
-            return global::ContractKit.Runtime.ApiClientHelpers.DeserializeJson(response, responseBytes, ShapesClientJsonContext.Default.Pet);
+            return global::ContractKit.Runtime.ApiClientHelpers.DeserializeJson(response, responseBytes, ShapesClientJsonContext.Default.Pet, violation);
         }
         throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, cancellationToken).ConfigureAwait(false);
     }
@@ -114,7 +122,8 @@ public partial class ShapesClient
         var status = (int)response.StatusCode;
         if (status >= 200 && status < 300)
         {
-            await foreach (var item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(global::ContractKit.Runtime.ApiClientHelpers.ReadServerSentEventsAsync(response, ShapesClientJsonContext.Default.Pet, cancellationToken), false))
+            var validation = new global::ContractKit.Runtime.EventValidation(ShapesClientSchemas.WatchPetsEvent, _options.ResponseValidation, "watchPets", _options.OnContractViolation, ContractLogger);
+            await foreach (var item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(global::ContractKit.Runtime.ApiClientHelpers.ReadServerSentEventsAsync(response, ShapesClientJsonContext.Default.Pet, validation, cancellationToken), false))
             {
                 yield return item;
             }

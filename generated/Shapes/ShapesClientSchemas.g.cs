@@ -161,22 +161,6 @@ internal static class ShapesClientSchemas
                 }
               ]
             },
-            "ModelId": {
-              "anyOf": [
-                {
-                  "$ref": "#/$defs/SharedModelId"
-                },
-                {
-                  "$ref": "#/$defs/ModelId.Variant2"
-                }
-              ]
-            },
-            "ModelId.Variant2": {
-              "type": "string",
-              "enum": [
-                "shapes-pro"
-              ]
-            },
             "Pet": {
               "oneOf": [
                 {
@@ -234,23 +218,6 @@ internal static class ShapesClientSchemas
                 }
               ]
             },
-            "PetSearch": {
-              "type": "object",
-              "properties": {
-                "model": {
-                  "$ref": "#/$defs/ModelId"
-                },
-                "stream": {
-                  "type": [
-                    "boolean",
-                    "null"
-                  ]
-                }
-              },
-              "required": [
-                "model"
-              ]
-            },
             "Priority": {
               "type": "integer",
               "enum": [
@@ -291,23 +258,6 @@ internal static class ShapesClientSchemas
                   "Square": "#/$defs/Square"
                 }
               }
-            },
-            "SharedModelId": {
-              "anyOf": [
-                {
-                  "type": "string"
-                },
-                {
-                  "$ref": "#/$defs/SharedModelId.Variant2"
-                }
-              ]
-            },
-            "SharedModelId.Variant2": {
-              "type": "string",
-              "enum": [
-                "shapes-mini",
-                "shapes-large"
-              ]
             },
             "Square": {
               "type": "object",
@@ -353,10 +303,6 @@ internal static class ShapesClientSchemas
 
     private static readonly global::ContractKit.Runtime.Validation.SchemaOptions Options = CreateOptions();
 
-    private static global::ContractKit.Runtime.Validation.JsonSchemaValidator? _modelIdSharedModelId;
-
-    private static global::ContractKit.Runtime.Validation.JsonSchemaValidator? _modelIdModelIdVariant2;
-
     private static global::ContractKit.Runtime.Validation.JsonSchemaValidator? _petEnvelopeTagsValueString;
 
     private static global::ContractKit.Runtime.Validation.JsonSchemaValidator? _petEnvelopeTagsValueInt64;
@@ -366,10 +312,6 @@ internal static class ShapesClientSchemas
     private static global::ContractKit.Runtime.Validation.JsonSchemaValidator? _scalarInt64;
 
     private static global::ContractKit.Runtime.Validation.JsonSchemaValidator? _scalarBoolean;
-
-    private static global::ContractKit.Runtime.Validation.JsonSchemaValidator? _sharedModelIdString;
-
-    private static global::ContractKit.Runtime.Validation.JsonSchemaValidator? _sharedModelIdSharedModelIdVariant2;
 
     private static global::ContractKit.Runtime.Validation.JsonSchemaValidator? _stopSequencesString;
 
@@ -381,13 +323,7 @@ internal static class ShapesClientSchemas
 
     private static global::ContractKit.Runtime.Validation.JsonSchemaValidator? _watchPetsResponse;
 
-    private static global::ContractKit.Runtime.Validation.JsonSchemaValidator? _searchPetsRequest;
-
-    private static global::ContractKit.Runtime.Validation.JsonSchemaValidator? _searchPetsResponse;
-
-    public static global::ContractKit.Runtime.Validation.JsonSchemaValidator ModelIdSharedModelId => _modelIdSharedModelId ??= global::ContractKit.Runtime.Validation.JsonSchemaValidator.Compile("{\"$ref\":\"urn:contractkit:ContractKit.Generated.Shapes.ShapesClient#/$defs/SharedModelId\",\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"}", Options);
-
-    public static global::ContractKit.Runtime.Validation.JsonSchemaValidator ModelIdModelIdVariant2 => _modelIdModelIdVariant2 ??= global::ContractKit.Runtime.Validation.JsonSchemaValidator.Compile("{\"$ref\":\"urn:contractkit:ContractKit.Generated.Shapes.ShapesClient#/$defs/ModelId.Variant2\",\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"}", Options);
+    private static global::ContractKit.Runtime.Validation.JsonSchemaValidator? _watchPetsEvent;
 
     public static global::ContractKit.Runtime.Validation.JsonSchemaValidator PetEnvelopeTagsValueString => _petEnvelopeTagsValueString ??= global::ContractKit.Runtime.Validation.JsonSchemaValidator.Compile("{\"type\":\"string\",\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"}", Options);
 
@@ -399,10 +335,6 @@ internal static class ShapesClientSchemas
 
     public static global::ContractKit.Runtime.Validation.JsonSchemaValidator ScalarBoolean => _scalarBoolean ??= global::ContractKit.Runtime.Validation.JsonSchemaValidator.Compile("{\"type\":\"boolean\",\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"}", Options);
 
-    public static global::ContractKit.Runtime.Validation.JsonSchemaValidator SharedModelIdString => _sharedModelIdString ??= global::ContractKit.Runtime.Validation.JsonSchemaValidator.Compile("{\"type\":\"string\",\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"}", Options);
-
-    public static global::ContractKit.Runtime.Validation.JsonSchemaValidator SharedModelIdSharedModelIdVariant2 => _sharedModelIdSharedModelIdVariant2 ??= global::ContractKit.Runtime.Validation.JsonSchemaValidator.Compile("{\"$ref\":\"urn:contractkit:ContractKit.Generated.Shapes.ShapesClient#/$defs/SharedModelId.Variant2\",\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"}", Options);
-
     public static global::ContractKit.Runtime.Validation.JsonSchemaValidator StopSequencesString => _stopSequencesString ??= global::ContractKit.Runtime.Validation.JsonSchemaValidator.Compile("{\"type\":\"string\",\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"}", Options);
 
     public static global::ContractKit.Runtime.Validation.JsonSchemaValidator StopSequencesStringList => _stopSequencesStringList ??= global::ContractKit.Runtime.Validation.JsonSchemaValidator.Compile("{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"minItems\":1,\"maxItems\":4,\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"}", Options);
@@ -413,9 +345,7 @@ internal static class ShapesClientSchemas
 
     public static global::ContractKit.Runtime.Validation.JsonSchemaValidator WatchPetsResponse => _watchPetsResponse ??= global::ContractKit.Runtime.Validation.JsonSchemaValidator.Compile("{\"$ref\":\"urn:contractkit:ContractKit.Generated.Shapes.ShapesClient#/$defs/Pet\",\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"}", Options);
 
-    public static global::ContractKit.Runtime.Validation.JsonSchemaValidator SearchPetsRequest => _searchPetsRequest ??= global::ContractKit.Runtime.Validation.JsonSchemaValidator.Compile("{\"$ref\":\"urn:contractkit:ContractKit.Generated.Shapes.ShapesClient#/$defs/PetSearch\",\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"}", Options);
-
-    public static global::ContractKit.Runtime.Validation.JsonSchemaValidator SearchPetsResponse => _searchPetsResponse ??= global::ContractKit.Runtime.Validation.JsonSchemaValidator.Compile("{\"$ref\":\"urn:contractkit:ContractKit.Generated.Shapes.ShapesClient#/$defs/Pet\",\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"}", Options);
+    public static global::ContractKit.Runtime.Validation.JsonSchemaValidator WatchPetsEvent => _watchPetsEvent ??= global::ContractKit.Runtime.Validation.JsonSchemaValidator.Compile("{\"$ref\":\"urn:contractkit:ContractKit.Generated.Shapes.ShapesClient#/$defs/Pet\",\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"}", Options);
 
     private static global::ContractKit.Runtime.Validation.SchemaOptions CreateOptions()
     {

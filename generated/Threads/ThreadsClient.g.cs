@@ -16,15 +16,21 @@ public partial class ThreadsClient
 {
     private readonly global::System.Net.Http.HttpClient _httpClient;
     private readonly ThreadsClientOptions _options;
+    private readonly global::Microsoft.Extensions.Logging.ILogger? _logger;
 
     /// <summary>Creates the client.</summary>
     /// <param name="httpClient">Sends the requests; its BaseAddress is used when the options have none.</param>
     /// <param name="options">Base address and credentials; null for the defaults.</param>
-    public ThreadsClient(global::System.Net.Http.HttpClient httpClient, ThreadsClientOptions? options = null)
+    /// <param name="logger">Logs contract violations in <c>Report</c> mode when the options have no logger; IHttpClientFactory supplies it.</param>
+    public ThreadsClient(global::System.Net.Http.HttpClient httpClient, ThreadsClientOptions? options = null, global::Microsoft.Extensions.Logging.ILogger<ThreadsClient>? logger = null)
     {
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         _options = options ?? new ThreadsClientOptions();
+        _logger = logger;
     }
+
+    /// <summary>Where <c>Report</c> mode logs contract violations: the options' logger, else the one the client was created with.</summary>
+    private global::Microsoft.Extensions.Logging.ILogger? ContractLogger => _options.Logger ?? _logger;
 
     /// <summary>The first server the contract lists.</summary>
     public static global::System.Uri DefaultBaseAddress { get; } = new global::System.Uri("https://api.openai.com/v1");
@@ -60,7 +66,7 @@ public partial class ThreadsClient
         var bodyBytes = global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, ThreadsClientJsonContext.Default.ModifyThreadRequest);
         if (_options.RequestValidation != global::ContractKit.Runtime.ContractValidationMode.Off)
         {
-            global::ContractKit.Runtime.ContractValidation.Check(ThreadsClientSchemas.ModifyThreadRequest, bodyBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Request, _options.RequestValidation, "modifyThread", null, _options.OnContractViolation, _options.Logger);
+            global::ContractKit.Runtime.ContractValidation.Check(ThreadsClientSchemas.ModifyThreadRequest, bodyBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Request, _options.RequestValidation, "modifyThread", null, _options.OnContractViolation, ContractLogger);
         }
         request.Content = global::ContractKit.Runtime.ApiClientHelpers.CreateJsonContent(bodyBytes);
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -68,11 +74,12 @@ public partial class ThreadsClient
         if (status >= 200 && status < 300)
         {
             var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            global::ContractKit.Runtime.ContractViolation? violation = null;
             if (_options.ResponseValidation != global::ContractKit.Runtime.ContractValidationMode.Off)
             {
-                global::ContractKit.Runtime.ContractValidation.Check(ThreadsClientSchemas.ModifyThreadResponse, responseBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Response, _options.ResponseValidation, "modifyThread", status, _options.OnContractViolation, _options.Logger);
+                violation = global::ContractKit.Runtime.ContractValidation.Check(ThreadsClientSchemas.ModifyThreadResponse, responseBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Response, _options.ResponseValidation, "modifyThread", status, _options.OnContractViolation, ContractLogger);
             }
-            return global::ContractKit.Runtime.ApiClientHelpers.DeserializeJson(response, responseBytes, ThreadsClientJsonContext.Default.ThreadObject);
+            return global::ContractKit.Runtime.ApiClientHelpers.DeserializeJson(response, responseBytes, ThreadsClientJsonContext.Default.ThreadObject, violation);
         }
         throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, ThreadsClientJsonContext.Default.ErrorResponse, cancellationToken).ConfigureAwait(false);
     }

@@ -72,7 +72,7 @@ public static partial class ApiClientHelpers
         return content;
     }
 
-    /// <summary>Reads a JSON response body; a body that does not match the contract becomes an <see cref="ApiException"/>.</summary>
+    /// <summary>Reads a JSON response body leniently (see <see cref="DeserializeJson{T}(HttpResponseMessage, byte[], JsonTypeInfo{T}, ContractViolation?)"/>).</summary>
     public static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
@@ -80,18 +80,26 @@ public static partial class ApiClientHelpers
         return DeserializeJson(response, body, typeInfo);
     }
 
-    /// <summary>Deserializes a response body already read; a body the type cannot hold becomes an <see cref="ApiException"/>.</summary>
-    public static T DeserializeJson<T>(HttpResponseMessage response, byte[] body, JsonTypeInfo<T> typeInfo)
+    /// <summary>
+    /// Deserializes a response body already read, leniently: a required member the server left out stays at its
+    /// default and a JSON null in a non-nullable member is kept, so that what breaks the contract is the contract
+    /// check's to report (or throw), not the deserializer's. A body the type cannot hold at all (a string where an
+    /// object belongs) becomes an <see cref="ApiException"/>. <paramref name="violation"/>, the one reported for this
+    /// body, stays attached to the result (<see cref="ContractValidation.GetViolation"/>).
+    /// </summary>
+    public static T DeserializeJson<T>(HttpResponseMessage response, byte[] body, JsonTypeInfo<T> typeInfo, ContractViolation? violation = null)
     {
         ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(typeInfo);
         try
         {
-            var value = JsonSerializer.Deserialize(body, typeInfo);
+            var value = JsonSerializer.Deserialize(body, LenientJson.For(typeInfo));
             if (value is null)
             {
                 throw new JsonException("The response body is JSON null, but the operation declares a non-null body.");
             }
 
+            ContractValidation.Remember(value, violation);
             return value;
         }
         catch (JsonException ex)
@@ -105,13 +113,20 @@ public static partial class ApiClientHelpers
         }
     }
 
+    /// <summary>Reads a <c>text/event-stream</c> response without checking the events against the contract.</summary>
+    public static IAsyncEnumerable<T> ReadServerSentEventsAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
+        ReadServerSentEventsAsync(response, typeInfo, validation: null, cancellationToken);
+
     /// <summary>
     /// Reads a <c>text/event-stream</c> response as it arrives: each event's <c>data</c> (lines joined with '\n') is one
     /// JSON value; comments, <c>event</c>, <c>id</c> and <c>retry</c> fields are skipped; <c>[DONE]</c> (OpenAI's end marker)
-    /// or the end of the stream ends it. An event that is not the declared JSON raises <see cref="ApiException"/>.
+    /// or the end of the stream ends it. Each event is checked against the event schema in
+    /// <paramref name="validation"/>'s mode, like any response body (Report: reported and yielded; Throw: the events
+    /// before it are yielded, then <see cref="ContractValidationException"/>), and read as leniently.
+    /// An event that is not the declared JSON raises <see cref="ApiException"/>.
     /// </summary>
     public static async IAsyncEnumerable<T> ReadServerSentEventsAsync<T>(
-        HttpResponseMessage response, JsonTypeInfo<T> typeInfo, [EnumeratorCancellation] CancellationToken cancellationToken)
+        HttpResponseMessage response, JsonTypeInfo<T> typeInfo, EventValidation? validation, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -131,7 +146,7 @@ public static partial class ApiClientHelpers
                         yield break;
                     }
 
-                    yield return ParseEvent(response, text, typeInfo);
+                    yield return ParseEvent(response, text, typeInfo, validation);
                 }
 
                 if (line is null)
@@ -169,11 +184,22 @@ public static partial class ApiClientHelpers
         }
     }
 
-    private static T ParseEvent<T>(HttpResponseMessage response, string text, JsonTypeInfo<T> typeInfo)
+    private static T ParseEvent<T>(HttpResponseMessage response, string text, JsonTypeInfo<T> typeInfo, EventValidation? validation)
     {
+        var utf8 = Encoding.UTF8.GetBytes(text);
+        ContractViolation? violation = null;
+        if (validation is not null && validation.Mode != ContractValidationMode.Off)
+        {
+            violation = ContractValidation.Check(
+                validation.Validator, utf8, Validation.ValidationDirection.Response, validation.Mode, validation.OperationId,
+                (int)response.StatusCode, validation.OnViolation, validation.Logger);
+        }
+
         try
         {
-            return JsonSerializer.Deserialize(text, typeInfo) ?? throw new JsonException("The event is JSON null.");
+            var value = JsonSerializer.Deserialize(utf8, LenientJson.For(typeInfo)) ?? throw new JsonException("The event is JSON null.");
+            ContractValidation.Remember(value, violation);
+            return value;
         }
         catch (JsonException ex)
         {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text;
 using ContractKit.Runtime.Validation;
 using Microsoft.Extensions.Logging;
@@ -11,13 +12,19 @@ namespace ContractKit.Runtime;
 /// <summary>What a generated client does when a body breaks the contract.</summary>
 public enum ContractValidationMode
 {
-    /// <summary>Do not validate.</summary>
+    /// <summary>
+    /// Do not validate. A response is still read leniently: a required member the server left out stays at its default.
+    /// </summary>
     Off,
 
-    /// <summary>Validate; report violations (callback and logger) and carry on.</summary>
+    /// <summary>
+    /// Validate; report each violation (the <c>OnContractViolation</c> callback, the logger, and always
+    /// <see cref="ContractDiagnostics"/>) and carry on: a response is returned with what the server sent, a missing
+    /// required member left at its default (see <see cref="ContractValidation.GetViolation"/>).
+    /// </summary>
     Report,
 
-    /// <summary>Validate; throw <see cref="ContractValidationException"/> on a violation.</summary>
+    /// <summary>Validate; throw <see cref="ContractValidationException"/>, listing every violation, on a violation.</summary>
     Throw,
 }
 
@@ -38,6 +45,22 @@ public sealed record ContractViolation(string OperationId, ValidationDirection D
 
         return builder.ToString();
     }
+
+    /// <summary>
+    /// JSON pointers of the required properties the body left out (<c>/tool_resources</c>,
+    /// <c>/tool_resources/code_interpreter</c>): in the typed object these members are at their default.
+    /// </summary>
+    public IReadOnlyList<string> MissingProperties =>
+        Errors.Where(e => e.Keyword == "required" && e.Message.StartsWith(RequiredPrefix, StringComparison.Ordinal))
+            .Select(e => e.InstanceLocation + "/" + EscapePointer(e.Message[RequiredPrefix.Length..e.Message.LastIndexOf('\'')]))
+            .ToArray();
+
+    /// <summary>True when the body left out the required property at <paramref name="pointer"/> (<c>/tool_resources</c>).</summary>
+    public bool IsMissing(string pointer) => MissingProperties.Contains(pointer, StringComparer.Ordinal);
+
+    private const string RequiredPrefix = "required property '";
+
+    private static string EscapePointer(string name) => name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
 }
 
 /// <summary>Thrown in <see cref="ContractValidationMode.Throw"/> mode; lists every violation.</summary>
@@ -60,8 +83,35 @@ public sealed class ContractValidationException : Exception
 /// <summary>The check generated clients run on outgoing and incoming bodies. Not meant to be called by hand.</summary>
 public static class ContractValidation
 {
-    /// <summary>Validates a body and applies the mode; a valid body costs one validation pass and no allocation.</summary>
-    public static void Check(
+    /// <summary>The violations reported for objects returned in Report mode; weak, so the object alone decides its lifetime.</summary>
+    private static readonly ConditionalWeakTable<object, ContractViolation> Reported = new();
+
+    /// <summary>
+    /// The violation reported when <paramref name="response"/> was read in <see cref="ContractValidationMode.Report"/>
+    /// mode, or null when it met the contract (or was not validated). With it, a member at its default can be told
+    /// apart from one the server left out: <c>ContractValidation.GetViolation(thread)?.IsMissing("/tool_resources")</c>.
+    /// </summary>
+    public static ContractViolation? GetViolation(object response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return Reported.TryGetValue(response, out var violation) ? violation : null;
+    }
+
+    /// <summary>Remembers the violation reported for a returned object (no-op for null or value types).</summary>
+    internal static void Remember(object? response, ContractViolation? violation)
+    {
+        if (violation is not null && response is not null && !response.GetType().IsValueType)
+        {
+            Reported.AddOrUpdate(response, violation);
+        }
+    }
+
+    /// <summary>
+    /// Validates a body and applies the mode; a valid body costs one validation pass and no allocation. Returns the
+    /// violation reported in Report mode, null when the body is valid or the mode is Off; throws in Throw mode.
+    /// Every violation is also counted and traced through <see cref="ContractDiagnostics"/>.
+    /// </summary>
+    public static ContractViolation? Check(
         JsonSchemaValidator validator,
         ReadOnlySpan<byte> body,
         ValidationDirection direction,
@@ -74,17 +124,18 @@ public static class ContractValidation
         ArgumentNullException.ThrowIfNull(validator);
         if (mode == ContractValidationMode.Off)
         {
-            return;
+            return null;
         }
 
         var options = direction == ValidationDirection.Request ? RequestOptions : ResponseOptions;
         if (validator.IsValid(body, options))
         {
-            return;
+            return null;
         }
 
         var result = validator.Validate(body, options);
         var violation = new ContractViolation(operationId, direction, statusCode, result.Errors.ToArray());
+        ContractDiagnostics.Record(violation);
         if (mode == ContractValidationMode.Throw)
         {
             throw new ContractValidationException(violation);
@@ -95,8 +146,21 @@ public static class ContractValidation
         {
             logger.LogWarning("{ContractViolation}", violation.Describe());
         }
+
+        return violation;
     }
 
     private static readonly ValidationOptions RequestOptions = new() { Direction = ValidationDirection.Request };
     private static readonly ValidationOptions ResponseOptions = new() { Direction = ValidationDirection.Response };
 }
+
+/// <summary>
+/// How a <c>…StreamAsync</c> method checks each server-sent event against the event schema, in the operation's
+/// <c>ResponseValidation</c> mode. Not meant to be built by hand.
+/// </summary>
+public sealed record EventValidation(
+    JsonSchemaValidator Validator,
+    ContractValidationMode Mode,
+    string OperationId,
+    Action<ContractViolation>? OnViolation,
+    ILogger? Logger);

@@ -74,13 +74,17 @@ public sealed partial class CSharpEmitter
         writer.Line("/// <summary>Checks request bodies against the contract before sending. Default: throw <see cref=\"global::ContractKit.Runtime.ContractValidationException\"/>.</summary>");
         writer.Line($"public {Runtime}.ContractValidationMode RequestValidation {{ get; set; }} = {Runtime}.ContractValidationMode.Throw;");
         writer.Line();
-        writer.Line("/// <summary>Checks response bodies against the contract before reading them. Default: report and carry on.</summary>");
+        writer.Line("/// <summary>");
+        writer.Line("/// Checks response bodies (and each server-sent event) against the contract. Default: <c>Report</c>, the violation is");
+        writer.Line("/// reported and the object returned with what the server sent. <c>Throw</c>: <see cref=\"global::ContractKit.Runtime.ContractValidationException\"/>.");
+        writer.Line("/// <c>Off</c>: not checked. In every mode a required member the server left out is left at its default.");
+        writer.Line("/// </summary>");
         writer.Line($"public {Runtime}.ContractValidationMode ResponseValidation {{ get; set; }} = {Runtime}.ContractValidationMode.Report;");
         writer.Line();
-        writer.Line("/// <summary>Called for each body that breaks the contract in <c>Report</c> mode.</summary>");
+        writer.Line("/// <summary>Called for each body that breaks the contract in <c>Report</c> mode (violations are always counted and traced: see <see cref=\"global::ContractKit.Runtime.ContractDiagnostics\"/>).</summary>");
         writer.Line($"public global::System.Action<{Runtime}.ContractViolation>? OnContractViolation {{ get; set; }}");
         writer.Line();
-        writer.Line("/// <summary>Where <c>Report</c> mode logs contract violations (as warnings).</summary>");
+        writer.Line("/// <summary>Where <c>Report</c> mode logs contract violations (as warnings); when null, the logger the client was created with (from IHttpClientFactory).</summary>");
         writer.Line("public global::Microsoft.Extensions.Logging.ILogger? Logger { get; set; }");
         EmitHeaderOverridesOption(writer);
         foreach (var credential in Credentials)
@@ -339,7 +343,7 @@ public sealed partial class CSharpEmitter
                     var serialize = $"global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, {TypeInfo(bodyType!.Value)})";
                     writer.Line($"var bodyBytes = {(stream is not null && HasStreamFlag(body) ? $"{Helpers}.WithStreamFlag({serialize})" : serialize)};");
                     writer.Open("if (_options.RequestValidation != " + Runtime + ".ContractValidationMode.Off)");
-                    writer.Line($"{Runtime}.ContractValidation.Check({_names.ClientName}Schemas.{validator}, bodyBytes, {Runtime}.Validation.ValidationDirection.Request, _options.RequestValidation, {CSharpSyntax.Literal(operation.OperationId)}, null, _options.OnContractViolation, _options.Logger);");
+                    writer.Line($"{Runtime}.ContractValidation.Check({_names.ClientName}Schemas.{validator}, bodyBytes, {Runtime}.Validation.ValidationDirection.Request, _options.RequestValidation, {CSharpSyntax.Literal(operation.OperationId)}, null, _options.OnContractViolation, ContractLogger);");
                     writer.Close();
                     writer.Line($"request.Content = {Helpers}.CreateJsonContent(bodyBytes);");
                     break;
@@ -387,7 +391,9 @@ public sealed partial class CSharpEmitter
         if (stream is not null)
         {
             var eventTypeInfo = TypeInfo(returnType!.Value with { IsNullable = false });
-            writer.Open($"await foreach (var item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait({Helpers}.ReadServerSentEventsAsync(response, {eventTypeInfo}, cancellationToken), false))");
+            var eventValidator = AddValidator(validatorBase + "Event", stream.Schema!);
+            writer.Line($"var validation = new {Runtime}.EventValidation({_names.ClientName}Schemas.{eventValidator}, _options.ResponseValidation, {CSharpSyntax.Literal(operation.OperationId)}, _options.OnContractViolation, ContractLogger);");
+            writer.Open($"await foreach (var item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait({Helpers}.ReadServerSentEventsAsync(response, {eventTypeInfo}, validation, cancellationToken), false))");
             writer.Line("yield return item;");
             writer.Close();
             writer.Line();
@@ -398,10 +404,11 @@ public sealed partial class CSharpEmitter
             EmitEmptyStatuses(writer, emptyStatuses, dispose: false);
             var validator = AddValidator(validatorBase + "Response", successBody!.Schema!);
             writer.Line("var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);");
+            writer.Line($"{Runtime}.ContractViolation? violation = null;");
             writer.Open("if (_options.ResponseValidation != " + Runtime + ".ContractValidationMode.Off)");
-            writer.Line($"{Runtime}.ContractValidation.Check({_names.ClientName}Schemas.{validator}, responseBytes, {Runtime}.Validation.ValidationDirection.Response, _options.ResponseValidation, {CSharpSyntax.Literal(operation.OperationId)}, status, _options.OnContractViolation, _options.Logger);");
+            writer.Line($"violation = {Runtime}.ContractValidation.Check({_names.ClientName}Schemas.{validator}, responseBytes, {Runtime}.Validation.ValidationDirection.Response, _options.ResponseValidation, {CSharpSyntax.Literal(operation.OperationId)}, status, _options.OnContractViolation, ContractLogger);");
             writer.Close();
-            writer.Line($"return {Helpers}.DeserializeJson(response, responseBytes, {TypeInfo(returnType!.Value)});");
+            writer.Line($"return {Helpers}.DeserializeJson(response, responseBytes, {TypeInfo(returnType!.Value)}, violation);");
         }
         else if (responseKind == ResponseKind.Text)
         {

@@ -42,22 +42,11 @@ public sealed partial class CSharpEmitter
         writer.Open($"public partial class {client}");
         writer.Line("private readonly global::System.Net.Http.HttpClient _httpClient;");
         writer.Line($"private readonly {_names.OptionsName} _options;");
+        writer.Line($"private readonly {Logging}? _logger;");
         writer.Line();
-        writer.Line("/// <summary>Creates the client.</summary>");
-        writer.Line("/// <param name=\"httpClient\">Sends the requests; its BaseAddress is used when the options have none.</param>");
-        writer.Line("/// <param name=\"options\">Base address and credentials; null for the defaults.</param>");
-        writer.Open($"public {client}(global::System.Net.Http.HttpClient httpClient, {_names.OptionsName}? options = null)");
-        writer.Line("_httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));");
-        writer.Line($"_options = options ?? new {_names.OptionsName}();");
-        if (tag is null)
-        {
-            foreach (var tagClient in _names.TagClients)
-            {
-                writer.Line($"{tagClient.PropertyName} = new {tagClient.ClassName}(_httpClient, _options);");
-            }
-        }
-
-        writer.Close();
+        EmitConstructors(writer, client, tag);
+        writer.Line("/// <summary>Where <c>Report</c> mode logs contract violations: the options' logger, else the one the client was created with.</summary>");
+        writer.Line($"private {Logging}? ContractLogger => _options.Logger ?? _logger;");
         writer.Line();
         if (tag is not null)
         {
@@ -118,5 +107,47 @@ public sealed partial class CSharpEmitter
 
         writer.Close();
         return writer.ToString();
+    }
+
+    private const string Logging = "global::Microsoft.Extensions.Logging.ILogger";
+
+    /// <summary>
+    /// The public constructor takes an <c>ILogger&lt;TClient&gt;</c>, so that <c>AddHttpClient&lt;TClient&gt;()</c> supplies one;
+    /// a tag client also has an internal one taking the root client's logger.
+    /// </summary>
+    private void EmitConstructors(SourceWriter writer, string client, TagClient? tag)
+    {
+        writer.Line("/// <summary>Creates the client.</summary>");
+        writer.Line("/// <param name=\"httpClient\">Sends the requests; its BaseAddress is used when the options have none.</param>");
+        writer.Line("/// <param name=\"options\">Base address and credentials; null for the defaults.</param>");
+        writer.Line("/// <param name=\"logger\">Logs contract violations in <c>Report</c> mode when the options have no logger; IHttpClientFactory supplies it.</param>");
+        var parameters = $"global::System.Net.Http.HttpClient httpClient, {_names.OptionsName}? options = null, {Logging}<{client}>? logger = null";
+        if (tag is not null)
+        {
+            writer.Line($"public {client}({parameters})");
+            writer.Line($"    : this(httpClient, options, ({Logging}?)logger)");
+            writer.Open();
+            writer.Close();
+            writer.Line();
+            writer.Open($"internal {client}(global::System.Net.Http.HttpClient httpClient, {_names.OptionsName}? options, {Logging}? logger)");
+        }
+        else
+        {
+            writer.Open($"public {client}({parameters})");
+        }
+
+        writer.Line("_httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));");
+        writer.Line($"_options = options ?? new {_names.OptionsName}();");
+        writer.Line("_logger = logger;");
+        if (tag is null)
+        {
+            foreach (var tagClient in _names.TagClients)
+            {
+                writer.Line($"{tagClient.PropertyName} = new {tagClient.ClassName}(_httpClient, _options, ({Logging}?)_logger);");
+            }
+        }
+
+        writer.Close();
+        writer.Line();
     }
 }

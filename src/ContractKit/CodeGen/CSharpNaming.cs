@@ -93,7 +93,7 @@ internal sealed class CSharpNaming
             _methods[operation.OperationId] = methods.Claim(CSharpSyntax.Pascal(operation.OperationId, "Operation") + "Async");
             _streamMethods[operation.OperationId] = methods.Claim(CSharpSyntax.Pascal(operation.OperationId, "Operation") + "StreamAsync");
             // The locals of a generated method: a parameter with one of these names would clash.
-            var parameters = new UniqueNames(["body", "cancellationToken", "request", "response", "content", "path", "query", "status", "item"]);
+            var parameters = new UniqueNames(["body", "cancellationToken", "request", "response", "content", "path", "query", "status", "item", "violation", "validation"]);
             foreach (var parameter in operation.Parameters)
             {
                 _parameters[(operation.OperationId, parameter.In, parameter.Name)] = parameters.Claim(CSharpSyntax.Camel(parameter.Name, "parameter"));

@@ -110,14 +110,14 @@ public sealed class ThreadsClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SuccessBody_ThatBreaksTheContract_RaisesApiException_NotAJsonException()
+    public async Task SuccessBody_TheTypeCannotHold_RaisesApiException_NotAJsonException()
     {
-        _server.Respond = _ => (200, "application/json", """{"id":"t"}""");
+        _server.Respond = _ => (200, "application/json", """{"id":"t","created_at":"yesterday"}""");
 
         var exception = await Assert.ThrowsAsync<ApiException>(() => Client().ModifyThreadAsync("t", new ModifyThreadRequest()));
 
         Assert.Equal(HttpStatusCode.OK, exception.StatusCode);
-        Assert.Equal("""{"id":"t"}""", exception.ResponseBody);
+        Assert.Equal("""{"id":"t","created_at":"yesterday"}""", exception.ResponseBody);
     }
 
     [Fact]
