@@ -8,6 +8,7 @@ using ContractKit.AspNetCore;
 using ContractKit.AspNetCore.Mock;
 using ContractKit.Diagnostics;
 using ContractKit.Pipeline;
+using Microsoft.Extensions.Hosting;
 
 namespace ContractKit.Cli.Commands;
 
