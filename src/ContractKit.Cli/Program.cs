@@ -24,6 +24,7 @@ public static class Program
         root.Subcommands.Add(LintCommand.Create());
         root.Subcommands.Add(DiffCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(MockCommand.Create());
         var exitCode = await CommandRunner.InvokeAsync(root, args).ConfigureAwait(false);
         PhaseTrace.Mark("done");
         return exitCode;
