@@ -51,32 +51,19 @@ internal static class ConstraintMath
         var (before, after) = tightening ? (baseC, headC) : (headC, baseC);
         var changes = new List<string>();
 
-        void Upper(string keyword, decimal? b, decimal? a, decimal? shownBase, decimal? shownHead)
+        // Every numeric and length/size keyword, as the interval of values it allows: one test for all of them.
+        void Compare(string what, Func<Constraints, Interval> of)
         {
-            if (a is not null && (b is null || a < b))
+            if (!of(after).Contains(of(before)))
             {
-                changes.Add($"{keyword} {Show(shownBase)} → {Show(shownHead)}");
+                changes.Add($"{what} {of(baseC)} → {of(headC)}");
             }
         }
 
-        void Lower(string keyword, decimal? b, decimal? a, decimal? shownBase, decimal? shownHead)
-        {
-            if (a is not null && (b is null || a > b))
-            {
-                changes.Add($"{keyword} {Show(shownBase)} → {Show(shownHead)}");
-            }
-        }
-
-        Upper("maxLength", before.MaxLength, after.MaxLength, baseC.MaxLength, headC.MaxLength);
-        Lower("minLength", before.MinLength, after.MinLength, baseC.MinLength, headC.MinLength);
-        Upper("maximum", Number(before.Maximum), Number(after.Maximum), Number(baseC.Maximum), Number(headC.Maximum));
-        Lower("minimum", Number(before.Minimum), Number(after.Minimum), Number(baseC.Minimum), Number(headC.Minimum));
-        Upper("exclusiveMaximum", Number(before.ExclusiveMaximum), Number(after.ExclusiveMaximum), Number(baseC.ExclusiveMaximum), Number(headC.ExclusiveMaximum));
-        Lower("exclusiveMinimum", Number(before.ExclusiveMinimum), Number(after.ExclusiveMinimum), Number(baseC.ExclusiveMinimum), Number(headC.ExclusiveMinimum));
-        Upper("maxItems", before.MaxItems, after.MaxItems, baseC.MaxItems, headC.MaxItems);
-        Lower("minItems", before.MinItems, after.MinItems, baseC.MinItems, headC.MinItems);
-        Upper("maxProperties", before.MaxProperties, after.MaxProperties, baseC.MaxProperties, headC.MaxProperties);
-        Lower("minProperties", before.MinProperties, after.MinProperties, baseC.MinProperties, headC.MinProperties);
+        Compare("length", c => Interval.Count(c.MinLength, c.MaxLength));
+        Compare("value range", Interval.Numeric);
+        Compare("item count", c => Interval.Count(c.MinItems, c.MaxItems));
+        Compare("property count", c => Interval.Count(c.MinProperties, c.MaxProperties));
 
         if (after.Pattern is not null && !string.Equals(before.Pattern, after.Pattern, StringComparison.Ordinal))
         {
@@ -96,9 +83,6 @@ internal static class ConstraintMath
 
         return changes;
     }
-
-    private static decimal? Number(string? text) =>
-        decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     private static string Show(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "none";
 

@@ -34,6 +34,9 @@ public sealed record DiffRequest
 
     /// <summary>Whether the defects the reader tolerates (CK1009-CK1012) are errors (exit 1) rather than warnings.</summary>
     public bool Strict { get; init; }
+
+    /// <summary>How <c>generate</c> names the C# API, for the api-impact rules; null skips them.</summary>
+    public CodeGen.CSharpOptions? Api { get; init; } = DiffOptions.DefaultApi;
 }
 
 /// <summary>The outcome: findings (levels and ignores applied), diagnostics for stderr, and 0 or 2 (usage/input error).</summary>
@@ -79,6 +82,7 @@ public static class DiffPipeline
             HeadPath = headRead.FilePath,
             Locate = headRead.Source.Locate,
             HasSunset = pointer => headRead.RawNodeAt(pointer + "/x-sunset") is not null,
+            Api = request.Api,
         };
         IReadOnlyList<Finding> findings = SpecDiff.Compare(baseModel, headModel, options);
         PhaseTrace.Mark("diff.compare");
@@ -140,8 +144,15 @@ public static class DiffPipeline
     /// <param name="findings">The final findings.</param>
     /// <param name="failOn">The threshold, or null for none.</param>
     /// <returns>The exit code.</returns>
-    public static int ExitCodeFor(IReadOnlyList<Finding> findings, FindingLevel? failOn) =>
-        failOn is { } threshold && findings.Any(f => f.Level >= threshold) ? ExitCodes.InputErrors : ExitCodes.Success;
+    public static int ExitCodeFor(IReadOnlyList<Finding> findings, FindingLevel? failOn) => ExitCodeFor(findings, failOn, failOn);
+
+    /// <summary>As <see cref="ExitCodeFor(IReadOnlyList{Finding}, FindingLevel?)"/>, with its own threshold for api-impact findings.</summary>
+    /// <param name="findings">The final findings.</param>
+    /// <param name="failOn">The threshold for wire findings (and any other), or null for none.</param>
+    /// <param name="failOnApi">The threshold for findings of impact <see cref="DiffRules.Api"/>, or null for none.</param>
+    /// <returns>The exit code.</returns>
+    public static int ExitCodeFor(IReadOnlyList<Finding> findings, FindingLevel? failOn, FindingLevel? failOnApi) =>
+        findings.Any(f => (f.Impact == DiffRules.Api ? failOnApi : failOn) is { } threshold && f.Level >= threshold) ? ExitCodes.InputErrors : ExitCodes.Success;
 
     private static (SpecReadResult Read, ContractModel? Model, List<Diagnostic> Problems) Load(string input, string? workingDirectory, bool strict, CancellationToken cancellationToken)
     {

@@ -184,12 +184,13 @@ internal sealed partial class OperationDiff
         foreach (var bp in bo.Properties)
         {
             baseNames.Add(bp.JsonName);
+            var name = where.Child("." + bp.JsonName);
             if (request ? bp.ReadOnly : bp.WriteOnly)
             {
+                ReportFlagRemoved(bp, headProps.GetValueOrDefault(bp.JsonName), request, ho.Id, name);
                 continue;
             }
 
-            var name = where.Child("." + bp.JsonName);
             if (!headProps.TryGetValue(bp.JsonName, out var hp) || (request ? hp.ReadOnly : hp.WriteOnly))
             {
                 if (request)
@@ -241,32 +242,7 @@ internal sealed partial class OperationDiff
         }
     }
 
-    /// <summary>
-    /// Variants match by structure, in any order: on the request side every base variant must still be accepted by
-    /// some head variant; on the response side every head variant must be one the base could return.
-    /// </summary>
-    private void CompareUnions(Resolved b, Resolved h, bool request, string pointer, Place where)
-    {
-        var baseVariants = Variants(b);
-        var headVariants = Variants(h);
-        var (from, into) = request ? (baseVariants, headVariants) : (headVariants, baseVariants);
-        for (var i = 0; i < from.Count; i++)
-        {
-            var variant = from[i];
-            var matched = into.Any(other => request ? Quiet(() => CompareUse(variant, other, true, pointer, where)) : Quiet(() => CompareUse(other, variant, false, pointer, where)));
-            if (!matched)
-            {
-                Report(request ? DiffRules.RequestTypeChanged : DiffRules.ResponseTypeChanged, pointer,
-                    request ? $"{where}: variant {i + 1} of the base is no longer accepted" : $"{where}: variant {i + 1} may now be returned, which the base did not allow");
-            }
-        }
-    }
-
-    private static IReadOnlyList<TypeUse> Variants(Resolved r) => r.Definition is UnionType union
-        ? union.Variants
-        : [new TypeUse(r.Definition is null ? r.Ref : new NamedRef(r.Definition.Id)) { Constraints = r.Constraints }];
-
-    /// <summary>Runs a comparison into a scratch list; true when it found nothing breaking.</summary>
+    /// <summary>Runs a comparison into a scratch list; true when it found nothing at all.</summary>
     private bool Quiet(Action compare)
     {
         var saved = _session.Findings;
@@ -275,13 +251,35 @@ internal sealed partial class OperationDiff
         try
         {
             compare();
-            return _session.Findings.All(f => f.Level != FindingLevel.Error);
+            return _session.Findings.Count == 0;
         }
         finally
         {
             _session.Findings = saved;
             _visited.Clear();
             _visited.UnionWith(visited);
+        }
+    }
+
+    /// <summary>
+    /// A required property that loses <c>readOnly</c> must now be sent (request); one that loses <c>writeOnly</c> now
+    /// appears in responses. An optional one changes nothing a client must do.
+    /// </summary>
+    private void ReportFlagRemoved(Property bp, Property? hp, bool request, string objectId, Place name)
+    {
+        if (hp is null || !hp.Required || (request ? hp.ReadOnly : hp.WriteOnly))
+        {
+            return;
+        }
+
+        var pointer = JsonPointer.Append(objectId + "/properties", hp.JsonName);
+        if (request)
+        {
+            Report(DiffRules.RequestPropertyReadOnlyRemoved, pointer, $"required property {name} is no longer readOnly: clients must now send it");
+        }
+        else
+        {
+            Report(DiffRules.ResponsePropertyWriteOnlyRemoved, pointer, $"required property {name} is no longer writeOnly: it now appears in responses");
         }
     }
 

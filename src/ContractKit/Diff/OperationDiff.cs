@@ -105,6 +105,11 @@ internal sealed partial class OperationDiff
                     $"{what}: serialization changed from style={StyleOf(bp)}, explode={Lower(bp.Explode)} to style={StyleOf(hp)}, explode={Lower(hp.Explode)}");
             }
 
+            if (bp.AllowEmptyValue && !hp.AllowEmptyValue)
+            {
+                Report(DiffRules.ParameterEmptyValueDisallowed, at, $"{what} no longer allows an empty value (allowEmptyValue removed)");
+            }
+
             CompareUse(bp.Type, hp.Type, request: true, at, new Place(what, ""));
         }
 
@@ -210,9 +215,27 @@ internal sealed partial class OperationDiff
                     continue;
                 }
 
-                CompareUse(bh.Type, hh.Type, request: false, JsonPointer.Append(pointer + "/headers", hh.Name), new Place($"response {hr.StatusCode} header {hh.Name}", ""));
+                CompareHeader(bh, hh, JsonPointer.Append(pointer + "/headers", hh.Name), $"response {hr.StatusCode} header {hh.Name}");
             }
         }
+    }
+
+    private void CompareHeader(ResponseHeader bh, ResponseHeader hh, string at, string what)
+    {
+        if (bh.Required && !hh.Required)
+        {
+            Report(DiffRules.ResponseHeaderBecameOptional, at, $"{what} became optional: clients reading it may not get it");
+        }
+
+        // Headers have one style (simple); writing it out is no change, explode is.
+        var (baseStyle, headStyle) = (bh.Style ?? "simple", hh.Style ?? "simple");
+        if (!string.Equals(baseStyle, headStyle, StringComparison.Ordinal) || bh.Explode != hh.Explode)
+        {
+            Report(DiffRules.ResponseHeaderSerializationChanged, at,
+                $"{what}: serialization changed from style={baseStyle}, explode={Lower(bh.Explode)} to style={headStyle}, explode={Lower(hh.Explode)}");
+        }
+
+        CompareUse(bh.Type, hh.Type, request: false, at, new Place(what, ""));
     }
 
     internal static string Lower<T>(T value) where T : notnull => value.ToString()!.ToLowerInvariant();

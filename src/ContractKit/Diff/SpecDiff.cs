@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
+using ContractKit.CodeGen;
 using ContractKit.Diagnostics;
 using ContractKit.Model;
 using ContractKit.Reporting;
@@ -19,6 +20,12 @@ public sealed record DiffOptions
 
     /// <summary>Whether the head operation at this pointer declares a sunset date (<c>x-sunset</c>); null: never.</summary>
     public Func<string, bool>? HasSunset { get; init; }
+
+    /// <summary>How <c>generate</c> would name the C# API, for the api-impact rules; null skips that pass.</summary>
+    public CSharpOptions? Api { get; init; } = DefaultApi;
+
+    /// <summary>A single client with <c>generate</c>'s default names.</summary>
+    public static CSharpOptions DefaultApi { get; } = new() { Namespace = "Generated.Api", ClientName = "ApiClient", SourceName = "" };
 }
 
 /// <summary>
@@ -37,7 +44,9 @@ public static partial class SpecDiff
     {
         ArgumentNullException.ThrowIfNull(baseModel);
         ArgumentNullException.ThrowIfNull(headModel);
-        var session = new DiffSession(baseModel, headModel, options ?? new DiffOptions());
+        options ??= new DiffOptions();
+        var session = new DiffSession(baseModel, headModel, options);
+        var api = options.Api is { } naming ? ApiImpact.Create(session, baseModel, headModel, naming) : null;
 
         var headByKey = new Dictionary<string, Operation>(StringComparer.Ordinal);
         var headPaths = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -65,6 +74,7 @@ public static partial class SpecDiff
             }
 
             new OperationDiff(session, baseOp, headOp).Run();
+            api?.CompareOperation(baseOp, headOp);
         }
 
         CompareSecuritySchemes(session, baseModel, headModel);
@@ -118,10 +128,15 @@ public static partial class SpecDiff
                 }
             }
 
+            var at = "#/components/securitySchemes/" + JsonPointer.Escape(head.Name);
             if (changes.Count > 0)
             {
-                session.Report(DiffRules.SecuritySchemeChanged, null, "#/components/securitySchemes/" + JsonPointer.Escape(head.Name),
+                session.Report(DiffRules.SecuritySchemeChanged, null, at,
                     $"security scheme '{head.Name}' changed: {string.Join(", ", changes)}; clients sending the old credentials are rejected");
+            }
+            else
+            {
+                SecuritySchemeDiff.CompareDetails(session, before, head, at);
             }
         }
 
@@ -175,6 +190,7 @@ internal sealed class DiffSession
         {
             Operation = operation,
             Direction = rule.Direction,
+            Impact = rule.Impact,
             OasdiffId = oasdiffId ?? rule.OasdiffId,
         });
     }

@@ -56,4 +56,13 @@ public sealed record SecurityScheme
     public string? ParameterName { get; init; }
     public string? BearerFormat { get; init; }
     public string? Description { get; init; }
+
+    /// <summary>For <see cref="SecuritySchemeKind.OpenIdConnect"/>: the discovery URL.</summary>
+    public string? OpenIdConnectUrl { get; init; }
+
+    /// <summary>For <see cref="SecuritySchemeKind.OAuth2"/>: its flows, in the order implicit, password, clientCredentials, authorizationCode.</summary>
+    public EquatableArray<OAuthFlow> Flows { get; init; } = EquatableArray<OAuthFlow>.Empty;
 }
+
+/// <summary>One OAuth 2 flow of a security scheme: its kind (<c>clientCredentials</c>, ...), URLs and scopes (ordinal order).</summary>
+public sealed record OAuthFlow(string Kind, string? AuthorizationUrl, string? TokenUrl, string? RefreshUrl, EquatableArray<string> Scopes);

@@ -65,6 +65,9 @@ public sealed record Parameter
     public string? Style { get; init; }
     public bool Explode { get; init; }
 
+    /// <summary><c>allowEmptyValue: true</c> (query parameters): an empty value such as <c>?flag=</c> is accepted.</summary>
+    public bool AllowEmptyValue { get; init; }
+
     /// <summary>Where the parameter is listed: its entry in the operation's or path item's <c>parameters</c> (a <c>$ref</c> there too).</summary>
     public string? Pointer { get; init; }
 }
@@ -112,4 +115,10 @@ public sealed record Response(string StatusCode, EquatableArray<MediaContent> Co
 public sealed record ResponseHeader(string Name, TypeUse Type, bool Required)
 {
     public string? Description { get; init; }
+
+    /// <summary>The serialization style as written (only <c>simple</c> is defined for headers), or null for the default.</summary>
+    public string? Style { get; init; }
+
+    /// <summary>The explode flag as written.</summary>
+    public bool Explode { get; init; }
 }

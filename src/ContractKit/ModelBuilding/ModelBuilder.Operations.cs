@@ -127,6 +127,9 @@ public sealed partial class ModelBuilder
                     Deprecated = parameter.Deprecated,
                     Style = parameter.Style?.ToString().ToLowerInvariant(),
                     Explode = parameter.Explode,
+#pragma warning disable CS0618 // Obsolete in Microsoft.OpenApi, still part of OpenAPI 3.x: diff compares it.
+                    AllowEmptyValue = parameter.AllowEmptyValue,
+#pragma warning restore CS0618
                     Pointer = JsonPointer.Append(listPointer, Index(i)),
                 };
                 var existing = merged.FindIndex(p => p.Name == model.Name && p.In == model.In);
@@ -192,6 +195,8 @@ public sealed partial class ModelBuilder
                     h.Value.Required)
                 {
                     Description = h.Value.Description,
+                    Style = h.Value.Style?.ToString().ToLowerInvariant(),
+                    Explode = h.Value.Explode,
                 })
                 .ToEquatableArray();
             result.Add(new Response(status, BuildContent(response.Content, responsePointer, responseParts))

@@ -160,9 +160,35 @@ public sealed partial class ModelBuilder
                 ParameterName = scheme.Name,
                 BearerFormat = scheme.BearerFormat,
                 Description = scheme.Description,
+                OpenIdConnectUrl = scheme.OpenIdConnectUrl?.OriginalString,
+                Flows = FlowsOf(scheme.Flows),
             });
         }
 
+        return result.ToEquatableArray();
+    }
+
+    private static EquatableArray<OAuthFlow> FlowsOf(OpenApiOAuthFlows? flows)
+    {
+        if (flows is null)
+        {
+            return EquatableArray<OAuthFlow>.Empty;
+        }
+
+        var result = new List<OAuthFlow>();
+        void Add(string kind, OpenApiOAuthFlow? flow)
+        {
+            if (flow is not null)
+            {
+                result.Add(new OAuthFlow(kind, flow.AuthorizationUrl?.OriginalString, flow.TokenUrl?.OriginalString, flow.RefreshUrl?.OriginalString,
+                    (flow.Scopes?.Keys ?? []).Order(StringComparer.Ordinal).ToEquatableArray()));
+            }
+        }
+
+        Add("implicit", flows.Implicit);
+        Add("password", flows.Password);
+        Add("clientCredentials", flows.ClientCredentials);
+        Add("authorizationCode", flows.AuthorizationCode);
         return result.ToEquatableArray();
     }
 

@@ -28,6 +28,9 @@ public sealed record Finding(string RuleId, FindingLevel Level, string Message, 
     /// <summary>For diff: which side of the exchange the change affects ("request" or "response"), if any.</summary>
     public string? Direction { get; init; }
 
+    /// <summary>For diff: what the change breaks, "wire" (the HTTP exchange) or "api" (the generated C# API); null for lint.</summary>
+    public string? Impact { get; init; }
+
     /// <summary>The matching oasdiff rule id, where one exists (documentation only).</summary>
     public string? OasdiffId { get; init; }
 }

@@ -34,6 +34,11 @@ public static partial class FindingWriter
             writer.WriteString("message", f.Message);
             writer.WriteString("operation", f.Operation);
             writer.WriteString("direction", f.Direction);
+            if (f.Impact is not null)
+            {
+                writer.WriteString("impact", f.Impact);
+            }
+
             writer.WriteString("oasdiffId", f.OasdiffId);
             writer.WriteString("file", f.Location?.FilePath);
             writer.WriteNumber("line", f.Location?.Line ?? 0);

@@ -62,7 +62,7 @@ public static partial class FindingWriter
             };
             var where = f.Location?.ToString() ?? context.HeadSpec;
             var operation = f.Operation is null ? "" : f.Operation + ": ";
-            output.WriteLine($"{where}: {painted} {f.RuleId}: {operation}{f.Message}");
+            output.WriteLine($"{where}: {painted} {f.RuleId}{ApiTag(f)}: {operation}{f.Message}");
         }
 
         var head = context.BaseSpec is null ? context.HeadSpec : $"{context.BaseSpec} → {context.HeadSpec}";
@@ -97,7 +97,7 @@ public static partial class FindingWriter
             foreach (var f in group.OrderByDescending(f => f.Level))
             {
                 var at = f.Location is { } l ? (l.Line > 0 ? $" ({Code(l.FilePath)}:{l.Line.ToString(CultureInfo.InvariantCulture)})" : $" ({Code(l.FilePath)})") : "";
-                output.WriteLine($"- {Icon(f.Level)} **{LevelName(f.Level)}** `{f.RuleId}`: {Text(f.Message)}{at}");
+                output.WriteLine($"- {Icon(f.Level)} **{LevelName(f.Level)}** `{f.RuleId}`{ApiTag(f)}: {Text(f.Message)}{at}");
             }
         }
     }
@@ -165,4 +165,7 @@ public static partial class FindingWriter
     internal static string Property(string text) => Data(text)
         .Replace(":", "%3A", StringComparison.Ordinal)
         .Replace(",", "%2C", StringComparison.Ordinal);
+
+    /// <summary>Marks diff findings about the generated C# API (impact "api"), which need no client on the wire to break.</summary>
+    private static string ApiTag(Finding f) => f.Impact == "api" ? " (impact: api)" : "";
 }

@@ -1,9 +1,13 @@
+using System.Linq;
 using Xunit;
 using static ContractKit.Tests.Diff.DiffHarness;
 
 namespace ContractKit.Tests.Diff;
 
-/// <summary>Changes that only rewrite how the contract is written: none is a finding.</summary>
+/// <summary>
+/// Changes that only rewrite how the contract is written: none is a wire finding. Those that rename a generated type
+/// (a component renamed, an inline schema moved) are reported as impact "api" only (see <see cref="ApiImpactTests"/>).
+/// </summary>
 public sealed class RefactorTests
 {
     private const string Thing = "{type: object, required: [a], properties: {a: {type: string, maxLength: 5}, e: {type: string, enum: [x, y]}, n: {type: array, items: {type: integer}}}}";
@@ -11,7 +15,7 @@ public sealed class RefactorTests
     [Fact]
     public void InlineSchemaMovedIntoComponents()
     {
-        None(Changes(
+        NoWire(Changes(
             Api(request: Thing, response: Thing),
             Api(request: "{$ref: '#/components/schemas/Thing'}", response: "{$ref: '#/components/schemas/Thing'}", schemas: "Thing: " + Thing)));
     }
@@ -19,7 +23,7 @@ public sealed class RefactorTests
     [Fact]
     public void ComponentRenamed_AndEnumExtracted()
     {
-        None(Changes(
+        NoWire(Changes(
             Api(request: "{$ref: '#/components/schemas/Old'}", response: "{$ref: '#/components/schemas/Old'}", schemas: "Old: " + Thing),
             Api(request: "{$ref: '#/components/schemas/New'}", response: "{$ref: '#/components/schemas/New'}",
                 schemas: "New: {type: object, required: [a], properties: {a: {type: string, maxLength: 5}, e: {$ref: '#/components/schemas/E'}, n: {type: array, items: {type: integer}}}}\nE: {type: string, enum: [x, y]}")));
@@ -57,6 +61,12 @@ public sealed class RefactorTests
         None(Changes(
             Api(request: "{type: object, properties: {a: {type: string, nullable: true}}}", response: "{type: object, properties: {a: {type: string, nullable: true}}}"),
             Api(version: "3.1.0", request: "{type: object, properties: {a: {type: [string, 'null']}}}", response: "{type: object, properties: {a: {anyOf: [{type: string}, {type: 'null'}]}}}")));
+    }
+
+    private static void NoWire(System.Collections.Generic.IReadOnlyList<ContractKit.Reporting.Finding> findings)
+    {
+        None(findings.Where(f => f.Impact != ContractKit.Diff.DiffRules.Api).ToList());
+        Assert.NotEmpty(findings);
     }
 
     [Fact]
