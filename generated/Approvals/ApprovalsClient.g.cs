@@ -16,15 +16,21 @@ public partial class ApprovalsClient
 {
     private readonly global::System.Net.Http.HttpClient _httpClient;
     private readonly ApprovalsClientOptions _options;
+    private readonly global::Microsoft.Extensions.Logging.ILogger? _logger;
 
     /// <summary>Creates the client.</summary>
     /// <param name="httpClient">Sends the requests; its BaseAddress is used when the options have none.</param>
     /// <param name="options">Base address and credentials; null for the defaults.</param>
-    public ApprovalsClient(global::System.Net.Http.HttpClient httpClient, ApprovalsClientOptions? options = null)
+    /// <param name="logger">Logs contract violations in <c>Report</c> mode when the options have no logger; IHttpClientFactory supplies it.</param>
+    public ApprovalsClient(global::System.Net.Http.HttpClient httpClient, ApprovalsClientOptions? options = null, global::Microsoft.Extensions.Logging.ILogger<ApprovalsClient>? logger = null)
     {
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         _options = options ?? new ApprovalsClientOptions();
+        _logger = logger;
     }
+
+    /// <summary>Where <c>Report</c> mode logs contract violations: the options' logger, else the one the client was created with.</summary>
+    private global::Microsoft.Extensions.Logging.ILogger? ContractLogger => _options.Logger ?? _logger;
 
     /// <summary>The first server the contract lists.</summary>
     public static global::System.Uri DefaultBaseAddress { get; } = new global::System.Uri("https://approvals.example.test/v1");
@@ -50,7 +56,7 @@ public partial class ApprovalsClient
         var bodyBytes = global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, ApprovalsClientJsonContext.Default.ApprovalResponse);
         if (_options.RequestValidation != global::ContractKit.Runtime.ContractValidationMode.Off)
         {
-            global::ContractKit.Runtime.ContractValidation.Check(ApprovalsClientSchemas.CreateApprovalRequest, bodyBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Request, _options.RequestValidation, "createApproval", null, _options.OnContractViolation, _options.Logger);
+            global::ContractKit.Runtime.ContractValidation.Check(ApprovalsClientSchemas.CreateApprovalRequest, bodyBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Request, _options.RequestValidation, "createApproval", null, _options.OnContractViolation, ContractLogger);
         }
         request.Content = global::ContractKit.Runtime.ApiClientHelpers.CreateJsonContent(bodyBytes);
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -58,11 +64,12 @@ public partial class ApprovalsClient
         if (status >= 200 && status < 300)
         {
             var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            global::ContractKit.Runtime.ContractViolation? violation = null;
             if (_options.ResponseValidation != global::ContractKit.Runtime.ContractValidationMode.Off)
             {
-                global::ContractKit.Runtime.ContractValidation.Check(ApprovalsClientSchemas.CreateApprovalResponse, responseBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Response, _options.ResponseValidation, "createApproval", status, _options.OnContractViolation, _options.Logger);
+                violation = global::ContractKit.Runtime.ContractValidation.Check(ApprovalsClientSchemas.CreateApprovalResponse, responseBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Response, _options.ResponseValidation, "createApproval", status, _options.OnContractViolation, ContractLogger);
             }
-            return global::ContractKit.Runtime.ApiClientHelpers.DeserializeJson(response, responseBytes, ApprovalsClientJsonContext.Default.ApprovalResponse);
+            return global::ContractKit.Runtime.ApiClientHelpers.DeserializeJson(response, responseBytes, ApprovalsClientJsonContext.Default.ApprovalResponse, violation);
         }
         throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, cancellationToken).ConfigureAwait(false);
     }
@@ -85,7 +92,7 @@ public partial class ApprovalsClient
         var bodyBytes = global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, ApprovalsClientJsonContext.Default.Measurement);
         if (_options.RequestValidation != global::ContractKit.Runtime.ContractValidationMode.Off)
         {
-            global::ContractKit.Runtime.ContractValidation.Check(ApprovalsClientSchemas.RecordMeasurementRequest, bodyBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Request, _options.RequestValidation, "recordMeasurement", null, _options.OnContractViolation, _options.Logger);
+            global::ContractKit.Runtime.ContractValidation.Check(ApprovalsClientSchemas.RecordMeasurementRequest, bodyBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Request, _options.RequestValidation, "recordMeasurement", null, _options.OnContractViolation, ContractLogger);
         }
         request.Content = global::ContractKit.Runtime.ApiClientHelpers.CreateJsonContent(bodyBytes);
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -93,11 +100,12 @@ public partial class ApprovalsClient
         if (status >= 200 && status < 300)
         {
             var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            global::ContractKit.Runtime.ContractViolation? violation = null;
             if (_options.ResponseValidation != global::ContractKit.Runtime.ContractValidationMode.Off)
             {
-                global::ContractKit.Runtime.ContractValidation.Check(ApprovalsClientSchemas.RecordMeasurementResponse, responseBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Response, _options.ResponseValidation, "recordMeasurement", status, _options.OnContractViolation, _options.Logger);
+                violation = global::ContractKit.Runtime.ContractValidation.Check(ApprovalsClientSchemas.RecordMeasurementResponse, responseBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Response, _options.ResponseValidation, "recordMeasurement", status, _options.OnContractViolation, ContractLogger);
             }
-            return global::ContractKit.Runtime.ApiClientHelpers.DeserializeJson(response, responseBytes, ApprovalsClientJsonContext.Default.Measurement);
+            return global::ContractKit.Runtime.ApiClientHelpers.DeserializeJson(response, responseBytes, ApprovalsClientJsonContext.Default.Measurement, violation);
         }
         throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, cancellationToken).ConfigureAwait(false);
     }

@@ -17,12 +17,16 @@ public sealed class ApprovalsClientOptions
     /// <summary>Checks request bodies against the contract before sending. Default: throw <see cref="global::ContractKit.Runtime.ContractValidationException"/>.</summary>
     public global::ContractKit.Runtime.ContractValidationMode RequestValidation { get; set; } = global::ContractKit.Runtime.ContractValidationMode.Throw;
 
-    /// <summary>Checks response bodies against the contract before reading them. Default: report and carry on.</summary>
+    /// <summary>
+    /// Checks response bodies (and each server-sent event) against the contract. Default: <c>Report</c>, the violation is
+    /// reported and the object returned with what the server sent. <c>Throw</c>: <see cref="global::ContractKit.Runtime.ContractValidationException"/>.
+    /// <c>Off</c>: not checked. In every mode a required member the server left out is left at its default.
+    /// </summary>
     public global::ContractKit.Runtime.ContractValidationMode ResponseValidation { get; set; } = global::ContractKit.Runtime.ContractValidationMode.Report;
 
-    /// <summary>Called for each body that breaks the contract in <c>Report</c> mode.</summary>
+    /// <summary>Called for each body that breaks the contract in <c>Report</c> mode (violations are always counted and traced: see <see cref="global::ContractKit.Runtime.ContractDiagnostics"/>).</summary>
     public global::System.Action<global::ContractKit.Runtime.ContractViolation>? OnContractViolation { get; set; }
 
-    /// <summary>Where <c>Report</c> mode logs contract violations (as warnings).</summary>
+    /// <summary>Where <c>Report</c> mode logs contract violations (as warnings); when null, the logger the client was created with (from IHttpClientFactory).</summary>
     public global::Microsoft.Extensions.Logging.ILogger? Logger { get; set; }
 }

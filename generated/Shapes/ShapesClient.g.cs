@@ -152,7 +152,7 @@ public partial class ShapesClient
         var bodyBytes = global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, ShapesClientJsonContext.Default.PetSearch);
         if (_options.RequestValidation != global::ContractKit.Runtime.ContractValidationMode.Off)
         {
-            global::ContractKit.Runtime.ContractValidation.Check(ShapesClientSchemas.SearchPetsRequest, bodyBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Request, _options.RequestValidation, "searchPets", null, _options.OnContractViolation, _options.Logger);
+            global::ContractKit.Runtime.ContractValidation.Check(ShapesClientSchemas.SearchPetsRequest, bodyBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Request, _options.RequestValidation, "searchPets", null, _options.OnContractViolation, ContractLogger);
         }
         request.Content = global::ContractKit.Runtime.ApiClientHelpers.CreateJsonContent(bodyBytes);
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -160,11 +160,12 @@ public partial class ShapesClient
         if (status >= 200 && status < 300)
         {
             var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            global::ContractKit.Runtime.ContractViolation? violation = null;
             if (_options.ResponseValidation != global::ContractKit.Runtime.ContractValidationMode.Off)
             {
-                global::ContractKit.Runtime.ContractValidation.Check(ShapesClientSchemas.SearchPetsResponse, responseBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Response, _options.ResponseValidation, "searchPets", status, _options.OnContractViolation, _options.Logger);
+                violation = global::ContractKit.Runtime.ContractValidation.Check(ShapesClientSchemas.SearchPetsResponse, responseBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Response, _options.ResponseValidation, "searchPets", status, _options.OnContractViolation, ContractLogger);
             }
-            return global::ContractKit.Runtime.ApiClientHelpers.DeserializeJson(response, responseBytes, ShapesClientJsonContext.Default.Pet);
+            return global::ContractKit.Runtime.ApiClientHelpers.DeserializeJson(response, responseBytes, ShapesClientJsonContext.Default.Pet, violation);
         }
         throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, cancellationToken).ConfigureAwait(false);
     }
@@ -190,14 +191,15 @@ public partial class ShapesClient
         var bodyBytes = global::ContractKit.Runtime.ApiClientHelpers.WithStreamFlag(global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, ShapesClientJsonContext.Default.PetSearch));
         if (_options.RequestValidation != global::ContractKit.Runtime.ContractValidationMode.Off)
         {
-            global::ContractKit.Runtime.ContractValidation.Check(ShapesClientSchemas.SearchPetsRequest, bodyBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Request, _options.RequestValidation, "searchPets", null, _options.OnContractViolation, _options.Logger);
+            global::ContractKit.Runtime.ContractValidation.Check(ShapesClientSchemas.SearchPetsRequest, bodyBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Request, _options.RequestValidation, "searchPets", null, _options.OnContractViolation, ContractLogger);
         }
         request.Content = global::ContractKit.Runtime.ApiClientHelpers.CreateJsonContent(bodyBytes);
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         if (status >= 200 && status < 300)
         {
-            await foreach (var item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(global::ContractKit.Runtime.ApiClientHelpers.ReadServerSentEventsAsync(response, ShapesClientJsonContext.Default.Pet, cancellationToken), false))
+            var validation = new global::ContractKit.Runtime.EventValidation(ShapesClientSchemas.SearchPetsEvent, _options.ResponseValidation, "searchPets", _options.OnContractViolation, ContractLogger);
+            await foreach (var item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(global::ContractKit.Runtime.ApiClientHelpers.ReadServerSentEventsAsync(response, ShapesClientJsonContext.Default.Pet, validation, cancellationToken), false))
             {
                 yield return item;
             }

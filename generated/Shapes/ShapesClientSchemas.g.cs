@@ -161,6 +161,22 @@ internal static class ShapesClientSchemas
                 }
               ]
             },
+            "ModelId": {
+              "anyOf": [
+                {
+                  "$ref": "#/$defs/SharedModelId"
+                },
+                {
+                  "$ref": "#/$defs/ModelId.Variant2"
+                }
+              ]
+            },
+            "ModelId.Variant2": {
+              "type": "string",
+              "enum": [
+                "shapes-pro"
+              ]
+            },
             "Pet": {
               "oneOf": [
                 {
@@ -218,6 +234,23 @@ internal static class ShapesClientSchemas
                 }
               ]
             },
+            "PetSearch": {
+              "type": "object",
+              "properties": {
+                "model": {
+                  "$ref": "#/$defs/ModelId"
+                },
+                "stream": {
+                  "type": [
+                    "boolean",
+                    "null"
+                  ]
+                }
+              },
+              "required": [
+                "model"
+              ]
+            },
             "Priority": {
               "type": "integer",
               "enum": [
@@ -258,6 +291,23 @@ internal static class ShapesClientSchemas
                   "Square": "#/$defs/Square"
                 }
               }
+            },
+            "SharedModelId": {
+              "anyOf": [
+                {
+                  "type": "string"
+                },
+                {
+                  "$ref": "#/$defs/SharedModelId.Variant2"
+                }
+              ]
+            },
+            "SharedModelId.Variant2": {
+              "type": "string",
+              "enum": [
+                "shapes-mini",
+                "shapes-large"
+              ]
             },
             "Square": {
               "type": "object",
@@ -303,6 +353,10 @@ internal static class ShapesClientSchemas
 
     private static readonly global::ContractKit.Runtime.Validation.SchemaOptions Options = CreateOptions();
 
+    private static global::ContractKit.Runtime.Validation.JsonSchemaValidator? _modelIdSharedModelId;
+
+    private static global::ContractKit.Runtime.Validation.JsonSchemaValidator? _modelIdModelIdVariant2;
+
     private static global::ContractKit.Runtime.Validation.JsonSchemaValidator? _petEnvelopeTagsValueString;
 
     private static global::ContractKit.Runtime.Validation.JsonSchemaValidator? _petEnvelopeTagsValueInt64;
@@ -312,6 +366,10 @@ internal static class ShapesClientSchemas
     private static global::ContractKit.Runtime.Validation.JsonSchemaValidator? _scalarInt64;
 
     private static global::ContractKit.Runtime.Validation.JsonSchemaValidator? _scalarBoolean;
+
+    private static global::ContractKit.Runtime.Validation.JsonSchemaValidator? _sharedModelIdString;
+
+    private static global::ContractKit.Runtime.Validation.JsonSchemaValidator? _sharedModelIdSharedModelIdVariant2;
 
     private static global::ContractKit.Runtime.Validation.JsonSchemaValidator? _stopSequencesString;
 
@@ -325,6 +383,16 @@ internal static class ShapesClientSchemas
 
     private static global::ContractKit.Runtime.Validation.JsonSchemaValidator? _watchPetsEvent;
 
+    private static global::ContractKit.Runtime.Validation.JsonSchemaValidator? _searchPetsRequest;
+
+    private static global::ContractKit.Runtime.Validation.JsonSchemaValidator? _searchPetsResponse;
+
+    private static global::ContractKit.Runtime.Validation.JsonSchemaValidator? _searchPetsEvent;
+
+    public static global::ContractKit.Runtime.Validation.JsonSchemaValidator ModelIdSharedModelId => _modelIdSharedModelId ??= global::ContractKit.Runtime.Validation.JsonSchemaValidator.Compile("{\"$ref\":\"urn:contractkit:ContractKit.Generated.Shapes.ShapesClient#/$defs/SharedModelId\",\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"}", Options);
+
+    public static global::ContractKit.Runtime.Validation.JsonSchemaValidator ModelIdModelIdVariant2 => _modelIdModelIdVariant2 ??= global::ContractKit.Runtime.Validation.JsonSchemaValidator.Compile("{\"$ref\":\"urn:contractkit:ContractKit.Generated.Shapes.ShapesClient#/$defs/ModelId.Variant2\",\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"}", Options);
+
     public static global::ContractKit.Runtime.Validation.JsonSchemaValidator PetEnvelopeTagsValueString => _petEnvelopeTagsValueString ??= global::ContractKit.Runtime.Validation.JsonSchemaValidator.Compile("{\"type\":\"string\",\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"}", Options);
 
     public static global::ContractKit.Runtime.Validation.JsonSchemaValidator PetEnvelopeTagsValueInt64 => _petEnvelopeTagsValueInt64 ??= global::ContractKit.Runtime.Validation.JsonSchemaValidator.Compile("{\"type\":\"integer\",\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"}", Options);
@@ -334,6 +402,10 @@ internal static class ShapesClientSchemas
     public static global::ContractKit.Runtime.Validation.JsonSchemaValidator ScalarInt64 => _scalarInt64 ??= global::ContractKit.Runtime.Validation.JsonSchemaValidator.Compile("{\"type\":\"integer\",\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"}", Options);
 
     public static global::ContractKit.Runtime.Validation.JsonSchemaValidator ScalarBoolean => _scalarBoolean ??= global::ContractKit.Runtime.Validation.JsonSchemaValidator.Compile("{\"type\":\"boolean\",\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"}", Options);
+
+    public static global::ContractKit.Runtime.Validation.JsonSchemaValidator SharedModelIdString => _sharedModelIdString ??= global::ContractKit.Runtime.Validation.JsonSchemaValidator.Compile("{\"type\":\"string\",\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"}", Options);
+
+    public static global::ContractKit.Runtime.Validation.JsonSchemaValidator SharedModelIdSharedModelIdVariant2 => _sharedModelIdSharedModelIdVariant2 ??= global::ContractKit.Runtime.Validation.JsonSchemaValidator.Compile("{\"$ref\":\"urn:contractkit:ContractKit.Generated.Shapes.ShapesClient#/$defs/SharedModelId.Variant2\",\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"}", Options);
 
     public static global::ContractKit.Runtime.Validation.JsonSchemaValidator StopSequencesString => _stopSequencesString ??= global::ContractKit.Runtime.Validation.JsonSchemaValidator.Compile("{\"type\":\"string\",\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"}", Options);
 
@@ -346,6 +418,12 @@ internal static class ShapesClientSchemas
     public static global::ContractKit.Runtime.Validation.JsonSchemaValidator WatchPetsResponse => _watchPetsResponse ??= global::ContractKit.Runtime.Validation.JsonSchemaValidator.Compile("{\"$ref\":\"urn:contractkit:ContractKit.Generated.Shapes.ShapesClient#/$defs/Pet\",\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"}", Options);
 
     public static global::ContractKit.Runtime.Validation.JsonSchemaValidator WatchPetsEvent => _watchPetsEvent ??= global::ContractKit.Runtime.Validation.JsonSchemaValidator.Compile("{\"$ref\":\"urn:contractkit:ContractKit.Generated.Shapes.ShapesClient#/$defs/Pet\",\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"}", Options);
+
+    public static global::ContractKit.Runtime.Validation.JsonSchemaValidator SearchPetsRequest => _searchPetsRequest ??= global::ContractKit.Runtime.Validation.JsonSchemaValidator.Compile("{\"$ref\":\"urn:contractkit:ContractKit.Generated.Shapes.ShapesClient#/$defs/PetSearch\",\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"}", Options);
+
+    public static global::ContractKit.Runtime.Validation.JsonSchemaValidator SearchPetsResponse => _searchPetsResponse ??= global::ContractKit.Runtime.Validation.JsonSchemaValidator.Compile("{\"$ref\":\"urn:contractkit:ContractKit.Generated.Shapes.ShapesClient#/$defs/Pet\",\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"}", Options);
+
+    public static global::ContractKit.Runtime.Validation.JsonSchemaValidator SearchPetsEvent => _searchPetsEvent ??= global::ContractKit.Runtime.Validation.JsonSchemaValidator.Compile("{\"$ref\":\"urn:contractkit:ContractKit.Generated.Shapes.ShapesClient#/$defs/Pet\",\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"}", Options);
 
     private static global::ContractKit.Runtime.Validation.SchemaOptions CreateOptions()
     {

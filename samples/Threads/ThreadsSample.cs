@@ -47,10 +47,12 @@ public static class ThreadsSample
         var client = provider.GetRequiredService<ThreadsClient>();
         try
         {
+#pragma warning disable CS0618 // OpenAI marks Modify thread deprecated; the contract says so and the method is [Obsolete].
             var thread = await client.ModifyThreadAsync(configuration["Threads:ThreadId"] ?? "thread_abc123", new ModifyThreadRequest
             {
                 Metadata = new Dictionary<string, string> { ["modified"] = "true", ["user"] = "abc123" },
             });
+#pragma warning restore CS0618
             var metadata = string.Join(", ", (thread.Metadata ?? new Dictionary<string, string>()).Select(m => $"{m.Key}={m.Value}"));
             output.WriteLine($"Modified {thread.Id} (created {DateTimeOffset.FromUnixTimeSeconds(thread.CreatedAt):u}): {metadata}");
 

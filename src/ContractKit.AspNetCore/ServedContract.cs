@@ -6,6 +6,7 @@ using ContractKit.AspNetCore.Checking;
 using ContractKit.AspNetCore.Routing;
 using ContractKit.Diagnostics;
 using ContractKit.Model;
+using ContractKit.ModelBuilding;
 using ContractKit.Reading;
 using ContractKit.Validation;
 using Microsoft.OpenApi;

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using ContractKit.Diagnostics;
 using ContractKit.Model;
+using ContractKit.ModelBuilding;
 using ContractKit.Reading;
 using ContractKit.Tests.Support;
 using Xunit;
