@@ -66,6 +66,21 @@ public sealed class ContractDiagnosticsTests : LoopbackClientTest
     }
 
     [Fact]
+    public async Task Violation_IsAnEventOnTheCallersCurrentActivity()
+    {
+        Server.Respond = _ => (200, "application/json", SeedThread);
+        using var activity = new System.Diagnostics.Activity("caller").Start();
+
+        await new ThreadsClient(Http, new ThreadsClientOptions { BaseAddress = BaseAddress }).ModifyThreadAsync("t", new ModifyThreadRequest());
+
+        var recorded = Assert.Single(activity.Events, e => e.Name == ContractDiagnostics.ActivityEventName);
+        var tags = recorded.Tags.ToDictionary(t => t.Key, t => t.Value);
+        Assert.Equal("modifyThread", tags["operation"]);
+        Assert.Equal("response", tags["direction"]);
+        Assert.Equal(200, tags["status"]);
+    }
+
+    [Fact]
     public async Task TypedClientFromHttpClientFactory_LogsTheViolation_ThroughTheInjectedLogger()
     {
         Server.Respond = _ => (200, "application/json", SeedThread);
