@@ -66,6 +66,21 @@ public sealed class ContractDiagnosticsTests : LoopbackClientTest
     }
 
     [Fact]
+    public async Task Violation_IsAnEventOnTheCallersCurrentActivity()
+    {
+        Server.Respond = _ => (200, "application/json", SeedThread);
+        using var activity = new System.Diagnostics.Activity("caller").Start();
+
+        await new ThreadsClient(Http, new ThreadsClientOptions { BaseAddress = BaseAddress }).ModifyThreadAsync("t", new ModifyThreadRequest());
+
+        var recorded = Assert.Single(activity.Events, e => e.Name == ContractDiagnostics.ActivityEventName);
+        var tags = recorded.Tags.ToDictionary(t => t.Key, t => t.Value);
+        Assert.Equal("modifyThread", tags["operation"]);
+        Assert.Equal("response", tags["direction"]);
+        Assert.Equal(200, tags["status"]);
+    }
+
+    [Fact]
     public async Task TypedClientFromHttpClientFactory_LogsTheViolation_ThroughTheInjectedLogger()
     {
         Server.Respond = _ => (200, "application/json", SeedThread);
@@ -82,6 +97,30 @@ public sealed class ContractDiagnosticsTests : LoopbackClientTest
         Assert.Equal(LogLevel.Warning, entry.Level);
         Assert.Contains("modifyThread response body (status 200) breaks the contract", entry.Message, StringComparison.Ordinal);
         Assert.Contains("required property 'tool_resources' is missing", entry.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false, "ContractKit.Generated.Files.FilesClient")]
+    [InlineData(true, "ContractKit.Generated.Files.StorageClient")]
+    public async Task TagClient_FromHttpClientFactory_OrThroughTheRootClient_LogsTheViolation(bool throughRoot, string category)
+    {
+        Server.Respond = _ => (201, "application/json", """{"id":"file-1"}""");
+        var logged = new ListLoggerProvider();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddProvider(logged));
+        services.AddHttpClient<ContractKit.Generated.Files.FilesClient>(http => http.BaseAddress = BaseAddress);
+        services.AddHttpClient<ContractKit.Generated.Files.StorageClient>(http => http.BaseAddress = BaseAddress);
+        await using var provider = services.BuildServiceProvider();
+        var files = throughRoot
+            ? provider.GetRequiredService<ContractKit.Generated.Files.StorageClient>().Files
+            : provider.GetRequiredService<ContractKit.Generated.Files.FilesClient>();
+
+        var stored = await files.UploadFileAsync(FilePart.FromBytes(new byte[] { 1, 2, 3 }, "a.bin"), ContractKit.Generated.Files.FilePurpose.Vision);
+
+        Assert.Equal("file-1", stored.Id);
+        var entry = Assert.Single(logged.Entries, e => e.Message.Contains("uploadFile", StringComparison.Ordinal));
+        Assert.Equal(category, entry.Category);
+        Assert.Contains("required property 'filename' is missing", entry.Message, StringComparison.Ordinal);
     }
 
     [Fact]
