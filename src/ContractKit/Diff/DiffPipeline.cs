@@ -39,7 +39,7 @@ public sealed record DiffRequest
     public CodeGen.CSharpOptions? Api { get; init; } = DiffOptions.DefaultApi;
 }
 
-/// <summary>The outcome: findings (levels and ignores applied), diagnostics for stderr, and 0 or 2 (usage/input error).</summary>
+/// <summary>The outcome: findings (levels and ignores applied), diagnostics for stderr (the readers' warnings too), and 0, 1 (a defect --strict makes an error) or 2 (usage/input error).</summary>
 public sealed record DiffRun(IReadOnlyList<Finding> Findings, IReadOnlyList<Diagnostic> Diagnostics, int ExitCode);
 
 /// <summary>Reading → Model (both specs, in parallel) → Diff → levels → ignore file. The CLI calls this.</summary>

@@ -84,6 +84,46 @@ public sealed class ToleratedDefectTests : IDisposable
     }
 
     [Fact]
+    public void UnknownKeys_InJsonAndSwagger2_AreLocatedAtTheKey()
+    {
+        var json = _files.Write("spec.json", """
+            {
+              "openapi": "3.0.3",
+              "info": {"title": "T", "version": "1"},
+              "paths": {
+                "/engines": {
+                  "get": {
+                    "oaiMeta": {"name": "x"},
+                    "responses": {"200": {"description": "ok"}}
+                  }
+                }
+              }
+            }
+            """);
+        var swagger = _files.Write("swagger.yaml", """
+            swagger: "2.0"
+            info: {title: T, version: "1"}
+            paths:
+              /a:
+                get:
+                  responses:
+                    "200":
+                      description: ok
+                      schema: {ref: '#/definitions/A'}
+            definitions:
+              A: {type: object, optional: true}
+            """);
+
+        var fromJson = Assert.Single(SpecReader.Read(json).Diagnostics);
+        var fromSwagger = SpecReader.Read(swagger).Diagnostics;
+
+        Assert.Equal((DiagnosticIds.UnknownField, 7, 9), (fromJson.Id, fromJson.Location!.Line, fromJson.Location.Column));
+        Assert.Equal(
+            [("'ref'", 9, 20, "#/paths/~1a/get/responses/200/schema/ref"), ("'optional'", 11, 21, "#/definitions/A/optional")],
+            fromSwagger.Select(d => (d.Message.Split(' ')[0], d.Location!.Line, d.Location.Column, d.Location.Pointer)));
+    }
+
+    [Fact]
     public void BrokenYamlAndUnresolvedReferences_StayErrors()
     {
         var yaml = _files.Write("bad.yaml", "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a: [unclosed\n");
