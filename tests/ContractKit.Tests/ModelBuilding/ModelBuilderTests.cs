@@ -146,8 +146,13 @@ public sealed class ModelBuilderTests
         Assert.Equal("modifyThread", operation.OperationId);
         Assert.Equal("POST", operation.Method);
         Assert.Equal("/threads/{thread_id}", operation.Path);
-        var parameter = Assert.Single(operation.Parameters);
-        Assert.Equal(("thread_id", ParameterLocation.Path, true), (parameter.Name, parameter.In, parameter.Required));
+        Assert.Equal(
+            [("thread_id", ParameterLocation.Path, true), ("OpenAI-Beta", ParameterLocation.Header, true)],
+            operation.Parameters.Select(p => (p.Name, p.In, p.Required)));
+        var beta = (EnumType)model.Types.Single(t => t.Id == ((NamedRef)operation.Parameters[1].Type.Type).TypeId);
+        Assert.Equal([new EnumValue("assistants=v2")], beta.Values);
+        Assert.True(operation.Deprecated);
+        Assert.Equal("OpenAI's API reference marks Modify thread (Assistants API) as deprecated.", operation.DeprecationNote);
         Assert.True(operation.RequestBody!.Required);
         Assert.Equal(new NamedRef("#/components/schemas/ModifyThreadRequest"), operation.RequestBody.Content.Single().Schema!.Type);
         Assert.Equal(["200", "default"], operation.Responses.Select(r => r.StatusCode));
