@@ -41,7 +41,7 @@ public sealed class JsonSchemaTestSuiteTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The figures the README quotes, as minimums: a validator regression lowers a pass count, and a truncated suite
+    /// The figures docs/validation.md quotes, as minimums: a validator regression lowers a pass count, and a truncated suite
     /// folder lowers the total (the suite only grows, so more tests than these is fine).
     /// </summary>
     [CorpusTheory]
@@ -49,7 +49,7 @@ public sealed class JsonSchemaTestSuiteTests(ITestOutputHelper output)
     [InlineData("draft4", true, 319, 319)]
     [InlineData("draft2020-12", false, 1299, 1299)]
     [InlineData("draft2020-12", true, 825, 926)]
-    public void SuitePassCounts_MeetTheFiguresTheReadmeQuotes(string draft, bool optional, int minimumPassed, int minimumTotal)
+    public void SuitePassCounts_MeetTheFiguresTheDocsQuote(string draft, bool optional, int minimumPassed, int minimumTotal)
     {
         int passed = 0, failed = 0, excluded = 0;
         var failures = new List<string>();
@@ -71,7 +71,7 @@ public sealed class JsonSchemaTestSuiteTests(ITestOutputHelper output)
 
         Assert.Equal(0, excluded);
         Assert.True(passed + failed >= minimumTotal, $"only {passed + failed} tests ran; the suite has at least {minimumTotal}: is the suite folder complete?");
-        Assert.True(passed >= minimumPassed, $"{passed} passed, fewer than the {minimumPassed} the README quotes");
+        Assert.True(passed >= minimumPassed, $"{passed} passed, fewer than the {minimumPassed} docs/validation.md quotes");
         if (!optional)
         {
             Assert.Equal(0, failed);
