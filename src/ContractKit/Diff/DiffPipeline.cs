@@ -77,6 +77,7 @@ public static class DiffPipeline
             Locate = headRead.Source.Locate,
             HasSunset = pointer => headRead.RawNodeAt(pointer + "/x-sunset") is not null,
             Api = request.Api,
+            IgnoredRefSibling = (isBase, pointer, keyword) => IgnoredRefSibling(isBase ? baseRead : headRead, pointer, keyword),
         };
         IReadOnlyList<Finding> findings = SpecDiff.Compare(baseModel, headModel, options);
         PhaseTrace.Mark("diff.compare");
@@ -88,6 +89,10 @@ public static class DiffPipeline
 
         return new DiffRun(findings, [], ExitCodes.Success);
     }
+
+    private static bool IgnoredRefSibling(SpecReadResult read, string pointer, string keyword) =>
+        read.SpecVersion?.StartsWith("3.1", StringComparison.Ordinal) != true
+        && read.RawNodeAt(pointer) is System.Text.Json.Nodes.JsonObject node && node.ContainsKey("$ref") && node.ContainsKey(keyword);
 
     /// <summary>Applies <c>--level rule=level</c> overrides; a null level drops the rule.</summary>
     /// <param name="findings">Findings at their default levels.</param>
