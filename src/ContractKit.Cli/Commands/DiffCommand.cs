@@ -111,7 +111,7 @@ internal static class DiffCommand
         };
         var color = !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
         var context = new ReportContext("diff", Display(baseSpec), Display(headSpec), color) { RuleDescriptions = DiffRules.Titles };
-        FindingWriter.Write(Console.Out, run.Findings, reportFormat, context);
+        FindingWriter.Write(Console.Out, [.. run.Findings, .. run.SpecWarnings], reportFormat, context);
         return DiffPipeline.ExitCodeFor(run.Findings, threshold, apiThreshold);
     }
 

@@ -39,8 +39,17 @@ public sealed record DiffRequest
     public CodeGen.CSharpOptions? Api { get; init; } = DiffOptions.DefaultApi;
 }
 
-/// <summary>The outcome: findings (levels and ignores applied), diagnostics for stderr (the readers' warnings too), and 0, 1 (a defect --strict makes an error) or 2 (usage/input error).</summary>
-public sealed record DiffRun(IReadOnlyList<Finding> Findings, IReadOnlyList<Diagnostic> Diagnostics, int ExitCode);
+/// <summary>The outcome: findings (levels and ignores applied), diagnostics for stderr, and 0, 1 (a defect --strict makes an error) or 2 (usage/input error).</summary>
+public sealed record DiffRun(IReadOnlyList<Finding> Findings, IReadOnlyList<Diagnostic> Diagnostics, int ExitCode)
+{
+    /// <summary>
+    /// What the reader and model builder warned about in the specs that were still compared (a spec breaking a MUST of
+    /// OpenAPI that can be read anyway): shown beside <see cref="Findings"/> in every report format, at warning level
+    /// with their own <c>CK1xxx</c>/<c>CK2xxx</c> ids; not diff findings, so they never decide the exit code. The
+    /// head's, then the base's that the head does not also have.
+    /// </summary>
+    public IReadOnlyList<Finding> SpecWarnings { get; init; } = [];
+}
 
 /// <summary>Reading → Model (both specs, in parallel) → Diff → levels → ignore file. The CLI calls this.</summary>
 public static class DiffPipeline
@@ -83,6 +92,7 @@ public static class DiffPipeline
             Locate = headRead.Source.Locate,
             HasSunset = pointer => headRead.RawNodeAt(pointer + "/x-sunset") is not null,
             Api = request.Api,
+            IgnoredRefSibling = (isBase, pointer, keyword) => IgnoredRefSibling(isBase ? baseRead : headRead, pointer, keyword),
         };
         IReadOnlyList<Finding> findings = SpecDiff.Compare(baseModel, headModel, options);
         PhaseTrace.Mark("diff.compare");
@@ -92,9 +102,21 @@ public static class DiffPipeline
             findings = IgnoreFile.Apply(findings, ignores, request.IgnorePath);
         }
 
-        // The readers' warnings (defects they read through) go beside the findings.
-        return new DiffRun(findings, problems, ExitCodes.Success);
+        return new DiffRun(findings, [], ExitCodes.Success) { SpecWarnings = SpecWarnings(headProblems, baseProblems) };
     }
+
+    private static List<Finding> SpecWarnings(List<Diagnostic> head, List<Diagnostic> baseWarnings)
+    {
+        var headWarnings = head.Select(AsFinding).ToList();
+        var seen = headWarnings.Select(f => (f.RuleId, f.Message)).ToHashSet();
+        return headWarnings.Concat(baseWarnings.Select(AsFinding).Where(f => !seen.Contains((f.RuleId, f.Message)))).ToList();
+
+        static Finding AsFinding(Diagnostic d) => new(d.Id, FindingLevel.Warning, d.Message, d.Location);
+    }
+
+    private static bool IgnoredRefSibling(SpecReadResult read, string pointer, string keyword) =>
+        read.SpecVersion?.StartsWith("3.1", StringComparison.Ordinal) != true
+        && read.RawNodeAt(pointer) is System.Text.Json.Nodes.JsonObject node && node.ContainsKey("$ref") && node.ContainsKey(keyword);
 
     /// <summary>Applies <c>--level rule=level</c> overrides; a null level drops the rule.</summary>
     /// <param name="findings">Findings at their default levels.</param>
@@ -181,9 +203,10 @@ public static class DiffPipeline
 
         var built = ModelBuilder.Build(read);
         PhaseTrace.Mark("model");
+        // Compared anyway: the warnings (a spec breaking a MUST of OpenAPI that still reads) are shown beside the findings.
         return built.HasErrors
             ? (read, null, built.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info).ToList())
-            : (read, built.Model, read.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).ToList());
+            : (read, built.Model, read.Diagnostics.Concat(built.Diagnostics).Where(d => d.Severity == DiagnosticSeverity.Warning).Distinct().ToList());
     }
 
     /// <summary><c>git:&lt;rev&gt;:&lt;path&gt;</c> → <c>git show &lt;rev&gt;:&lt;path&gt;</c>; the path as git reads it (from the repository root, or <c>./</c> for the current folder).</summary>

@@ -46,7 +46,7 @@ public static class DiffRules
     public static readonly DiffRule ParameterBecameRequired = new("request-parameter-became-required", FindingLevel.Error, Request, "An optional parameter became required.", "request-parameter-became-required");
     public static readonly DiffRule ParameterSerializationChanged = new("request-parameter-serialization-changed", FindingLevel.Error, Request, "A parameter moved (path/query/header/cookie) or its style/explode changed.");
 
-    public static readonly DiffRule ParameterEmptyValueDisallowed = new("request-parameter-empty-value-disallowed", FindingLevel.Error, Request, "A parameter no longer allows an empty value (allowEmptyValue removed).", "request-parameter-allow-empty-value-removed");
+    public static readonly DiffRule ParameterEmptyValueDisallowed = new("request-parameter-empty-value-disallowed", FindingLevel.Error, Request, "A parameter no longer allows an empty value (allowEmptyValue removed).");
 
     public static readonly DiffRule BodyBecameRequired = new("request-body-became-required", FindingLevel.Error, Request, "The request body became required (or a required body was added).", "request-body-became-required");
     public static readonly DiffRule RequestMediaTypeRemoved = new("request-media-type-removed", FindingLevel.Error, Request, "A request media type is no longer accepted.", "request-body-media-type-removed");
@@ -58,8 +58,8 @@ public static class DiffRules
     public static readonly DiffRule RequestNullableRemoved = new("request-nullable-removed", FindingLevel.Error, Request, "A request value no longer accepts null.", "request-property-became-not-nullable");
     public static readonly DiffRule RequestConstraintTightened = new("request-constraint-tightened", FindingLevel.Error, Request, "A request value's constraint was added or tightened (length, range, pattern, items, properties, uniqueItems, multipleOf).");
     public static readonly DiffRule RequestAdditionalPropertiesClosed = new("request-additional-properties-closed", FindingLevel.Error, Request, "A request object no longer accepts unlisted properties (additionalProperties: false).");
-    public static readonly DiffRule RequestPropertyReadOnlyRemoved = new("request-property-read-only-removed", FindingLevel.Error, Request, "A required property lost readOnly: clients must now send it.", "request-read-only-property-became-required");
-    public static readonly DiffRule RequestDiscriminatorChanged = new("request-discriminator-changed", FindingLevel.Error, Request, "A request union's discriminator property changed, or a tag value clients may send is no longer mapped (or maps to a different schema).", "request-property-discriminator-mapping-deleted");
+    public static readonly DiffRule RequestPropertyReadOnlyRemoved = new("request-property-read-only-removed", FindingLevel.Error, Request, "A required property lost readOnly: clients must now send it.");
+    public static readonly DiffRule RequestDiscriminatorChanged = new("request-discriminator-changed", FindingLevel.Error, Request, "A request union's discriminator property changed, or a tag value clients may send is no longer mapped (or maps to a different schema).");
     public static readonly DiffRule RequestDefaultChanged = new("request-default-value-changed", FindingLevel.Warning, Request, "The default a server applies to an omitted request value changed.", "request-property-default-value-changed");
 
     public static readonly DiffRule ResponseSuccessStatusRemoved = new("response-success-status-removed", FindingLevel.Error, Response, "A success (2xx) response status was removed.", "response-success-status-removed");
@@ -74,12 +74,12 @@ public static class DiffRules
     public static readonly DiffRule ResponseConstraintLoosened = new("response-constraint-loosened", FindingLevel.Warning, Response, "A response value's constraint was removed or loosened.");
     public static readonly DiffRule ResponseHeaderRemoved = new("response-header-removed", FindingLevel.Error, Response, "A response header was removed.", "required-response-header-removed");
 
-    public static readonly DiffRule ResponseHeaderBecameOptional = new("response-header-became-optional", FindingLevel.Error, Response, "A required response header became optional (clients reading it may not get it).", "response-header-became-optional");
+    public static readonly DiffRule ResponseHeaderBecameOptional = new("response-header-became-optional", FindingLevel.Error, Response, "A required response header became optional (clients reading it may not get it).");
     public static readonly DiffRule ResponseHeaderSerializationChanged = new("response-header-serialization-changed", FindingLevel.Error, Response, "A response header's style or explode changed.");
-    public static readonly DiffRule ResponsePropertyWriteOnlyRemoved = new("response-property-write-only-removed", FindingLevel.Warning, Response, "A required property lost writeOnly: it now appears in responses.", "response-write-only-property-became-required");
-    public static readonly DiffRule ResponseDiscriminatorChanged = new("response-discriminator-changed", FindingLevel.Error, Response, "A response union's discriminator property changed, or a tag value may now be returned that the base did not map (or maps to a different schema).", "response-property-discriminator-mapping-added");
+    public static readonly DiffRule ResponsePropertyWriteOnlyRemoved = new("response-property-write-only-removed", FindingLevel.Warning, Response, "A required property lost writeOnly: it now appears in responses.");
+    public static readonly DiffRule ResponseDiscriminatorChanged = new("response-discriminator-changed", FindingLevel.Error, Response, "A response union's discriminator property changed, or a tag value may now be returned that the base did not map (or maps to a different schema).");
 
-    public static readonly DiffRule OperationIdChanged = new("operation-id-changed", FindingLevel.Warning, null, "An operation's operationId changed (the generated method is renamed).", "api-operation-id-removed") { Impact = Api };
+    public static readonly DiffRule OperationIdChanged = new("operation-id-changed", FindingLevel.Warning, null, "An operation's operationId changed (the generated method is renamed).") { Impact = Api };
     public static readonly DiffRule ApiMethodRenamed = new("api-method-renamed", FindingLevel.Warning, null, "The generated client method of an operation is renamed (operationId kept, e.g. a name collision resolved differently).") { Impact = Api };
     public static readonly DiffRule ApiTypeRenamed = new("api-type-renamed", FindingLevel.Warning, null, "A generated type (DTO, enum, union) used by an operation is renamed: a component renamed or an inline schema moved.") { Impact = Api };
     public static readonly DiffRule ApiPropertyRenamed = new("api-property-renamed", FindingLevel.Warning, null, "A generated property's C# name changed (its JSON name kept, or it moved to another JSON name with the same meaning).") { Impact = Api };

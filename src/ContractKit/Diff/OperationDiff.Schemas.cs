@@ -73,11 +73,11 @@ internal sealed partial class OperationDiff
 
         if (request && b.Nullable && !h.Nullable)
         {
-            Report(DiffRules.RequestNullableRemoved, pointer, $"{where} no longer accepts null");
+            Report(DiffRules.RequestNullableRemoved, pointer, $"{where} no longer accepts null{RefSiblingNote(headPointer, isBase: false)}");
         }
         else if (!request && !b.Nullable && h.Nullable)
         {
-            Report(DiffRules.ResponseBecameNullable, pointer, $"{where} may now be null");
+            Report(DiffRules.ResponseBecameNullable, pointer, $"{where} may now be null{RefSiblingNote(headPointer, isBase: true)}");
         }
 
         CompareConstraints(b, h, request, pointer, where);
@@ -119,6 +119,13 @@ internal sealed partial class OperationDiff
             Report(request ? DiffRules.RequestTypeChanged : DiffRules.ResponseTypeChanged, pointer, $"{where}: type changed from {baseKind} to {headKind}");
         }
     }
+
+    /// <summary>Explains a nullability change that is a 3.0 <c>nullable</c> moving from beside a <c>$ref</c> (ignored) to where it applies, or back.</summary>
+    private string RefSiblingNote(string pointer, bool isBase) =>
+        _session.Options.IgnoredRefSibling?.Invoke(isBase, pointer, "nullable") != true ? ""
+        : isBase
+            ? " (the base wrote 'nullable' beside a $ref, where OpenAPI 3.0 ignores it; the head applies it, e.g. with allOf: the letter of the base was never nullable)"
+            : " (the head writes 'nullable' beside a $ref, where OpenAPI 3.0 ignores it; wrap the $ref in allOf to keep null allowed)";
 
     /// <summary>Whether every value of <paramref name="narrow"/>'s type is a value of <paramref name="wide"/>'s (ignoring constraints and enums).</summary>
     private static bool Accepts(Resolved wide, Resolved narrow)

@@ -21,6 +21,12 @@ public sealed record DiffOptions
     /// <summary>Whether the head operation at this pointer declares a sunset date (<c>x-sunset</c>); null: never.</summary>
     public Func<string, bool>? HasSunset { get; init; }
 
+    /// <summary>
+    /// Whether the spec on the given side (true: base) writes this keyword beside a <c>$ref</c> at this pointer in a
+    /// 2.0/3.0 document, where it is ignored; lets a finding say it is that sibling being moved into an <c>allOf</c>.
+    /// </summary>
+    public Func<bool, string, string, bool>? IgnoredRefSibling { get; init; }
+
     /// <summary>How <c>generate</c> would name the C# API, for the api-impact rules; null skips that pass.</summary>
     public CSharpOptions? Api { get; init; } = DefaultApi;
 
@@ -47,6 +53,7 @@ public static partial class SpecDiff
         options ??= new DiffOptions();
         var session = new DiffSession(baseModel, headModel, options);
         var api = options.Api is { } naming ? ApiImpact.Create(session, baseModel, headModel, naming) : null;
+        Pipeline.PhaseTrace.Mark("diff.api-naming");
 
         var headByKey = new Dictionary<string, Operation>(StringComparer.Ordinal);
         var headPaths = new Dictionary<string, string>(StringComparer.Ordinal);

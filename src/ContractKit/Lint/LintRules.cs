@@ -65,13 +65,16 @@ public static class LintRules
     /// <summary>A path key with a query string: the path template cannot match it.</summary>
     public static readonly LintRuleInfo PathQueryString = new("CK4017", "path-query-string", FindingLevel.Warning, "A path contains a query string; it belongs in an in: query parameter.");
 
+    /// <summary>A keyword beside a <c>$ref</c> in a 2.0/3.0 schema, where a Reference Object's siblings are ignored.</summary>
+    public static readonly LintRuleInfo RefSiblingIgnored = new("CK4018", "ref-sibling-ignored", FindingLevel.Warning, "A keyword beside $ref is ignored in OpenAPI 2.0/3.0; wrap the $ref in allOf to apply it.");
+
     /// <summary>Every rule, in id order.</summary>
     public static IReadOnlyList<LintRuleInfo> All { get; } =
     [
         InvalidExample, InvalidDefault, UnusedComponent, DuplicateOperationId, MissingOperationId, UndeclaredPathParameter,
         UnusedPathParameter, OptionalPathParameter, DiscriminatorPropertyMissing, DiscriminatorPropertyOptional,
         RequiredUndeclared, ServerUrlNotAbsolute, DuplicateEnumValue, InvertedBounds, RequiredOnNonObject,
-        OpenApi30SyntaxIn31, PathQueryString,
+        OpenApi30SyntaxIn31, PathQueryString, RefSiblingIgnored,
     ];
 
     /// <summary>A rule by id (<c>CK4003</c>) or name (<c>unused-component</c>), case-insensitive; null when unknown.</summary>

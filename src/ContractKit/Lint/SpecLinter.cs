@@ -31,6 +31,7 @@ public static class SpecLinter
         new SchemaValueRule(),
         new VersionSyntaxRule(),
         new PathQueryStringRule(),
+        new RefSiblingRule(),
     ];
 
     /// <summary>

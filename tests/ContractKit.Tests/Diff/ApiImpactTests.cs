@@ -90,4 +90,38 @@ public sealed class ApiImpactTests
         Assert.Equal(0, DiffPipeline.ExitCodeFor(findings, FindingLevel.Warning, FindingLevel.Error));
         Assert.Equal(1, DiffPipeline.ExitCodeFor(findings, FindingLevel.Error, FindingLevel.Warning));
     }
+
+    [Fact]
+    public void NamedSymbols_AreExactlyWhatGenerateWrites()
+    {
+        // An operationId renamed, a component renamed, an inline schema moved to a component of another name.
+        var before = Api(request: "{$ref: '#/components/schemas/Old'}", response: Thing, schemas: "Old: " + Thing);
+        var after = Api(request: "{$ref: '#/components/schemas/New'}", response: "{$ref: '#/components/schemas/Reply'}", schemas: "New: " + Thing + "\nReply: " + Thing)
+            .Replace("operationId: op", "operationId: updateItem", System.StringComparison.Ordinal);
+        var findings = Changes(before, after);
+        var (baseCode, headCode) = (Generate(before), Generate(after));
+
+        var renames = findings.Where(f => f.RuleId == DiffRules.ApiTypeRenamed.Id).ToList();
+        Assert.Equal(4, renames.Count); // Old, OldE, OpResponse, OpResponseE → New, NewE, Reply, ReplyE
+        foreach (var f in renames)
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(f.Message, @"generated type (\w+) becomes (\w+)");
+            var (oldName, newName) = (match.Groups[1].Value, match.Groups[2].Value);
+            Assert.Contains("Models/" + oldName + ".g.cs", baseCode.Keys);
+            Assert.DoesNotContain("Models/" + oldName + ".g.cs", headCode.Keys);
+            Assert.Contains("Models/" + newName + ".g.cs", headCode.Keys);
+        }
+
+        var method = Single(findings, DiffRules.OperationIdChanged);
+        Assert.Contains("OpAsync becomes UpdateItemAsync", method.Message, System.StringComparison.Ordinal);
+        Assert.Contains(baseCode.Values, c => c.Contains(" OpAsync(", System.StringComparison.Ordinal));
+        Assert.Contains(headCode.Values, c => c.Contains(" UpdateItemAsync(", System.StringComparison.Ordinal));
+    }
+
+    private static System.Collections.Generic.Dictionary<string, string> Generate(string yaml)
+    {
+        using var spec = new Support.TempSpec(yaml);
+        var model = ContractKit.Model.ModelBuilder.Build(ContractKit.Reading.SpecReader.Read(spec.Path)).Model;
+        return ContractKit.CodeGen.CSharpEmitter.Generate(model, DiffOptions.DefaultApi).Files.ToDictionary(f => f.RelativePath, f => f.Content);
+    }
 }

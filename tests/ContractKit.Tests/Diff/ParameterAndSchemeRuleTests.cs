@@ -101,4 +101,18 @@ public sealed class ParameterAndSchemeRuleTests
         Assert.Contains("OpAsync becomes UpdateItemAsync", f.Message, System.StringComparison.Ordinal);
         None(Changes(Api(), Api()));
     }
+
+    [Fact]
+    public void NullableMovedFromBesideARefIntoAllOf_SaysSo()
+    {
+        const string file = "OpenAIFile: {type: object, properties: {id: {type: string}}}";
+        var before = Api(response: "{$ref: '#/components/schemas/Msg'}", schemas: "Msg: {type: object, properties: {file: {$ref: '#/components/schemas/OpenAIFile', nullable: true}}}\n" + file);
+        var after = Api(response: "{$ref: '#/components/schemas/Msg'}", schemas: "Msg: {type: object, properties: {file: {allOf: [{$ref: '#/components/schemas/OpenAIFile'}], nullable: true}}}\n" + file);
+        var f = Single(Changes(before, after), DiffRules.ResponseBecameNullable);
+        Assert.Contains("the base wrote 'nullable' beside a $ref, where OpenAPI 3.0 ignores it", f.Message, System.StringComparison.Ordinal);
+
+        // A genuine change says nothing of the kind.
+        var plain = Api(response: "{$ref: '#/components/schemas/Msg'}", schemas: "Msg: {type: object, properties: {file: {$ref: '#/components/schemas/OpenAIFile'}}}\n" + file);
+        Assert.DoesNotContain("beside a $ref", Single(Changes(plain, after), DiffRules.ResponseBecameNullable).Message, System.StringComparison.Ordinal);
+    }
 }
