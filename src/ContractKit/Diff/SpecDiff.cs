@@ -53,7 +53,7 @@ public static partial class SpecDiff
         options ??= new DiffOptions();
         var session = new DiffSession(baseModel, headModel, options);
         var api = options.Api is { } naming ? ApiImpact.Create(session, baseModel, headModel, naming) : null;
-        Pipeline.PhaseTrace.Mark("diff.api-naming");
+        Diagnostics.PhaseTrace.Mark("diff.api-naming");
 
         var headByKey = new Dictionary<string, Operation>(StringComparer.Ordinal);
         var headPaths = new Dictionary<string, string>(StringComparer.Ordinal);
