@@ -84,7 +84,7 @@ internal static class ServerBench
         var payload = Encoding.UTF8.GetBytes(Body);
         async Task<bool> OneAsync()
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/threads/thread_abc123") { Content = new ByteArrayContent(payload) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/threads/thread_abc123") { Content = new ByteArrayContent(payload) };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "sk-test");
             using var response = await http.SendAsync(request);
