@@ -75,6 +75,12 @@ public static class Program
             return 2;
         }
 
+        if (which is "mock" or "middleware")
+        {
+            var served = positional.Count > 1 ? spec : Path.Combine(FindRepoRoot(), "spec", "threads.yaml");
+            return which == "mock" ? await ServerBench.MockAsync(served, options) : await ServerBench.MiddlewareAsync(served, options);
+        }
+
         var bench = new EndToEnd(spec, Tool.Dotnet("contractkit", cliDll), runs, tools, workRoot);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"spec: {spec} ({new FileInfo(spec).Length / 1024} KiB); {runs} runs each, fresh processes, interleaved; {Environment.ProcessorCount} cores; outputs under {workRoot}"));
@@ -90,8 +96,19 @@ public static class Program
 
     private static int Usage(string which)
     {
-        Console.Error.WriteLine($"unknown benchmark '{which}': expected --bench generate|diff|lint [spec] [--runs N] [--cli path] [--tools dir] [--work dir]");
+        Console.Error.WriteLine($"unknown benchmark '{which}': expected --bench generate|diff|lint|mock|middleware [spec] [--runs N] [--cli path] [--tools dir] [--work dir]");
         return 2;
+    }
+
+    private static string FindRepoRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ContractKit.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? Environment.CurrentDirectory;
     }
 
     private static string FindCorpus()

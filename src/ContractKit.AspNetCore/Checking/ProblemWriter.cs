@@ -35,7 +35,7 @@ public static class ProblemWriter
     {
         ArgumentNullException.ThrowIfNull(problem);
         using var buffer = new System.IO.MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false }))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             writer.WriteString("type", problem.Type);

@@ -19,6 +19,11 @@ internal static class RequestChecker
         foreach (var check in plan.Parameters)
         {
             var parameter = check.Parameter;
+            if (IsValidScalar(request, check, pathValues))
+            {
+                continue;
+            }
+
             var where = parameter.In.ToString().ToLowerInvariant();
             var value = parameter.In switch
             {
@@ -40,6 +45,28 @@ internal static class RequestChecker
             var result = check.Validator.Validate(System.Text.Encoding.UTF8.GetBytes(value.ToJsonString()), RequestOptions);
             errors.AddRange(result.Errors.Select(e => new ProblemError(e.InstanceLocation, $"{where} parameter '{parameter.Name}': {e.Message}", where, parameter.Name)));
         }
+    }
+
+    /// <summary>
+    /// The fast path: a present scalar path, query or header value that validates, checked without parsing into a
+    /// node or allocating. Anything else (absent, invalid, arrays, objects, other styles) takes the full path.
+    /// </summary>
+    private static bool IsValidScalar(HttpRequest request, ParameterCheck check, IReadOnlyDictionary<string, string> pathValues)
+    {
+        var parameter = check.Parameter;
+        if (check.Shape.Shape != ValueShape.Scalar || (parameter.Style is not null && parameter.Style is not "simple" and not "form"))
+        {
+            return false;
+        }
+
+        string? text = parameter.In switch
+        {
+            ParameterLocation.Path when pathValues.TryGetValue(parameter.Name, out var raw) && !raw.Contains('%', StringComparison.Ordinal) => raw,
+            ParameterLocation.Query when request.Query.TryGetValue(parameter.Name, out var values) && values.Count == 1 => values[0],
+            ParameterLocation.Header when request.Headers.TryGetValue(parameter.Name, out var values) && values.Count == 1 => values[0],
+            _ => null,
+        };
+        return text is not null && check.Validator.IsValid(ScalarJson.Of(text, check.Shape.Kind), RequestOptions);
     }
 
     /// <summary>Null when the request's content type is one the operation accepts (or it has no body), else the 415 problem.</summary>

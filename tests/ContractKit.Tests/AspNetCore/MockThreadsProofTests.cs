@@ -166,3 +166,58 @@ public sealed class MockLimitTests
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 }
+
+/// <summary>Parameters and bad input at the mock's door.</summary>
+public sealed class MockInputTests
+{
+    private static async Task<HttpResponseMessage> PutPartAsync(string query)
+    {
+        await using var mock = await MockHost.StartAsync(MockHost.SpecPath("files.yaml"));
+        var request = new HttpRequestMessage(HttpMethod.Put, "/v1/uploads/upload-1/parts" + query) { Content = new ByteArrayContent([1, 2, 3]) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "sk-test");
+        var response = await mock.Http.SendAsync(request);
+        await response.Content.LoadIntoBufferAsync();
+        return response;
+    }
+
+    [Fact]
+    public async Task QueryParameterOfTheWrongType_Answers400_NamingIt()
+    {
+        var response = await PutPartAsync("?part=abc");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors")[0];
+        Assert.Equal("query", error.GetProperty("in").GetString());
+        Assert.Equal("part", error.GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task MissingRequiredQueryParameter_Answers400()
+    {
+        var response = await PutPartAsync("");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("'part' is missing", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MockCommand_OnASpecThatDoesNotExist_Exits2_WithoutAStackTrace()
+    {
+        var result = await ContractKit.Tests.Cli.CliRunner.RunAsync(Corpus.RepoRoot, "mock", "spec/nope.yaml", "--port", "0");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("nope.yaml", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MockCommand_OnABrokenSpec_Exits1()
+    {
+        using var spec = new TempSpec("openapi: 3.0.3\ninfo: [\n");
+
+        var result = await ContractKit.Tests.Cli.CliRunner.RunAsync(spec.Directory, "mock", spec.Path, "--port", "0");
+
+        Assert.Equal(1, result.ExitCode);
+    }
+}
