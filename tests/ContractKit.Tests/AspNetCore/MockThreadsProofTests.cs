@@ -18,7 +18,12 @@ public sealed class MockThreadsProofTests : IAsyncLifetime
 {
     private MockHost _mock = null!;
 
-    public async Task InitializeAsync() => _mock = await MockHost.StartAsync(TempSpec.ThreadsSpecPath);
+    public async Task InitializeAsync()
+    {
+        _mock = await MockHost.StartAsync(TempSpec.ThreadsSpecPath);
+        // The contract requires the header every seed sends (a one-value enum); the generated client sends it by itself.
+        _mock.Http.DefaultRequestHeaders.Add("OpenAI-Beta", "assistants=v2");
+    }
 
     public async Task DisposeAsync() => await _mock.DisposeAsync();
 

@@ -61,7 +61,9 @@ public sealed class SampleThreadsServerTests
         app.MapGet("/healthz", () => "ok");
         await app.StartAsync();
         var address = new Uri(app.Urls is { Count: > 0 } urls ? System.Linq.Enumerable.First(urls) : throw new InvalidOperationException());
-        return new Sample { App = app, Http = new HttpClient { BaseAddress = address }, Log = log, HandlerSaw = saw };
+        var http = new HttpClient { BaseAddress = address };
+        http.DefaultRequestHeaders.Add("OpenAI-Beta", "assistants=v2"); // required by the contract, as every seed sends it
+        return new Sample { App = app, Http = http, Log = log, HandlerSaw = saw };
     }
 
     private static HttpRequestMessage Post(string body, string? token = "sk-test")

@@ -61,10 +61,10 @@ public sealed class StrictOptionTests : IDisposable
         var strict = await Run("diff", "spec.yaml", "spec.yaml", "--strict");
 
         Assert.Equal(0, same.ExitCode);
-        Assert.Contains(Warning, same.Stderr, StringComparison.Ordinal);
+        Assert.Contains(Warning, same.Stdout, StringComparison.Ordinal);
         Assert.Equal(1, changed.ExitCode);
         Assert.Contains("error path-removed", changed.Stdout, StringComparison.Ordinal);
-        Assert.Contains("head.yaml(7,7): warning CK1009", changed.Stderr, StringComparison.Ordinal);
+        Assert.Contains("head.yaml(7,7): warning CK1009", changed.Stdout, StringComparison.Ordinal);
         Assert.Equal(1, strict.ExitCode);
         Assert.Contains(Error, strict.Stderr, StringComparison.Ordinal);
     }

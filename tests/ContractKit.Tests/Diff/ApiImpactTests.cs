@@ -121,7 +121,7 @@ public sealed class ApiImpactTests
     private static System.Collections.Generic.Dictionary<string, string> Generate(string yaml)
     {
         using var spec = new Support.TempSpec(yaml);
-        var model = ContractKit.Model.ModelBuilder.Build(ContractKit.Reading.SpecReader.Read(spec.Path)).Model;
+        var model = ContractKit.ModelBuilding.ModelBuilder.Build(ContractKit.Reading.SpecReader.Read(spec.Path)).Model;
         return ContractKit.CodeGen.CSharpEmitter.Generate(model, DiffOptions.DefaultApi).Files.ToDictionary(f => f.RelativePath, f => f.Content);
     }
 }
