@@ -16,30 +16,16 @@ namespace ContractKit.Tests.Generated;
 /// spec/approvals.yaml through the generated client on a loopback server: a name required without being declared
 /// (carried in <c>AdditionalProperties</c>), and float/double values beyond their format's range.
 /// </summary>
-public sealed class ApprovalsClientTests : IAsyncLifetime
+public sealed class ApprovalsClientTests : LoopbackClientTest
 {
     private const string Approval = """{"type":"approval_response","approve":true,"request_id":"req_1"}""";
 
-    private LoopbackServer _server = null!;
-    private HttpClient _http = null!;
     private readonly List<ContractViolation> _reported = [];
 
-    public async Task InitializeAsync()
-    {
-        _server = await LoopbackServer.StartAsync();
-        _http = new HttpClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _server.DisposeAsync();
-    }
-
     private ApprovalsClient Client(ContractValidationMode requests = ContractValidationMode.Throw) =>
-        new(_http, new ApprovalsClientOptions
+        new(Http, new ApprovalsClientOptions
         {
-            BaseAddress = new Uri(_server.Address, "/v1"),
+            BaseAddress = BaseAddress,
             RequestValidation = requests,
             OnContractViolation = _reported.Add,
         });
@@ -54,7 +40,7 @@ public sealed class ApprovalsClientTests : IAsyncLifetime
 
         var error = await Assert.ThrowsAsync<ContractValidationException>(() => Client().CreateApprovalAsync(body));
 
-        Assert.Empty(_server.Requests);
+        Assert.Empty(Server.Requests);
         var only = Assert.Single(error.Errors);
         Assert.Equal("required", only.Keyword);
         Assert.Contains("request_id", only.Message, StringComparison.Ordinal);
@@ -63,12 +49,12 @@ public sealed class ApprovalsClientTests : IAsyncLifetime
     [Fact]
     public async Task UndeclaredRequiredName_SetInAdditionalProperties_IsSent_AndReadBack()
     {
-        _server.Respond = _ => (200, "application/json", Approval);
+        Server.Respond = _ => (200, "application/json", Approval);
         var body = new ApprovalResponse { Approve = true, AdditionalProperties = Extra("request_id", "\"req_1\"") };
 
         var answer = await Client().CreateApprovalAsync(body);
 
-        var sent = JsonNode.Parse(Assert.Single(_server.Requests).Body)!;
+        var sent = JsonNode.Parse(Assert.Single(Server.Requests).Body)!;
         Assert.Equal("req_1", sent["request_id"]!.GetValue<string>());
         Assert.Equal("req_1", answer.AdditionalProperties!["request_id"].GetString());
         Assert.Empty(_reported);
@@ -77,7 +63,7 @@ public sealed class ApprovalsClientTests : IAsyncLifetime
     [Fact]
     public async Task ResponseWithoutAnUndeclaredRequiredName_IsReported_AndTheObjectReturned()
     {
-        _server.Respond = _ => (200, "application/json", """{"type":"approval_response","approve":false}""");
+        Server.Respond = _ => (200, "application/json", """{"type":"approval_response","approve":false}""");
         var body = new ApprovalResponse { Approve = false, AdditionalProperties = Extra("request_id", "\"req_1\"") };
 
         var answer = await Client().CreateApprovalAsync(body);
@@ -101,7 +87,7 @@ public sealed class ApprovalsClientTests : IAsyncLifetime
     [Fact]
     public async Task FloatBeyondItsRange_IsReportedWithItsPointer_AndTheObjectStaysWritable()
     {
-        _server.Respond = _ => (200, "application/json", """{"gain":1e39,"total":2.5,"samples":[1.5,-1e39]}""");
+        Server.Respond = _ => (200, "application/json", """{"gain":1e39,"total":2.5,"samples":[1.5,-1e39]}""");
 
         var reading = await Client().RecordMeasurementAsync(new Measurement { Gain = 1.5f, Total = 2.5 });
 
@@ -125,7 +111,7 @@ public sealed class ApprovalsClientTests : IAsyncLifetime
 
         var error = await Assert.ThrowsAsync<ContractValidationException>(() => Client().RecordMeasurementAsync(body));
 
-        Assert.Empty(_server.Requests);
+        Assert.Empty(Server.Requests);
         Assert.Equal(["/gain", "/total"], error.Errors.Select(e => e.InstanceLocation).Order(StringComparer.Ordinal));
         Assert.All(error.Errors, e => Assert.Equal("type", e.Keyword));
     }
@@ -133,11 +119,11 @@ public sealed class ApprovalsClientTests : IAsyncLifetime
     [Fact]
     public async Task DoubleBeyondItsRange_IsReported_AndFloatMaxValueRoundTripsWithoutAViolation()
     {
-        _server.Respond = request => (200, "application/json", request.Body.Replace("\"total\":1", "\"total\":1e400", StringComparison.Ordinal));
+        Server.Respond = request => (200, "application/json", request.Body.Replace("\"total\":1", "\"total\":1e400", StringComparison.Ordinal));
 
         var reading = await Client().RecordMeasurementAsync(new Measurement { Gain = float.MaxValue, Total = 1 });
 
-        Assert.Contains("3.4028235E+38", Assert.Single(_server.Requests).Body, StringComparison.Ordinal);
+        Assert.Contains("3.4028235E+38", Assert.Single(Server.Requests).Body, StringComparison.Ordinal);
         Assert.Equal(float.MaxValue, reading.Gain);
         Assert.Equal(double.PositiveInfinity, reading.Total);
         var only = Assert.Single(Assert.Single(_reported).Errors);

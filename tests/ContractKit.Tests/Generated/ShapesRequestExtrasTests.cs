@@ -11,31 +11,17 @@ using Xunit;
 namespace ContractKit.Tests.Generated;
 
 /// <summary>spec/shapes.yaml's searchPets: the streaming method asks for events itself; a nested union takes a plain string.</summary>
-public sealed class ShapesRequestExtrasTests : IAsyncLifetime
+public sealed class ShapesRequestExtrasTests : LoopbackClientTest
 {
-    private LoopbackServer _server = null!;
-    private HttpClient _http = null!;
 
-    public async Task InitializeAsync()
-    {
-        _server = await LoopbackServer.StartAsync();
-        _http = new HttpClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _server.DisposeAsync();
-    }
-
-    private ShapesClient Client() => new(_http, new ShapesClientOptions { BaseAddress = new Uri(_server.Address, "/v1") });
+    private ShapesClient Client() => new(Http, new ShapesClientOptions { BaseAddress = BaseAddress });
 
     [Theory]
     [InlineData(null)]
     [InlineData(false)]
     public async Task StreamMethod_SendsStreamTrue_AndLeavesTheCallersObjectAsItWas(bool? stream)
     {
-        _server.Respond = _ => (200, "text/event-stream", "data: {\"kind\":\"cat\",\"lives\":3}\n\ndata: [DONE]\n\n");
+        Server.Respond = _ => (200, "text/event-stream", "data: {\"kind\":\"cat\",\"lives\":3}\n\ndata: [DONE]\n\n");
         var body = new PetSearch { Model = "shapes-mini" };
         if (stream is not null)
         {
@@ -49,7 +35,7 @@ public sealed class ShapesRequestExtrasTests : IAsyncLifetime
         }
 
         Assert.Single(pets);
-        var sent = JsonNode.Parse(Assert.Single(_server.Requests).Body)!.AsObject();
+        var sent = JsonNode.Parse(Assert.Single(Server.Requests).Body)!.AsObject();
         Assert.True(sent["stream"]!.GetValue<bool>());
         Assert.Equal("shapes-mini", sent["model"]!.GetValue<string>());
         Assert.Equal(stream is not null, body.Stream.IsPresent);
@@ -59,11 +45,11 @@ public sealed class ShapesRequestExtrasTests : IAsyncLifetime
     [Fact]
     public async Task NonStreamMethod_SendsTheBodyAsItIs()
     {
-        _server.Respond = _ => (200, "application/json", """{"kind":"dog","good":true}""");
+        Server.Respond = _ => (200, "application/json", """{"kind":"dog","good":true}""");
 
         await Client().SearchPetsAsync(new PetSearch { Model = "shapes-pro" });
 
-        Assert.Equal("""{"model":"shapes-pro"}""", Assert.Single(_server.Requests).Body);
+        Assert.Equal("""{"model":"shapes-pro"}""", Assert.Single(Server.Requests).Body);
     }
 
     [Fact]
