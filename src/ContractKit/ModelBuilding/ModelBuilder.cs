@@ -15,7 +15,10 @@ namespace ContractKit.ModelBuilding;
 /// <summary>
 /// Turns a read OpenAPI document (2.0, 3.0 or 3.1, as Microsoft.OpenApi represents it) into the normalized
 /// <see cref="ContractModel"/>. Split by concern: this file holds the document level, <c>ModelBuilder.Schemas.cs</c>
-/// the schema normalization, <c>ModelBuilder.Operations.cs</c> the operations.
+/// the schema normalization (a schema's use, type arrays, references), <c>ModelBuilder.Objects.cs</c> object types,
+/// <c>ModelBuilder.Discriminators.cs</c> discriminators and derived classes, <c>ModelBuilder.SchemaFacts.cs</c> what a
+/// schema says (nullable, constraints, const, examples, unsupported keywords), <c>ModelBuilder.Operations.cs</c> the
+/// operations.
 /// </summary>
 public sealed partial class ModelBuilder
 {

@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text.Json.Nodes;
+using ContractKit.Diagnostics;
+using ContractKit.Model;
+using ContractKit.Reading;
+using Microsoft.OpenApi;
+using JsonPointer = ContractKit.Model.JsonPointer;
+
+namespace ContractKit.ModelBuilding;
+
+/// <summary>Object types: properties, required (declared or not), additional properties, and allOf flattening.</summary>
+public sealed partial class ModelBuilder
+{
+    private string DefineObject(IOpenApiSchema schema, string pointer, ImmutableArray<string> parts, int depth, bool nullable)
+    {
+        if (_definitions.ContainsKey(pointer))
+        {
+            return pointer;
+        }
+
+        // Reserve the id first: a property may refer back to this object through allOf.
+        _definitions[pointer] = new ObjectType { Id = pointer, NameParts = parts.ToEquatableArray(), Properties = EquatableArray<Property>.Empty };
+
+        var properties = new List<Property>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var allOfIds = new List<string>();
+        var additionalForbidden = false;
+        TypeUse? additional = null;
+        var required = new HashSet<string>(StringComparer.Ordinal);
+
+        void Collect(IOpenApiSchema part, string partPointer, ImmutableArray<string> partParts, int partDepth)
+        {
+            if (partDepth > MaxDepth)
+            {
+                return;
+            }
+
+            if (part is OpenApiSchemaReference partReference)
+            {
+                if (TargetOf(partReference) is not { } target)
+                {
+                    return;
+                }
+
+                var id = partReference.Reference.Id;
+                var componentPointer = id is not null && !partReference.Reference.IsExternal && !id.Contains('/', StringComparison.Ordinal)
+                    ? JsonPointer.Append(ComponentsSchemas, id)
+                    : partReference.Reference.ReferenceV3 ?? partPointer;
+                if (componentPointer.StartsWith(ComponentsSchemas + "/", StringComparison.Ordinal))
+                {
+                    allOfIds.Add(componentPointer);
+                }
+
+                Collect(target, componentPointer, id is null ? partParts : ImmutableArray.Create(id), partDepth + 1);
+                return;
+            }
+
+            if (partPointer != pointer)
+            {
+                ReportUnsupportedKeywords(partPointer);
+                foreach (var (keyword, choice) in new[] { ("oneOf", part.OneOf), ("anyOf", part.AnyOf) })
+                {
+                    if (choice is { Count: > 0 } && _reportedKeywords.Add(JsonPointer.Append(partPointer, keyword)))
+                    {
+                        Report(
+                            DiagnosticIds.UnsupportedSchema,
+                            DiagnosticSeverity.Warning,
+                            $"'{keyword}' inside an 'allOf' part is not supported yet: the object gets only the properties of the other parts, and validation does not check it",
+                            JsonPointer.Append(partPointer, keyword));
+                    }
+                }
+            }
+
+            if (part.AllOf is { } nested)
+            {
+                for (var i = 0; i < nested.Count; i++)
+                {
+                    Collect(nested[i], JsonPointer.Append(partPointer, "allOf", Index(i)), partParts, partDepth + 1);
+                }
+            }
+
+            foreach (var name in part.Required ?? new HashSet<string>())
+            {
+                required.Add(name);
+            }
+
+            if (part.Properties is { } partProperties)
+            {
+                foreach (var (name, propertySchema) in partProperties)
+                {
+                    var property = new Property
+                    {
+                        JsonName = name,
+                        Type = Use(propertySchema, JsonPointer.Append(partPointer, "properties", name), Parts(partParts, name), partDepth + 1),
+                        Required = false,
+                        Description = propertySchema.Description,
+                        ReadOnly = propertySchema.ReadOnly,
+                        WriteOnly = propertySchema.WriteOnly,
+                        Deprecated = propertySchema.Deprecated,
+                    };
+                    if (seen.Add(name))
+                    {
+                        properties.Add(property);
+                    }
+                    else
+                    {
+                        // allOf restating a property narrows it; the later statement is the more specific one.
+                        properties[properties.FindIndex(p => p.JsonName == name)] = property;
+                    }
+                }
+            }
+
+            if (!part.AdditionalPropertiesAllowed)
+            {
+                additionalForbidden = true;
+            }
+            else if (part.AdditionalProperties is { } additionalSchema)
+            {
+                additional = Use(additionalSchema, JsonPointer.Append(partPointer, "additionalProperties"), Parts(partParts, "Value"), partDepth + 1);
+            }
+        }
+
+        Collect(schema, pointer, parts, depth);
+        if (schema.AllOf is { Count: > 1 } composedOf &&
+            composedOf.OfType<OpenApiSchemaReference>().ToList() is [{ Reference: { IsExternal: false, Id: { } baseId } }] &&
+            !baseId.Contains('/', StringComparison.Ordinal) && _document.Components?.Schemas?.ContainsKey(baseId) == true)
+        {
+            _baseCandidates[pointer] = JsonPointer.Append(ComponentsSchemas, baseId);
+        }
+
+        _definitions[pointer] = new ObjectType
+        {
+            Id = pointer,
+            NameParts = parts.ToEquatableArray(),
+            Properties = properties.Select(p => p with { Required = required.Contains(p.JsonName) }).ToEquatableArray(),
+            UndeclaredRequired = required.Where(name => !seen.Contains(name)).Order(StringComparer.Ordinal).ToEquatableArray(),
+            AdditionalProperties = additional,
+            AdditionalPropertiesForbidden = additionalForbidden,
+            AllOf = allOfIds.Distinct().ToEquatableArray(),
+            RequiredChoice = IsRequiredChoice(schema)
+                ? new RequiredChoice(
+                    schema.OneOf is { Count: > 0 } ? UnionKind.OneOf : UnionKind.AnyOf,
+                    (schema.OneOf is { Count: > 0 } ? schema.OneOf : schema.AnyOf!)
+                        .Select(b => b.Required!.Order(StringComparer.Ordinal).ToEquatableArray())
+                        .ToEquatableArray())
+                : null,
+            Title = schema.Title,
+            Description = schema.Description,
+            Deprecated = schema.Deprecated,
+            Nullable = nullable,
+            Constraints = ConstraintsOf(schema, RawAt(pointer) as JsonObject),
+            Examples = ExamplesOf(schema),
+        };
+        return pointer;
+    }
+
+    private void Define(TypeDefinition definition) => _definitions.TryAdd(definition.Id, definition);
+}
