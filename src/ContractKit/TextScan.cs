@@ -15,10 +15,16 @@ internal static class TextScan
 
     /// <summary>Whether a C# string literal must escape <paramref name="c"/>: quotes, backslashes, control and line-separator characters, surrogates.</summary>
     public static bool IsLiteralEscape(char c) =>
-        c < 0x20 || c is '"' or '\\' or '\u2028' or '\u2029' || (c >= 0x7F && c < 0xA0) || char.IsSurrogate(c);
+        c < 0x20 || c is '"' or '\\' or '\u2028' or '\u2029' || (c >= 0x7F && c < 0xA0) || char.IsSurrogate(c) || IsBidiControl(c);
 
     /// <summary>Whether doc-comment text must escape <paramref name="c"/>: XML's specials and control characters.</summary>
-    public static bool IsDocEscape(char c) => c < 0x20 || c is '&' or '<' or '>' || (c >= 0x7F && c < 0xA0);
+    public static bool IsDocEscape(char c) => c < 0x20 || c is '&' or '<' or '>' || (c >= 0x7F && c < 0xA0) || IsBidiControl(c);
+
+    /// <summary>
+    /// Whether <paramref name="c"/> is a bidirectional formatting character ("Trojan Source", CVE-2021-42574): it
+    /// reorders how code is displayed, so generated code never contains one raw.
+    /// </summary>
+    public static bool IsBidiControl(char c) => c is '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
     /// <summary>Whether C# ends a comment line at <paramref name="c"/>.</summary>
     public static bool IsLineBreak(char c) => c is '\r' or '\n' or '\u0085' or '\u2028' or '\u2029';

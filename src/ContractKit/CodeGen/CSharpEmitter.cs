@@ -159,7 +159,7 @@ public sealed partial class CSharpEmitter
     ];
 
     private static string SanitizeForLineComment(string text) =>
-        new(text.Select(c => char.IsControl(c) || c is '\u0085' or '\u2028' or '\u2029' ? '_' : c).ToArray());
+        new(text.Select(c => char.IsControl(c) || c is '\u0085' or '\u2028' or '\u2029' || TextScan.IsBidiControl(c) ? '_' : c).ToArray());
 
     private void Warn(string message, string pointer) =>
         _diagnostics.Add(new Diagnostic(DiagnosticIds.UnsupportedOperation, DiagnosticSeverity.Warning, message, new SourceLocation(_options.SourceName, 0, 0, pointer)));

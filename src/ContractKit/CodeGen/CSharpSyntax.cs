@@ -146,7 +146,7 @@ internal static class CSharpSyntax
                 case '\t': builder.Append("\\t"); break;
                 case '\0': builder.Append("\\0"); break;
                 default:
-                    if (char.IsControl(c) || c is '\u0085' or '\u2028' or '\u2029' || char.IsSurrogate(c) && !IsPaired(value, i))
+                    if (char.IsControl(c) || c is '\u0085' or '\u2028' or '\u2029' || TextScan.IsBidiControl(c) || char.IsSurrogate(c) && !IsPaired(value, i))
                     {
                         builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                     }
@@ -219,7 +219,7 @@ internal static class CSharpSyntax
                 case '<': escaped.Append("&lt;"); break;
                 case '>': escaped.Append("&gt;"); break;
                 default:
-                    escaped.Append(char.IsControl(c) && c != '\t' ? ' ' : c);
+                    escaped.Append((char.IsControl(c) && c != '\t') || TextScan.IsBidiControl(c) ? ' ' : c);
                     break;
             }
         }

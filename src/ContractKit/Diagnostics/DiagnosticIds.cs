@@ -19,6 +19,9 @@ public static class DiagnosticIds
     public const string PathParameterMismatch = "CK1011";
     public const string NoResponses = "CK1012";
 
+    // Reading: hostile-input limits (SECURITY.md).
+    public const string LimitExceeded = "CK1013";
+
     // Model
     public const string UnsupportedSchema = "CK2001";
     public const string UnsupportedOperation = "CK2002";

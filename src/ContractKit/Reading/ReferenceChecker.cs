@@ -9,8 +9,9 @@ namespace ContractKit.Reading;
 
 /// <summary>
 /// Finds every <c>$ref</c> whose target does not exist: local pointers into the document, and relative file
-/// references (the file is read and the fragment resolved). Remote (http) references and references below a nested
-/// JSON Schema <c>$id</c> (whose base is not the file) are not checked.
+/// references (the file is read and the fragment resolved). References below a nested JSON Schema <c>$id</c> (whose
+/// base is not the file) are not checked. <see cref="ReferencePolicy"/> decides which files may be read: remote
+/// references, and paths leaving the spec's folder, are reported as errors and never followed.
 /// </summary>
 internal sealed class ReferenceChecker
 {
@@ -27,6 +28,7 @@ internal sealed class ReferenceChecker
     private readonly SourceMap _source;
     private readonly List<string> _path = [];
     private readonly Dictionary<string, ExternalFile> _externalFiles = new(StringComparer.Ordinal);
+    private HashSet<string>? _declaredIds;
 
     private ReferenceChecker(string filePath, JsonNode root, SourceMap source)
     {
@@ -126,8 +128,15 @@ internal sealed class ReferenceChecker
             return;
         }
 
-        if (!TryGetLocalFile(document, out var fullPath))
+        var verdict = ReferencePolicy.Judge(_filePath, document, out var fullPath);
+        if (verdict == ReferencePolicy.Verdict.Remote && IsDeclaredId(document))
         {
+            return; // A JSON Schema $id in this document names it: not a remote fetch.
+        }
+
+        if (verdict != ReferencePolicy.Verdict.Local)
+        {
+            Report(reference, ReferencePolicy.Why(verdict, document));
             return;
         }
 
@@ -156,30 +165,39 @@ internal sealed class ReferenceChecker
         }
     }
 
-    private bool TryGetLocalFile(string document, out string fullPath)
+    /// <summary>Whether some <c>$id</c> in the document is <paramref name="uri"/>, so a reference to it stays inside.</summary>
+    private bool IsDeclaredId(string uri)
     {
-        fullPath = string.Empty;
-        try
+        _declaredIds ??= CollectIds(_root, []);
+        return _declaredIds.Contains(uri.TrimEnd('#'));
+    }
+
+    private static HashSet<string> CollectIds(JsonNode? node, HashSet<string> ids)
+    {
+        switch (node)
         {
-            if (Uri.TryCreate(document, UriKind.Absolute, out var absolute))
-            {
-                if (!absolute.IsFile)
+            case JsonObject obj:
+                if (obj.TryGetPropertyValue("$id", out var id) && id is JsonValue value && value.TryGetValue<string>(out var text))
                 {
-                    return false; // http(s), urn: not fetched while reading.
+                    ids.Add(text.TrimEnd('#'));
                 }
 
-                fullPath = absolute.LocalPath;
-                return true;
-            }
+                foreach (var (_, child) in obj)
+                {
+                    CollectIds(child, ids);
+                }
 
-            var directory = Path.GetDirectoryName(Path.GetFullPath(_filePath)) ?? string.Empty;
-            fullPath = Path.GetFullPath(Path.Combine(directory, Uri.UnescapeDataString(document)));
-            return true;
+                break;
+            case JsonArray array:
+                foreach (var child in array)
+                {
+                    CollectIds(child, ids);
+                }
+
+                break;
         }
-        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException or UriFormatException)
-        {
-            return false;
-        }
+
+        return ids;
     }
 
     private static ParsedDocument? ReadExternal(string fullPath)

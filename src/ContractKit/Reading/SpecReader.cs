@@ -120,9 +120,14 @@ public static class SpecReader
         }
 
         // Checked first because on Unix opening a directory fails as "access denied", which would mislead.
-        return Directory.Exists(path)
-            ? FileDiagnostic(DiagnosticIds.FileUnreadable, path, $"Cannot read '{path}': it is a directory, not a file.")
-            : null;
+        if (Directory.Exists(path))
+        {
+            return FileDiagnostic(DiagnosticIds.FileUnreadable, path, $"Cannot read '{path}': it is a directory, not a file.");
+        }
+
+        // Checked before reading, so an oversized file is never loaded into memory.
+        var length = File.Exists(path) ? new FileInfo(path).Length : 0;
+        return length > SpecLimits.MaxDocumentBytes ? SpecReading.TooLarge(path, length) : null;
     }
 
     private static bool IsFileFailure(Exception ex) =>

@@ -36,6 +36,11 @@ internal static class SpecReading
     public static SpecReadInProgress Start(string path, byte[] bytes, CancellationToken cancellationToken, Action<JsonNode>? parsed, bool validateConcurrently, bool strict)
     {
         PhaseTrace.Mark("read.file");
+        if (bytes.LongLength > SpecLimits.MaxDocumentBytes)
+        {
+            return SpecReadInProgress.Done(Result(path, null, [TooLarge(path, bytes.LongLength)], new SourceMap(path, locator: null), null));
+        }
+
         var text = SpecParser.Decode(bytes);
         if (text is null)
         {
@@ -66,6 +71,12 @@ internal static class SpecReading
         }
 
         var root = document.Root!;
+        if (SpecLimitCheck.Check(root, source) is { } overLimit)
+        {
+            diagnostics.Add(overLimit);
+            return SpecReadInProgress.Done(Result(path, null, diagnostics, source, version));
+        }
+
         parsed?.Invoke(root);
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -113,6 +124,10 @@ internal static class SpecReading
 
         return concurrently ? Task.Run(Check, CancellationToken.None) : Task.FromResult(Check());
     }
+
+    /// <summary>The error for a file over <see cref="SpecLimits.MaxDocumentBytes"/>.</summary>
+    internal static Diagnostic TooLarge(string path, long length) => SpecReader.FileDiagnostic(
+        DiagnosticIds.LimitExceeded, path, $"'{path}' is {length:N0} bytes; specs larger than {SpecLimits.MaxDocumentBytes:N0} bytes are not read. See SECURITY.md for the limits.");
 
     private static SpecReadResult Result(
         string path, OpenApiDocument? document, IEnumerable<Diagnostic> diagnostics, SourceMap source, string? version, JsonNode? raw = null) => new()

@@ -112,6 +112,11 @@ public sealed class GeneratorTests
         Assert.Contains("new(\"a\\\"b\\\\c\\u2028d\")", enumFile, StringComparison.Ordinal);
         var client = files.Single(f => f.RelativePath == "TestClient.g.cs").Content;
         Assert.Contains("string @class, string? @object = default", client, StringComparison.Ordinal);
+        // Newline + #error, bidi controls (Trojan Source) and NUL stay data: no directive starts a line, and no raw
+        // control character reaches the C# text, where a reviewer could not see it.
+        Assert.All(files, f => Assert.DoesNotMatch(new System.Text.RegularExpressions.Regex(@"^\s*#\s*error", System.Text.RegularExpressions.RegexOptions.Multiline), f.Content));
+        Assert.All(files, f => Assert.False(f.Content.AsSpan().IndexOfAny("\0\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069") >= 0, f.RelativePath));
+        Assert.Contains("Models/Trojan.g.cs", names);
     }
 
     [Fact]
@@ -187,5 +192,12 @@ public sealed class GeneratorTests
             Tricky:
               type: string
               enum: [ "a\"b\\c\u2028d", "", "value", "Value" ]
+            Trojan:
+              type: object
+              description: "line one\n#error injected\n*/ /* \u202Egnp.exe\u202C \0 nul"
+              properties:
+                "quote\"d": { type: string, default: "\"; System.Environment.Exit(1); //", example: "*/ #error x" }
+                "bidi\u202Ename": { type: string, description: "\u2066 trojan \u202E source \u2069" }
+                "nul\0name": { type: string, enum: [ "a\0b", "</summary>\n#error x", "\u202Eevil" ] }
         """;
 }

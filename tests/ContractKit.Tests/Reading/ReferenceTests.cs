@@ -222,22 +222,6 @@ public sealed class ReferenceTests : IDisposable
     }
 
     [Fact]
-    public void RemoteRef_IsNotFetched()
-    {
-        var path = _files.Write("api.yaml", """
-            openapi: 3.0.3
-            info: {title: x, version: "1"}
-            paths: {}
-            components:
-              schemas:
-                A:
-                  $ref: "https://example.invalid/schemas.yaml#/A"
-            """);
-
-        Assert.DoesNotContain(SpecReader.Read(path).Diagnostics, d => d.Id == DiagnosticIds.UnresolvedReference);
-    }
-
-    [Fact]
     public void Swagger20Ref_ToMissingDefinition_IsReported()
     {
         var path = _files.Write("v2.yaml", """
