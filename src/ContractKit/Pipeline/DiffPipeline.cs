@@ -51,7 +51,7 @@ public sealed record DiffRun(IReadOnlyList<Finding> Findings, IReadOnlyList<Diag
     public IReadOnlyList<Finding> SpecWarnings { get; init; } = [];
 }
 
-/// <summary>Reading → Model (both specs, in parallel) → Diff → levels → ignore file. The CLI calls this.</summary>
+/// <summary>ContractLoader (both specs, in parallel) → Diff → levels → ignore file: <c>contractkit diff</c>'s orchestration. The CLI calls this.</summary>
 public static class DiffPipeline
 {
     /// <summary>Runs a diff.</summary>
