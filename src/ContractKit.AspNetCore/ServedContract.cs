@@ -6,8 +6,7 @@ using ContractKit.AspNetCore.Checking;
 using ContractKit.AspNetCore.Routing;
 using ContractKit.Diagnostics;
 using ContractKit.Model;
-using ContractKit.ModelBuilding;
-using ContractKit.Reading;
+using ContractKit.Pipeline;
 using ContractKit.Validation;
 using Microsoft.OpenApi;
 
@@ -44,14 +43,13 @@ public sealed class ServedContract
     public static ServedContract Load(string specPath)
     {
         ArgumentNullException.ThrowIfNull(specPath);
-        var read = SpecReader.Read(specPath);
-        if (read.HasErrors || read.Document is null)
+        var loaded = ContractLoader.Load(specPath);
+        if (loaded.Model is not { } model)
         {
-            throw new ContractLoadException(specPath, read.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList());
+            throw new ContractLoadException(specPath, loaded.Read.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList());
         }
 
-        var built = ModelBuilder.Build(read);
-        return new ServedContract(built.Model, read.Document);
+        return new ServedContract(model, loaded.Read.Document);
     }
 
     /// <summary>A named type of the model, or null.</summary>

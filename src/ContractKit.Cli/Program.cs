@@ -15,7 +15,7 @@ public static class Program
         if (args is ["generate" or "lint" or "diff" or "check", ..])
         {
             // These read specs: the reader's code loads on the other core while the command line is parsed.
-            ContractKit.Reading.SpecReader.Prepare();
+            ContractLoader.Prepare();
         }
 
         var root = new RootCommand("ContractKit: contract-first OpenAPI toolkit for .NET.");

@@ -2,12 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
-using System.Threading;
 using System.Threading.Tasks;
 using ContractKit.Diagnostics;
 using ContractKit.Lint.Rules;
 using ContractKit.Model;
-using ContractKit.ModelBuilding;
 using ContractKit.Reading;
 using ContractKit.Reporting;
 
@@ -34,53 +32,6 @@ public static class SpecLinter
         new RefSiblingRule(),
     ];
 
-    /// <summary>
-    /// Reads and lints a spec file: what <c>contractkit lint</c> does. The walk of the document as written runs on
-    /// another core while Microsoft.OpenApi reads it, and its validation rules while the model is built; the result
-    /// is the same as <see cref="Lint(SpecReadResult, LintOptions?)"/> of
-    /// <see cref="SpecReader.ReadAsync(string, CancellationToken)"/>'s result.
-    /// </summary>
-    /// <param name="path">The spec file.</param>
-    /// <param name="options">Level overrides; null for the defaults.</param>
-    /// <param name="cancellationToken">Cancels reading.</param>
-    /// <returns>The read spec, and the lint result when the document could be read (else null: see the read diagnostics).</returns>
-    public static async Task<(SpecReadResult Read, LintResult? Result)> ReadAndLintAsync(string path, LintOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        Task<LintDocument>? walk = null;
-        var reading = await SpecReader.StartAsync(
-            path, tree => walk = Task.Run(() => Walk(tree), cancellationToken), validateConcurrently: true, cancellationToken, options?.Strict ?? false).ConfigureAwait(false);
-        var (read, built) = await reading.WhileValidating(r => r.Document is not null, ModelBuilder.Build).ConfigureAwait(false);
-        if (built is null)
-        {
-            return (read, null);
-        }
-
-        var model = built.Model;
-        PhaseTrace.Mark("model");
-        var walked = walk is null ? Walk(read) : await walk.ConfigureAwait(false);
-        return (read, Lint(read, model, walked, options));
-    }
-
-    /// <summary>Lints a read spec, building its model first (when the document could be read).</summary>
-    /// <param name="read">The read spec.</param>
-    /// <param name="options">Level overrides; null for the defaults.</param>
-    /// <returns>Findings sorted by line, column and rule id, with level overrides applied.</returns>
-    public static LintResult Lint(SpecReadResult read, LintOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(read);
-        if (read.Document is null)
-        {
-            return Lint(read, null, options);
-        }
-
-        // The walk only reads the tree as written and the model builder only reads (concurrent reads of a JsonNode
-        // tree are safe): on two cores they overlap.
-        var walk = Task.Run(() => Walk(read));
-        var model = ModelBuilder.Build(read).Model;
-        PhaseTrace.Mark("model");
-        return Lint(read, model, walk.GetAwaiter().GetResult(), options);
-    }
-
     /// <summary>Lints a read spec with its already built model (null: the rules that need it are skipped).</summary>
     /// <param name="read">The read spec.</param>
     /// <param name="model">Its model, or null.</param>
@@ -92,16 +43,18 @@ public static class SpecLinter
         return Lint(read, model, Walk(read), options);
     }
 
-    private static LintDocument Walk(SpecReadResult read) => Walk(read.Document is null ? null : read.Raw);
+    internal static LintDocument Walk(SpecReadResult read) => Walk(read.Document is null ? null : read.Raw);
 
-    private static LintDocument Walk(JsonNode? tree)
+    /// <summary>The walk of the document as written (null: nothing to walk); the orchestration starts it while the document is read.</summary>
+    internal static LintDocument Walk(JsonNode? tree)
     {
         var document = LintWalker.Walk(tree);
         PhaseTrace.Mark("lint.walk");
         return document;
     }
 
-    private static LintResult Lint(SpecReadResult read, ContractModel? model, LintDocument walked, LintOptions? options)
+    /// <summary>Runs the rules over a read spec, its model (or null) and its walk.</summary>
+    internal static LintResult Lint(SpecReadResult read, ContractModel? model, LintDocument walked, LintOptions? options)
     {
         options ??= LintOptions.Default;
         var findings = read.Diagnostics.Select(FromDiagnostic).ToList();

@@ -7,7 +7,6 @@ using System.Threading.Tasks;
 using ContractKit.CodeGen;
 using ContractKit.Diagnostics;
 using ContractKit.Model;
-using ContractKit.ModelBuilding;
 using ContractKit.Reading;
 
 namespace ContractKit.Pipeline;
@@ -41,18 +40,15 @@ public static class GenerationPipeline
         SpecTarget target, string? displayPath, Action<GeneratedFile>? emitted, CancellationToken cancellationToken, bool validateConcurrently = true)
     {
         var diagnostics = new List<Diagnostic>();
-        var reading = await SpecReader.StartAsync(displayPath ?? target.SpecPath, parsed: null, validateConcurrently, cancellationToken, target.Strict).ConfigureAwait(false);
-        var (read, model) = await reading.WhileValidating(r => r is { HasErrors: false, Document: not null }, ModelBuilder.Build).ConfigureAwait(false);
+        var loaded = await ContractLoader.LoadAsync(
+            displayPath ?? target.SpecPath, new LoadOptions { Strict = target.Strict, ValidateConcurrently = validateConcurrently }, cancellationToken).ConfigureAwait(false);
+        var read = loaded.Read;
         diagnostics.AddRange(read.Diagnostics);
-        if (model is null)
+        if (loaded.Built is not { } model)
         {
-            var code = read.Diagnostics.Any(d => d.Id is DiagnosticIds.FileNotFound or DiagnosticIds.FileUnreadable)
-                ? ExitCodes.UsageOrIo
-                : ExitCodes.InputErrors;
-            return ([], diagnostics, code);
+            return ([], diagnostics, loaded.ExitCode);
         }
 
-        PhaseTrace.Mark("model");
         diagnostics.AddRange(model.Diagnostics);
         if (model.HasErrors)
         {

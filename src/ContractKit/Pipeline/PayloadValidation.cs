@@ -6,7 +6,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using ContractKit.Diagnostics;
 using ContractKit.Model;
-using ContractKit.ModelBuilding;
 using ContractKit.Reading;
 using ContractKit.Runtime.Validation;
 using ContractKit.Validation;
@@ -38,7 +37,7 @@ public sealed record ValidationTarget
 public sealed record PayloadOutcome(string Path, bool Valid, IReadOnlyList<ValidationError> Errors, string? ReadError = null);
 
 /// <summary>Resolves a validation target to a compiled validator and validates payload files with it. The CLI calls this.</summary>
-public static class PayloadValidation
+public static partial class PayloadValidation
 {
     /// <summary>Compiles the validator the target names, or says (as diagnostics with an exit code) why it cannot.</summary>
     public static async Task<(JsonSchemaValidator? Validator, ValidationDirection Direction, IReadOnlyList<Diagnostic> Diagnostics, int ExitCode)> ResolveAsync(
@@ -54,17 +53,16 @@ public static class PayloadValidation
             return (null, target.Direction, [Usage("give a spec, or --schema-file")], ExitCodes.UsageOrIo);
         }
 
-        var read = await SpecReader.ReadAsync(target.SpecPath, target.Strict, cancellationToken).ConfigureAwait(false);
-        if (read.HasErrors || read.Document is null)
+        var loaded = await ContractLoader.LoadAsync(target.SpecPath, new LoadOptions { Strict = target.Strict }, cancellationToken).ConfigureAwait(false);
+        var read = loaded.Read;
+        if (loaded.Model is not { } model)
         {
-            var io = read.Diagnostics.Any(d => d.Id is DiagnosticIds.FileNotFound or DiagnosticIds.FileUnreadable);
-            return (null, target.Direction, read.Diagnostics, io ? ExitCodes.UsageOrIo : ExitCodes.InputErrors);
+            return (null, target.Direction, read.Diagnostics, loaded.IsIoFailure ? ExitCodes.UsageOrIo : ExitCodes.InputErrors);
         }
 
         // The defects the reader read through are said, as by the other commands; the payloads are still checked.
         var tolerated = read.Diagnostics.Where(d => ToleratedDefects.IsTolerated(d.Id)).ToList();
-        var built = ModelBuilder.Build(read);
-        var schemas = new ContractSchemas(built.Model);
+        var schemas = new ContractSchemas(model);
         if (target.SchemaName is { } name)
         {
             if (schemas.FindType(name) is not { } typeId)
@@ -80,7 +78,7 @@ public static class PayloadValidation
 
         if (target.OperationId is { } operationId)
         {
-            var operation = built.Model.Operations.FirstOrDefault(o => o.OperationId == operationId);
+            var operation = model.Operations.FirstOrDefault(o => o.OperationId == operationId);
             if (operation is null)
             {
                 return (null, target.Direction, [Usage($"{target.SpecPath} has no operation '{operationId}'")], ExitCodes.UsageOrIo);

@@ -53,6 +53,53 @@ public sealed class LintCommandTests
     }
 
     [Fact]
+    public async Task Level_TurnsARuleOffByName_WithTheOptionDiffUses()
+    {
+        using var spec = new TempSpec(DuplicateIds);
+
+        var result = await CliRunner.RunAsync(spec.Directory, "lint", "spec.yaml", "--format", "json", "--level", "duplicate-operation-id=off");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain("CK4004", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("deprecated", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RuleOption_StillOverridesALevel_WithADeprecationNoteOnStderr()
+    {
+        using var spec = new TempSpec(DuplicateIds);
+
+        var result = await CliRunner.RunAsync(spec.Directory, "lint", "spec.yaml", "--rule", "CK4004=off");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("--rule is deprecated; use --level", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownRuleInLevel_ExitsTwo_ListingTheRules()
+    {
+        using var spec = new TempSpec(DuplicateIds);
+
+        var result = await CliRunner.RunAsync(spec.Directory, "lint", "spec.yaml", "--level", "no-such-rule=off");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--level 'no-such-rule=off'", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("CK4004 duplicate-operation-id", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sarif_DescribesEachLintRule_WithItsCatalogSummary()
+    {
+        using var spec = new TempSpec(DuplicateIds);
+
+        var result = await CliRunner.RunAsync(spec.Directory, "lint", "spec.yaml", "--format", "sarif");
+
+        var rules = JsonNode.Parse(result.Stdout)!["runs"]![0]!["tool"]!["driver"]!["rules"]!.AsArray();
+        var rule = Assert.Single(rules, r => (string?)r!["id"] == ContractKit.Lint.LintRules.DuplicateOperationId.Id);
+        Assert.Equal(ContractKit.Lint.LintRules.DuplicateOperationId.Summary, (string?)rule!["shortDescription"]!["text"]);
+    }
+
+    [Fact]
     public async Task MissingSpec_ExitsTwo()
     {
         using var spec = new TempSpec(DuplicateIds);

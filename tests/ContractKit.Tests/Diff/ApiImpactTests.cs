@@ -3,6 +3,7 @@ using ContractKit.Diff;
 using ContractKit.Reporting;
 using Xunit;
 using static ContractKit.Tests.Diff.DiffHarness;
+using ContractKit.Pipeline;
 
 namespace ContractKit.Tests.Diff;
 

@@ -2,6 +2,7 @@ using System.Linq;
 using ContractKit.Diff;
 using ContractKit.Reporting;
 using Xunit;
+using ContractKit.Pipeline;
 
 namespace ContractKit.Tests.Diff;
 

@@ -6,6 +6,7 @@ using ContractKit.Reading;
 using ContractKit.Reporting;
 using ContractKit.Tests.Support;
 using Xunit;
+using ContractKit.Pipeline;
 
 namespace ContractKit.Tests.Diff;
 

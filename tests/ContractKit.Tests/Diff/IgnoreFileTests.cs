@@ -3,6 +3,7 @@ using ContractKit.Diagnostics;
 using ContractKit.Diff;
 using ContractKit.Reporting;
 using Xunit;
+using ContractKit.Pipeline;
 
 namespace ContractKit.Tests.Diff;
 
@@ -24,7 +25,7 @@ public sealed class IgnoreFileTests
     [Fact]
     public void Yaml_IsRead_WithEachEntrysLine()
     {
-        var (entries, error) = IgnoreFile.Parse("ignore.yaml", Yaml);
+        var (entries, error) = IgnoreFileReader.Parse("ignore.yaml", Yaml);
 
         Assert.Null(error);
         Assert.Equal(2, entries.Count);
@@ -36,7 +37,7 @@ public sealed class IgnoreFileTests
     [Fact]
     public void JsonWithComments_IsStillAccepted()
     {
-        var (entries, error) = IgnoreFile.Parse("ignore.json", """
+        var (entries, error) = IgnoreFileReader.Parse("ignore.json", """
             { // accepted changes
               "ignore": [ { "rule": "operation-removed", "reason": "gone", }, ],
             }
@@ -54,7 +55,7 @@ public sealed class IgnoreFileTests
     [InlineData("ignore: [ {rule: x\n", "neither valid JSON nor YAML", 0)]
     public void BadFiles_AreRejected_WithWhatWasExpected_AndTheLine(string text, string expected, int line)
     {
-        var (entries, error) = IgnoreFile.Parse("ignore.yaml", text);
+        var (entries, error) = IgnoreFileReader.Parse("ignore.yaml", text);
 
         Assert.Empty(entries);
         Assert.NotNull(error);
@@ -73,7 +74,7 @@ public sealed class IgnoreFileTests
     [Fact]
     public void StaleEntries_AreReportedAtTheirLine_AndUsedOnesDropTheirFindings()
     {
-        var (entries, _) = IgnoreFile.Parse("ignore.yaml", Yaml);
+        var (entries, _) = IgnoreFileReader.Parse("ignore.yaml", Yaml);
         Finding[] findings =
         [
             new("response-property-removed", FindingLevel.Error, "property 'file_ids' was removed", new SourceLocation("head.yaml", 40, 9, "#/components/schemas/Thread")) { Operation = "GET /threads/{thread_id}" },

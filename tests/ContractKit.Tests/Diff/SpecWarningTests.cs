@@ -8,6 +8,7 @@ using ContractKit.Tests.Cli;
 using ContractKit.Tests.Support;
 using Xunit;
 using static ContractKit.Tests.Diff.DiffHarness;
+using ContractKit.Pipeline;
 
 namespace ContractKit.Tests.Diff;
 

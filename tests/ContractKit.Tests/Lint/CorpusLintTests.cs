@@ -6,6 +6,7 @@ using ContractKit.Reading;
 using ContractKit.Reporting;
 using Xunit;
 using Xunit.Abstractions;
+using ContractKit.Pipeline;
 
 namespace ContractKit.Tests.Lint;
 
@@ -32,7 +33,7 @@ public sealed class CorpusLintTests
     {
         var read = SpecReader.Read(Corpus.PathOf(folder, file));
         var clock = Stopwatch.StartNew();
-        var result = SpecLinter.Lint(read);
+        var result = LintPipeline.Lint(read);
         clock.Stop();
 
         _output.WriteLine($"{file}: {result.Findings.Count} findings in {clock.ElapsedMilliseconds} ms (model + lint); examples checked {result.ExamplesChecked}, skipped {result.ExamplesSkipped}");

@@ -5,6 +5,7 @@ using ContractKit.Reading;
 using ContractKit.Reporting;
 using ContractKit.Tests.Support;
 using Xunit;
+using ContractKit.Pipeline;
 
 namespace ContractKit.Tests.Lint;
 
@@ -21,7 +22,7 @@ public class LintRuleTests
     private static List<(string Rule, FindingLevel Level, int Line)> Lint(string yaml, LintOptions? options = null)
     {
         using var spec = new TempSpec(Header + yaml);
-        var result = SpecLinter.Lint(SpecReader.Read(spec.Path), options);
+        var result = LintPipeline.Lint(SpecReader.Read(spec.Path), options);
         return result.Findings.Select(f => (f.RuleId, f.Level, f.Location?.Line ?? 0)).ToList();
     }
 
@@ -68,7 +69,7 @@ public class LintRuleTests
                 x-valid: {id: 1}
             """;
         using var spec = new TempSpec(yaml);
-        var result = SpecLinter.Lint(SpecReader.Read(spec.Path));
+        var result = LintPipeline.Lint(SpecReader.Read(spec.Path));
         var findings = result.Findings.Where(f => f.RuleId is "CK4001" or "CK4002").Select(f => (f.RuleId, f.Location?.Line ?? 0)).ToList();
 
         Assert.Equal(
@@ -220,7 +221,7 @@ public class LintRuleTests
                 post:
                   responses: {'200': {description: ok}}
             """);
-        var findings = SpecLinter.Lint(SpecReader.Read(spec.Path)).Findings.Select(f => (f.RuleId, f.Level, f.Location?.Line ?? 0, f.Operation)).ToList();
+        var findings = LintPipeline.Lint(SpecReader.Read(spec.Path)).Findings.Select(f => (f.RuleId, f.Level, f.Location?.Line ?? 0, f.Operation)).ToList();
         Assert.Equal([("CK4005", FindingLevel.Info, 6, (string?)"webhook {weird} POST")], findings);
     }
 
@@ -316,7 +317,7 @@ public class LintRuleTests
                     plain: {type: [string, 'null']}
             """;
         using var spec31 = new TempSpec("openapi: 3.1.0\ninfo: {title: T, version: '1'}\n" + schemas);
-        var found = SpecLinter.Lint(SpecReader.Read(spec31.Path)).Findings.Where(f => f.RuleId == "CK4016").Select(f => f.Location!.Pointer).ToList();
+        var found = LintPipeline.Lint(SpecReader.Read(spec31.Path)).Findings.Where(f => f.RuleId == "CK4016").Select(f => f.Location!.Pointer).ToList();
         Assert.Equal(["#/components/schemas/Thing/properties/name/nullable", "#/components/schemas/Thing/properties/count/exclusiveMinimum"], found);
 
         Assert.Empty(Only(schemas, "CK4016")); // the same schemas in 3.0.3 are correct 3.0
@@ -397,7 +398,7 @@ public class LintRuleTests
     [Fact]
     public void ThreadsSpec_LintsClean()
     {
-        var result = SpecLinter.Lint(SpecReader.Read(TempSpec.ThreadsSpecPath));
+        var result = LintPipeline.Lint(SpecReader.Read(TempSpec.ThreadsSpecPath));
         Assert.DoesNotContain(result.Findings, f => f.Level >= FindingLevel.Warning);
         Assert.True(result.ExamplesChecked > 0);
         Assert.Equal(0, result.ExamplesSkipped);

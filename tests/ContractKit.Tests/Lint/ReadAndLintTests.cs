@@ -4,11 +4,12 @@ using ContractKit.Lint;
 using ContractKit.Reading;
 using ContractKit.Tests.Support;
 using Xunit;
+using ContractKit.Pipeline;
 
 namespace ContractKit.Tests.Lint;
 
 /// <summary>
-/// <see cref="SpecLinter.ReadAndLintAsync"/> walks the document while Microsoft.OpenApi reads it and checks examples
+/// <see cref="LintPipeline.ReadAndLintAsync(string, ContractKit.Lint.LintOptions?, System.Threading.CancellationToken)"/> walks the document while Microsoft.OpenApi reads it and checks examples
 /// beside the other rules: it must find exactly what reading first and then linting finds, in the same order.
 /// </summary>
 public sealed class ReadAndLintTests
@@ -46,7 +47,7 @@ public sealed class ReadAndLintTests
         await File.WriteAllTextAsync(path, "openapi: 3.1.0\ninfo: [unclosed\npaths: {}\n");
         try
         {
-            var (read, result) = await SpecLinter.ReadAndLintAsync(path);
+            var (read, result) = await LintPipeline.ReadAndLintAsync(path);
             var expected = await SpecReader.ReadAsync(path);
 
             Assert.Null(result);
@@ -63,9 +64,9 @@ public sealed class ReadAndLintTests
     private static async Task AssertSameAsSequential(string path)
     {
         var expectedRead = await SpecReader.ReadAsync(path);
-        var expected = SpecLinter.Lint(expectedRead);
+        var expected = LintPipeline.Lint(expectedRead);
 
-        var (read, result) = await SpecLinter.ReadAndLintAsync(path);
+        var (read, result) = await LintPipeline.ReadAndLintAsync(path);
 
         Assert.NotNull(read.Document);
         Assert.Equal(expectedRead.Diagnostics, read.Diagnostics);

@@ -4,6 +4,7 @@ using ContractKit.Reading;
 using ContractKit.Reporting;
 using ContractKit.Tests.Support;
 using Xunit;
+using ContractKit.Pipeline;
 
 namespace ContractKit.Tests.Lint;
 
@@ -26,7 +27,7 @@ public sealed class RefSiblingRuleTests
     private static Finding[] Lint(string version)
     {
         using var spec = new TempSpec($"openapi: {version}\ninfo: {{title: T, version: '1'}}\n" + Schemas);
-        return SpecLinter.Lint(SpecReader.Read(spec.Path)).Findings.Where(f => f.RuleId == LintRules.RefSiblingIgnored.Id).ToArray();
+        return LintPipeline.Lint(SpecReader.Read(spec.Path)).Findings.Where(f => f.RuleId == LintRules.RefSiblingIgnored.Id).ToArray();
     }
 
     [Fact]

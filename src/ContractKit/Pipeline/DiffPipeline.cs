@@ -6,13 +6,13 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ContractKit.Diagnostics;
+using ContractKit.Diff;
 using ContractKit.Model;
-using ContractKit.ModelBuilding;
 using ContractKit.Reading;
 using ContractKit.Reporting;
 using DiagnosticSeverity = ContractKit.Diagnostics.DiagnosticSeverity;
 
-namespace ContractKit.Diff;
+namespace ContractKit.Pipeline;
 
 /// <summary>What to compare and how to judge it.</summary>
 public sealed record DiffRequest
@@ -51,7 +51,7 @@ public sealed record DiffRun(IReadOnlyList<Finding> Findings, IReadOnlyList<Diag
     public IReadOnlyList<Finding> SpecWarnings { get; init; } = [];
 }
 
-/// <summary>Reading → Model (both specs, in parallel) → Diff → levels → ignore file. The CLI calls this.</summary>
+/// <summary>ContractLoader (both specs, in parallel) → Diff → levels → ignore file: <c>contractkit diff</c>'s orchestration. The CLI calls this.</summary>
 public static class DiffPipeline
 {
     /// <summary>Runs a diff.</summary>
@@ -70,7 +70,7 @@ public static class DiffPipeline
         IReadOnlyList<IgnoreEntry> ignores = [];
         if (request.IgnorePath is not null)
         {
-            var (entries, error) = IgnoreFile.Read(request.IgnorePath);
+            var (entries, error) = IgnoreFileReader.Read(request.IgnorePath);
             ignores = entries;
             if (error is not null)
             {
@@ -145,22 +145,11 @@ public static class DiffPipeline
         return result;
     }
 
-    /// <summary>Parses <c>error</c>, <c>warning</c>, <c>info</c>; <c>off</c>/<c>none</c> gives true with null.</summary>
+    /// <summary>Parses <c>error</c>, <c>warning</c>, <c>info</c>; <c>off</c>/<c>none</c> gives true with null (<see cref="ReportPolicy.TryParseLevel"/>).</summary>
     /// <param name="text">The level as typed.</param>
     /// <param name="level">The level, or null for off/none.</param>
     /// <returns>Whether the text is a level.</returns>
-    public static bool TryParseLevel(string text, out FindingLevel? level)
-    {
-        level = null;
-        switch (text.Trim().ToLowerInvariant())
-        {
-            case "error": level = FindingLevel.Error; return true;
-            case "warning": level = FindingLevel.Warning; return true;
-            case "info": level = FindingLevel.Info; return true;
-            case "off" or "none": return true;
-            default: return false;
-        }
-    }
+    public static bool TryParseLevel(string text, out FindingLevel? level) => ReportPolicy.TryParseLevel(text, out level);
 
     /// <summary>1 when a finding is at or above <paramref name="failOn"/> (null: never), else 0.</summary>
     /// <param name="findings">The final findings.</param>
@@ -174,11 +163,35 @@ public static class DiffPipeline
     /// <param name="failOnApi">The threshold for findings of impact <see cref="DiffRules.Api"/>, or null for none.</param>
     /// <returns>The exit code.</returns>
     public static int ExitCodeFor(IReadOnlyList<Finding> findings, FindingLevel? failOn, FindingLevel? failOnApi) =>
-        findings.Any(f => (f.Impact == DiffRules.Api ? failOnApi : failOn) is { } threshold && f.Level >= threshold) ? ExitCodes.InputErrors : ExitCodes.Success;
+        ReportPolicy.ExitCodeFor(findings, f => f.Impact == DiffRules.Api ? failOnApi : failOn);
+
+    /// <summary>Whether <c>--level</c> names a diff rule.</summary>
+    /// <param name="id">The rule id as typed.</param>
+    /// <returns>Whether it is a rule id of <see cref="DiffRules"/>.</returns>
+    public static bool IsKnownRule(string id) => DiffRules.Find(id) is not null;
+
+    /// <summary>Rule id → title, for SARIF's rule table.</summary>
+    public static IReadOnlyDictionary<string, string> RuleDescriptions => DiffRules.Titles;
+
+    /// <summary>The names <c>generate</c> would give (<c>--clients</c>, <c>--client-name</c>, else from the head file's name), so api-impact findings name the symbols a team really has.</summary>
+    /// <param name="headSpec">The head spec: a file or <c>git:&lt;rev&gt;:&lt;path&gt;</c>.</param>
+    /// <param name="clients"><c>single</c> or <c>tag</c>; anything else is single.</param>
+    /// <param name="clientName">The client's name, or null for the default.</param>
+    /// <returns>The options for <see cref="DiffRequest.Api"/>.</returns>
+    public static CodeGen.CSharpOptions ApiOptions(string headSpec, string? clients, string? clientName)
+    {
+        ArgumentNullException.ThrowIfNull(headSpec);
+        var path = headSpec.StartsWith("git:", StringComparison.Ordinal) ? headSpec[(headSpec.LastIndexOf(':') + 1)..] : headSpec;
+        return DiffOptions.DefaultApi with
+        {
+            ClientName = clientName ?? ContractKitConfig.DefaultClientName(path),
+            Clients = ContractKitConfig.TryParseGrouping(clients, out var grouping) ? grouping : CodeGen.ClientGrouping.Single,
+        };
+    }
 
     private static (SpecReadResult Read, ContractModel? Model, List<Diagnostic> Problems) Load(string input, string? workingDirectory, bool strict, CancellationToken cancellationToken)
     {
-        SpecReadResult read;
+        LoadedContract loaded;
         if (input.StartsWith("git:", StringComparison.Ordinal))
         {
             var (bytes, error) = GitShow(input, workingDirectory);
@@ -189,20 +202,19 @@ public static class DiffPipeline
             }
 
             // The display path keeps the file's extension, which decides YAML or JSON.
-            read = SpecReading.Read(input, bytes, cancellationToken, strict);
+            loaded = ContractLoader.Load(input, bytes, strict, cancellationToken);
         }
         else
         {
-            read = SpecReader.Read(input, strict);
+            loaded = ContractLoader.Load(input, strict);
         }
 
-        if (read.HasErrors || read.Document is null)
+        var (read, built) = (loaded.Read, loaded.Built);
+        if (built is null)
         {
             return (read, null, read.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info).ToList());
         }
 
-        var built = ModelBuilder.Build(read);
-        PhaseTrace.Mark("model");
         // Compared anyway: the warnings (a spec breaking a MUST of OpenAPI that still reads) are shown beside the findings.
         return built.HasErrors
             ? (read, null, built.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info).ToList())
