@@ -87,6 +87,7 @@ internal static class ServerBench
             using var request = new HttpRequestMessage(HttpMethod.Post, "/threads/thread_abc123") { Content = new ByteArrayContent(payload) };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "sk-test");
+            request.Headers.Add("OpenAI-Beta", "assistants=v2");
             using var response = await http.SendAsync(request);
             await response.Content.LoadIntoBufferAsync();
             return (int)response.StatusCode == 200;
@@ -150,28 +151,37 @@ internal static class ServerBench
             context.Request.ContentType = "application/json";
             context.Request.ContentLength = payload.Length;
             context.Request.Headers.Authorization = "Bearer sk-test";
+            context.Request.Headers["OpenAI-Beta"] = "assistants=v2";
             context.Request.Body = new MemoryStream(payload, writable: false);
             return context;
         }
 
-        async Task<double> MeasureAsync(Func<HttpContext, Task> run)
+        async Task<(double Micros, double Bytes)> MeasureAsync(Func<HttpContext, Task> run, int count)
         {
-            for (var i = 0; i < 20_000; i++)
-            {
-                await run(NewContext());
-            }
-
+            var bytes = GC.GetAllocatedBytesForCurrentThread();
             var started = Stopwatch.GetTimestamp();
-            for (var i = 0; i < iterations; i++)
+            for (var i = 0; i < count; i++)
             {
                 await run(NewContext());
             }
 
-            return Stopwatch.GetElapsedTime(started).TotalMicroseconds / iterations;
+            return (Stopwatch.GetElapsedTime(started).TotalMicroseconds / count, (GC.GetAllocatedBytesForCurrentThread() - bytes) / (double)count);
         }
 
-        var bare = await MeasureAsync(c => endpoint(c));
-        var with = await MeasureAsync(c => middleware.InvokeAsync(c));
+        // Warm-up, then rounds alternating with and without the middleware; each side's best round counts (the
+        // machine is shared: the best round is the one least disturbed by other work).
+        await MeasureAsync(c => endpoint(c), 20_000);
+        await MeasureAsync(c => middleware.InvokeAsync(c), 20_000);
+        var bare = (Micros: double.MaxValue, Bytes: 0.0);
+        var with = (Micros: double.MaxValue, Bytes: 0.0);
+        for (var round = 0; round < 10; round++)
+        {
+            var b = await MeasureAsync(c => endpoint(c), iterations / 10);
+            var w = await MeasureAsync(c => middleware.InvokeAsync(c), iterations / 10);
+            bare = b.Micros < bare.Micros ? b : bare;
+            with = w.Micros < with.Micros ? w : with;
+        }
+
         var check = NewContext();
         await middleware.InvokeAsync(check);
         var validator = contract.Schemas.ForOperation(contract.Model.Operations[0], ContractKit.Validation.BodyDirection.Request)!;
@@ -185,7 +195,7 @@ internal static class ServerBench
 
         var allocated = (GC.GetAllocatedBytesForCurrentThread() - before) / 10_000.0;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"threads POST, {iterations} requests in process: endpoint alone {bare:0.00} µs, with UseContractValidation {with:0.00} µs, added {with - bare:0.00} µs per request (status {check.Response.StatusCode}); body validation allocates {allocated:0.0} B per valid body"));
+            $"threads POST, {iterations} requests in process: best of 10 rounds: endpoint alone {bare.Micros:0.00} µs, with UseContractValidation {with.Micros:0.00} µs, added {with.Micros - bare.Micros:0.00} µs and {with.Bytes - bare.Bytes:0} B per request (status {check.Response.StatusCode}); body validation allocates {allocated:0.0} B per valid body"));
         _ = reply;
         return 0;
     }

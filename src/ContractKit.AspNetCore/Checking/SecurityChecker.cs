@@ -15,7 +15,7 @@ internal static class SecurityChecker
     /// <summary>Null when one alternative is met (or none is required), else the 401 problem.</summary>
     public static ContractProblem? Check(HttpRequest request, OperationPlan plan)
     {
-        if (plan.Security.Count == 0 || plan.Security.Any(alternative => alternative.All(scheme => IsPresent(request, scheme))))
+        if (plan.Security.Count == 0 || AnyAlternativeMet(request, plan.Security))
         {
             return null;
         }
@@ -32,6 +32,27 @@ internal static class SecurityChecker
             OperationId = plan.Operation.OperationId,
             Headers = new Dictionary<string, string> { ["WWW-Authenticate"] = string.Join(", ", first.Select(Challenge).Distinct(StringComparer.Ordinal)) },
         };
+    }
+
+    /// <summary>Index loops, not LINQ or foreach over interfaces: this runs on every request, and both allocate.</summary>
+    private static bool AnyAlternativeMet(HttpRequest request, IReadOnlyList<IReadOnlyList<SecurityScheme>> alternatives)
+    {
+        for (var a = 0; a < alternatives.Count; a++)
+        {
+            var alternative = alternatives[a];
+            var met = true;
+            for (var s = 0; s < alternative.Count && met; s++)
+            {
+                met = IsPresent(request, alternative[s]);
+            }
+
+            if (met)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsPresent(HttpRequest request, SecurityScheme scheme) => scheme.Kind switch
@@ -54,7 +75,7 @@ internal static class SecurityChecker
         return value.Length > scheme.Length + 1 &&
             value.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) &&
             value[scheme.Length] == ' ' &&
-            !string.IsNullOrWhiteSpace(value[(scheme.Length + 1)..]);
+            !value.AsSpan(scheme.Length + 1).IsWhiteSpace();
     }
 
     private static string Challenge(SecurityScheme scheme) => scheme.Kind switch

@@ -73,7 +73,7 @@ internal sealed partial class ContractValidationMiddleware
     }
 
     /// <summary>Runs the request checks; on a violation answers it and sets the verdict. Returns the buffered body, if any.</summary>
-    private async Task<BodyBuffer?> CheckRequestAsync(HttpContext context, OperationPlan plan, IReadOnlyDictionary<string, string> pathValues, ContractValidationFeature feature)
+    private async ValueTask<BodyBuffer?> CheckRequestAsync(HttpContext context, OperationPlan plan, IReadOnlyDictionary<string, string> pathValues, ContractValidationFeature feature)
     {
         var request = context.Request;
         if (_options.EnforceSecurity && SecurityChecker.Check(request, plan) is { } unauthorized)
@@ -97,7 +97,7 @@ internal sealed partial class ContractValidationMiddleware
             return null;
         }
 
-        var json = hasBody && plan.BodyValidator is not null && ContractKit.Model.MediaTypes.IsJson(request.ContentType ?? "");
+        var json = hasBody && plan.BodyValidator is not null && MediaRange.IsJson(request.ContentType);
         var body = json ? await BodyBuffer.ReadAsync(request.Body, request.ContentLength, _options.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false) : null;
         if (json && body is null)
         {

@@ -49,22 +49,24 @@ internal sealed class OperationRouter
     {
         if (BasePath.Length > 0 && path.StartsWith(BasePath, StringComparison.Ordinal) && (path.Length == BasePath.Length || path[BasePath.Length] == '/'))
         {
-            var inner = MatchTemplates(method, path[BasePath.Length..]);
+            var inner = MatchTemplates(method, path, BasePath.Length);
             if (inner.Outcome != RouteOutcome.UnknownPath)
             {
                 return inner;
             }
         }
 
-        return MatchTemplates(method, path);
+        return MatchTemplates(method, path, 0);
     }
 
-    private RouteMatch MatchTemplates(string method, string path)
+    /// <summary>Matches <c>path[start..]</c> segment by segment in place: no split, no substrings but the bound values.</summary>
+    private RouteMatch MatchTemplates(string method, string path, int start)
     {
-        var parts = path.Length == 0 ? [""] : path.TrimStart('/').Split('/');
+        var rest = path.AsSpan(start).TrimStart('/');
+        var parts = rest.Count('/') + 1;
         foreach (var template in _templates)
         {
-            if (!template.TryBind(parts, out var values))
+            if (template.Segments.Length != parts || !template.TryBind(path, path.Length - rest.Length, out var values))
             {
                 continue;
             }
@@ -94,21 +96,21 @@ internal sealed class OperationRouter
 
     private sealed record Template(string Path, Segment[] Segments, Dictionary<string, Operation> Operations)
     {
-        public bool TryBind(string[] parts, out IReadOnlyDictionary<string, string> values)
+        /// <summary>Binds the segments of <c>path[start..]</c> (as many as <see cref="Segments"/>, already counted).</summary>
+        public bool TryBind(string path, int start, out IReadOnlyDictionary<string, string> values)
         {
             values = NoValues;
-            if (parts.Length != Segments.Length)
-            {
-                return false;
-            }
-
             Dictionary<string, string>? bound = null;
-            for (var i = 0; i < parts.Length; i++)
+            for (var i = 0; i < Segments.Length; i++)
             {
+                var slash = path.IndexOf('/', start);
+                var end = slash < 0 ? path.Length : slash;
+                var part = path.AsSpan(start, end - start);
+                start = end + 1;
                 var segment = Segments[i];
                 if (segment.Literal is { } literal)
                 {
-                    if (!string.Equals(literal, parts[i], StringComparison.Ordinal))
+                    if (!part.SequenceEqual(literal))
                     {
                         return false;
                     }
@@ -116,12 +118,12 @@ internal sealed class OperationRouter
                     continue;
                 }
 
-                if (!segment.TryBind(parts[i], out var value))
+                if (!segment.TryBind(part, out var value))
                 {
                     return false;
                 }
 
-                (bound ??= new Dictionary<string, string>(StringComparer.Ordinal))[segment.Name!] = value;
+                (bound ??= new Dictionary<string, string>(StringComparer.Ordinal))[segment.Name!] = path.Substring(end - part.Length + value.Start, value.Length);
             }
 
             values = bound ?? NoValues;
@@ -144,15 +146,16 @@ internal sealed class OperationRouter
                 : new Segment(null, text[(open + 1)..close], text[..open], text[(close + 1)..]);
         }
 
-        public bool TryBind(string part, out string value)
+        /// <summary>Where the value sits in <paramref name="part"/>, between the prefix and the suffix.</summary>
+        public bool TryBind(ReadOnlySpan<char> part, out (int Start, int Length) value)
         {
-            value = "";
+            value = default;
             if (part.Length <= Prefix.Length + Suffix.Length || !part.StartsWith(Prefix, StringComparison.Ordinal) || !part.EndsWith(Suffix, StringComparison.Ordinal))
             {
                 return false;
             }
 
-            value = part[Prefix.Length..^Suffix.Length];
+            value = (Prefix.Length, part.Length - Prefix.Length - Suffix.Length);
             return true;
         }
     }

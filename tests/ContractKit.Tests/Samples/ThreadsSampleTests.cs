@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using ContractKit.Samples.Threads;
+using ContractKit.Tests.AspNetCore;
 using ContractKit.Tests.Generated;
 using ContractKit.Tests.Support;
 using Microsoft.Extensions.Logging;
@@ -18,7 +19,9 @@ namespace ContractKit.Tests.Samples;
 [Collection(nameof(ThreadsSampleTests))] // sets OPENAI_API_KEY for the process: not beside itself
 public sealed class ThreadsSampleTests : LoopbackClientTest
 {
-    private async Task<(int ExitCode, string Output, ListLoggerProvider Log)> RunSampleAsync(string apiKey)
+    private Task<(int ExitCode, string Output, ListLoggerProvider Log)> RunSampleAsync(string apiKey) => RunSampleAsync(apiKey, BaseAddress);
+
+    private static async Task<(int ExitCode, string Output, ListLoggerProvider Log)> RunSampleAsync(string apiKey, Uri baseAddress)
     {
         var log = new ListLoggerProvider();
         var output = new StringWriter();
@@ -26,7 +29,7 @@ public sealed class ThreadsSampleTests : LoopbackClientTest
         Environment.SetEnvironmentVariable("OPENAI_API_KEY", apiKey);
         try
         {
-            var exitCode = await ThreadsSample.RunAsync([$"--Threads:BaseAddress={BaseAddress}"], output, logging => logging.AddProvider(log));
+            var exitCode = await ThreadsSample.RunAsync([$"--Threads:BaseAddress={baseAddress}"], output, logging => logging.AddProvider(log));
             return (exitCode, output.ToString(), log);
         }
         finally
@@ -57,6 +60,21 @@ public sealed class ThreadsSampleTests : LoopbackClientTest
         var warning = Assert.Single(log.Entries, e => e.Category == "ContractKit.Generated.Threads.ThreadsClient");
         Assert.Equal(LogLevel.Warning, warning.Level);
         Assert.Contains("required property 'tool_resources' is missing", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sample_ModifiesTheThread_AgainstContractkitMockServingTheThreadsSpec()
+    {
+        await using var mock = await MockHost.StartAsync(MockHost.SpecPath("threads.yaml"));
+
+        var (exitCode, output, log) = await RunSampleAsync("sk-" + Guid.NewGuid().ToString("N"), new Uri(mock.Address, "v1"));
+
+        // The mock answers with the spec's example, which keeps the contract: no violation is reported or logged.
+        Assert.Equal(0, exitCode);
+        Assert.Equal("Modified thread_abc123 (created 2023-11-03 12:21:23Z): modified=true, user=abc123\n", output.ReplaceLineEndings("\n"));
+        Assert.DoesNotContain(log.Entries, e => e.Level >= LogLevel.Warning);
+        Assert.Contains(mock.Log.Lines, l => l.Message.Contains("POST /v1/threads/thread_abc123 -> 200 (valid)", StringComparison.Ordinal));
+        Assert.DoesNotContain(mock.Log.Lines, l => l.Level >= LogLevel.Warning);
     }
 
     [Fact]
