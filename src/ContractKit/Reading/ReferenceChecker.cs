@@ -140,6 +140,12 @@ internal sealed class ReferenceChecker
             return;
         }
 
+        if (File.Exists(fullPath) && new FileInfo(fullPath).Length > SpecLimits.MaxDocumentBytes)
+        {
+            Report(reference, $"'{document}' is larger than {SpecLimits.MaxDocumentBytes:N0} bytes, the limit for a spec file (see SECURITY.md); it is not read.");
+            return;
+        }
+
         if (!_externalFiles.TryGetValue(fullPath, out var file))
         {
             file = new ExternalFile(File.Exists(fullPath) ? ReadExternal(fullPath) : null);

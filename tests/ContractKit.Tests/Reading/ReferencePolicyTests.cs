@@ -114,6 +114,17 @@ public sealed class ReferencePolicyTests : IDisposable
     }
 
     [Fact]
+    public void RefToAnOversizedFileInsideTheFolder_IsRefusedUnread()
+    {
+        using (var sparse = File.Create(Path.Combine(_specFolder, "huge.yaml")))
+        {
+            sparse.SetLength(SpecLimits.MaxDocumentBytes + 1);
+        }
+
+        Assert.Contains("is larger than 67,108,864 bytes", SingleRefError("huge.yaml#/components/schemas/X").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RefToAnIdDeclaredInTheDocument_IsNotRemote()
     {
         var path = _files.Write(Path.Combine("spec", "api.yaml"), """
