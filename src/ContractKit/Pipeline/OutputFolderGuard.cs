@@ -17,7 +17,7 @@ namespace ContractKit.Pipeline;
 internal sealed class OutputFolderGuard : IDisposable
 {
     /// <summary>How long a run waits for another one writing the same folder.</summary>
-    internal static TimeSpan WaitLimit { get; set; } = TimeSpan.FromSeconds(120);
+    internal static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(120);
 
     private readonly FileStream _lock;
 

@@ -40,17 +40,21 @@ public static class OutputWriter
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Writes the files (relative paths, '/'-separated) into <paramref name="outputDirectory"/>.</summary>
-    public static (WriteOutcome Outcome, Diagnostic? Error) Write(string outputDirectory, IReadOnlyList<GeneratedFile> files)
+    public static (WriteOutcome Outcome, Diagnostic? Error) Write(string outputDirectory, IReadOnlyList<GeneratedFile> files) =>
+        Write(outputDirectory, files, OutputFolderGuard.WaitLimit);
+
+    /// <summary>As <see cref="Write(string, IReadOnlyList{GeneratedFile})"/>, waiting at most <paramref name="wait"/> for another run writing the folder.</summary>
+    internal static (WriteOutcome Outcome, Diagnostic? Error) Write(string outputDirectory, IReadOnlyList<GeneratedFile> files, TimeSpan wait)
     {
         var target = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
         var manifest = Manifest(files);
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            using var guard = OutputFolderGuard.Acquire(target, OutputFolderGuard.WaitLimit);
+            using var guard = OutputFolderGuard.Acquire(target, wait);
             if (guard is null)
             {
-                return (WriteOutcome.Failed, Busy(target));
+                return (WriteOutcome.Failed, Busy(target, wait));
             }
 
             var previous = ReadOwnership(target);
@@ -96,7 +100,7 @@ public static class OutputWriter
     /// Starts writing into a folder that does not exist yet or is empty (the first generation, a clean build): the
     /// files are staged as they are generated (<see cref="OutputStaging.Add"/>, on a thread of its own), then swapped in at once
     /// (<see cref="OutputStaging.Commit"/>). Null for a folder with content: that one is compared first
-    /// (<see cref="Write"/>), so that an unchanged output is left untouched.
+    /// (<see cref="Write(string, IReadOnlyList{GeneratedFile})"/>), so that an unchanged output is left untouched.
     /// </summary>
     public static OutputStaging? StartFresh(string outputDirectory)
     {
@@ -219,7 +223,7 @@ public static class OutputWriter
             _writer.Join();
         }
 
-        /// <summary>Waits for the queued files, writes what <see cref="Add"/> did not get, the manifest, and swaps the folder in; the same outcomes as <see cref="Write"/>.</summary>
+        /// <summary>Waits for the queued files, writes what <see cref="Add"/> did not get, the manifest, and swaps the folder in; the same outcomes as <see cref="Write(string, IReadOnlyList{GeneratedFile})"/>.</summary>
         public (WriteOutcome Outcome, Diagnostic? Error) Commit(IReadOnlyList<GeneratedFile> files)
         {
             ArgumentNullException.ThrowIfNull(files);
@@ -462,10 +466,10 @@ public static class OutputWriter
     private static Diagnostic WriteFailed(string target, Exception ex) =>
         Error(DiagnosticIds.OutputWriteFailed, target, $"cannot write the output folder ({ex.Message}); the previous output is unchanged");
 
-    private static Diagnostic Busy(string target) => Error(
+    private static Diagnostic Busy(string target, TimeSpan wait) => Error(
         DiagnosticIds.OutputWriteFailed,
         target,
-        $"another `contractkit generate` is writing the output folder '{target}' and did not finish within {OutputFolderGuard.WaitLimit.TotalSeconds:0} s; the folder is unchanged, run again when it is done");
+        $"another `contractkit generate` is writing the output folder '{target}' and did not finish within {wait.TotalSeconds:0} s; the folder is unchanged, run again when it is done");
 
     private static Diagnostic NotOwned(string target) => Error(
         DiagnosticIds.OutputNotOwned,
