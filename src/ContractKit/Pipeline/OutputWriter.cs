@@ -40,12 +40,23 @@ public static class OutputWriter
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Writes the files (relative paths, '/'-separated) into <paramref name="outputDirectory"/>.</summary>
-    public static (WriteOutcome Outcome, Diagnostic? Error) Write(string outputDirectory, IReadOnlyList<GeneratedFile> files)
+    public static (WriteOutcome Outcome, Diagnostic? Error) Write(string outputDirectory, IReadOnlyList<GeneratedFile> files) =>
+        Write(outputDirectory, files, OutputFolderGuard.WaitLimit);
+
+    /// <summary>As <see cref="Write(string, IReadOnlyList{GeneratedFile})"/>, waiting at most <paramref name="wait"/> for another run writing the folder.</summary>
+    internal static (WriteOutcome Outcome, Diagnostic? Error) Write(string outputDirectory, IReadOnlyList<GeneratedFile> files, TimeSpan wait)
     {
         var target = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
         var manifest = Manifest(files);
         try
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            using var guard = OutputFolderGuard.Acquire(target, wait);
+            if (guard is null)
+            {
+                return (WriteOutcome.Failed, Busy(target, wait));
+            }
+
             var previous = ReadOwnership(target);
             if (previous is null)
             {
@@ -89,21 +100,39 @@ public static class OutputWriter
     /// Starts writing into a folder that does not exist yet or is empty (the first generation, a clean build): the
     /// files are staged as they are generated (<see cref="OutputStaging.Add"/>, on a thread of its own), then swapped in at once
     /// (<see cref="OutputStaging.Commit"/>). Null for a folder with content: that one is compared first
-    /// (<see cref="Write"/>), so that an unchanged output is left untouched.
+    /// (<see cref="Write(string, IReadOnlyList{GeneratedFile})"/>), so that an unchanged output is left untouched.
     /// </summary>
     public static OutputStaging? StartFresh(string outputDirectory)
     {
         try
         {
             var target = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
-            if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+
+            // Another run writing the folder: Write waits for it (bounded), then compares.
+            var guard = OutputFolderGuard.Acquire(target, TimeSpan.Zero);
+            if (guard is null)
             {
                 return null;
             }
 
-            var staging = StagingFolder(target);
-            Directory.CreateDirectory(staging);
-            return new OutputStaging(target, staging);
+            try
+            {
+                if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
+                {
+                    guard.Dispose();
+                    return null;
+                }
+
+                var staging = StagingFolder(target);
+                Directory.CreateDirectory(staging);
+                return new OutputStaging(target, staging, guard);
+            }
+            catch
+            {
+                guard.Dispose();
+                throw;
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
@@ -124,13 +153,15 @@ public static class OutputWriter
         private readonly HashSet<string> _directories = new(StringComparer.Ordinal);
         private readonly BlockingCollection<GeneratedFile> _queue = [];
         private readonly Thread _writer;
+        private readonly OutputFolderGuard _guard;
         private Exception? _failure;
         private bool _disposed;
 
-        internal OutputStaging(string target, string staging)
+        internal OutputStaging(string target, string staging, OutputFolderGuard guard)
         {
             _target = target;
             _staging = staging;
+            _guard = guard;
 
             // One thread creates the files, while the generator keeps both cores: creating files in one folder is
             // serialized by the file system anyway, and more threads only spin on its lock.
@@ -192,7 +223,7 @@ public static class OutputWriter
             _writer.Join();
         }
 
-        /// <summary>Waits for the queued files, writes what <see cref="Add"/> did not get, the manifest, and swaps the folder in; the same outcomes as <see cref="Write"/>.</summary>
+        /// <summary>Waits for the queued files, writes what <see cref="Add"/> did not get, the manifest, and swaps the folder in; the same outcomes as <see cref="Write(string, IReadOnlyList{GeneratedFile})"/>.</summary>
         public (WriteOutcome Outcome, Diagnostic? Error) Commit(IReadOnlyList<GeneratedFile> files)
         {
             ArgumentNullException.ThrowIfNull(files);
@@ -245,6 +276,7 @@ public static class OutputWriter
             Drain();
             _queue.Dispose();
             TryDelete(_staging);
+            _guard.Dispose();
         }
     }
 
@@ -264,7 +296,7 @@ public static class OutputWriter
 
     /// <summary>
     /// Completes a staged folder (the manifest, files someone else put in the old one) and puts it in place of the
-    /// output folder with two renames, putting the old one back if the second fails.
+    /// output folder by renames only (<see cref="OutputFolderGuard.Replace"/>), so a killed run leaves the old or the new output.
     /// </summary>
     private static void SwapIn(string target, string staging, HashSet<string> previous, IReadOnlyList<GeneratedFile> files, string manifest)
     {
@@ -277,17 +309,7 @@ public static class OutputWriter
         }
 
         var old = HiddenSibling(target, "old");
-        Directory.Move(target, old);
-        try
-        {
-            Directory.Move(staging, target);
-        }
-        catch
-        {
-            Directory.Move(old, target);
-            throw;
-        }
-
+        OutputFolderGuard.Replace(target, staging, old);
         TryDelete(old);
     }
 
@@ -443,6 +465,11 @@ public static class OutputWriter
 
     private static Diagnostic WriteFailed(string target, Exception ex) =>
         Error(DiagnosticIds.OutputWriteFailed, target, $"cannot write the output folder ({ex.Message}); the previous output is unchanged");
+
+    private static Diagnostic Busy(string target, TimeSpan wait) => Error(
+        DiagnosticIds.OutputWriteFailed,
+        target,
+        $"another `contractkit generate` is writing the output folder '{target}' and did not finish within {wait.TotalSeconds:0} s; the folder is unchanged, run again when it is done");
 
     private static Diagnostic NotOwned(string target) => Error(
         DiagnosticIds.OutputNotOwned,

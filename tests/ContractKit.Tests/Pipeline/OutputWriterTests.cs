@@ -175,4 +175,51 @@ public sealed class OutputWriterTests : System.IDisposable
         Assert.Equal(["important.txt"], Directory.GetFiles(Out).Select(Path.GetFileName));
         Assert.Equal([Out], Directory.GetDirectories(_root));
     }
+
+    [Fact]
+    public void Write_WhileAnotherRunWritesTheFolder_FailsClearly_AfterABoundedWait_AndTheFolderIsUntouched()
+    {
+        OutputWriter.Write(Out, [new GeneratedFile("A.g.cs", "old")]);
+        Directory.Delete(Out, recursive: true);
+        using (var other = OutputWriter.StartFresh(Out)!)
+        {
+            var (outcome, error) = OutputWriter.Write(Out, [new GeneratedFile("A.g.cs", "new")], System.TimeSpan.FromMilliseconds(200));
+
+            Assert.Equal(WriteOutcome.Failed, outcome);
+            Assert.Equal("CK3003", error!.Id);
+            Assert.Contains("another `contractkit generate` is writing the output folder '" + Out + "'", error.Message, System.StringComparison.Ordinal);
+            Assert.False(Directory.Exists(Out));
+        }
+
+        Assert.Equal(WriteOutcome.Written, OutputWriter.Write(Out, [new GeneratedFile("A.g.cs", "new")], System.TimeSpan.FromMilliseconds(200)).Outcome);
+    }
+
+    [Fact]
+    public void Write_AfterARunKilledBetweenTheTwoRenames_PutsTheOldOutputBack_AndRemovesTheLeftovers()
+    {
+        OutputWriter.Write(Out, [new GeneratedFile("A.g.cs", "old"), new GeneratedFile("Mine.txt", "kept")]);
+        Directory.Move(Out, Path.Combine(_root, ".out.old-0123456789ab"));
+        Directory.CreateDirectory(Path.Combine(_root, ".out.staging-0123456789ab", "Models"));
+        File.WriteAllText(Path.Combine(_root, ".out.staging-0123456789ab", "Models", "Half.g.cs"), "half");
+
+        var (outcome, error) = OutputWriter.Write(Out, [new GeneratedFile("A.g.cs", "old"), new GeneratedFile("Mine.txt", "kept")]);
+
+        Assert.Null(error);
+        Assert.Equal(WriteOutcome.Unchanged, outcome);
+        Assert.Equal("old", File.ReadAllText(Path.Combine(Out, "A.g.cs")));
+        Assert.Equal([Out], Directory.GetDirectories(_root));
+    }
+
+    [Fact]
+    public void Write_OverAnExistingOutput_LeavesNothingBesideTheFolder()
+    {
+        OutputWriter.Write(Out, [new GeneratedFile("A.g.cs", "a")]);
+
+        var (outcome, _) = OutputWriter.Write(Out, [new GeneratedFile("A.g.cs", "b"), new GeneratedFile("B.g.cs", "b")]);
+
+        Assert.Equal(WriteOutcome.Written, outcome);
+        Assert.Equal("b", File.ReadAllText(Path.Combine(Out, "A.g.cs")));
+        Assert.Equal([Out], Directory.GetDirectories(_root));
+        Assert.Empty(Directory.GetFiles(_root));
+    }
 }
