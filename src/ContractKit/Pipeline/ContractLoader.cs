@@ -41,6 +41,9 @@ public sealed record LoadOptions
     /// <summary>Whether the defects the reader tolerates (CK1009-CK1012) are errors (<c>--strict</c>).</summary>
     public bool Strict { get; init; }
 
+    /// <summary>Whether <c>http(s)</c> <c>$ref</c>s are fetched (<c>--allow-remote-refs</c>); otherwise they are CK1007 errors.</summary>
+    public bool AllowRemoteRefs { get; init; }
+
     /// <summary>Build the model whenever there is a document, even when the read reported errors (lint reports both).</summary>
     public bool BuildDespiteReadErrors { get; init; }
 
@@ -65,7 +68,7 @@ public static class ContractLoader
     public static async Task<LoadedContract> LoadAsync(string path, LoadOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new LoadOptions();
-        var reading = await SpecReader.StartAsync(path, options.Parsed, options.ValidateConcurrently, cancellationToken, options.Strict).ConfigureAwait(false);
+        var reading = await SpecReader.StartAsync(path, options.Parsed, options.ValidateConcurrently, cancellationToken, options.Strict, options.AllowRemoteRefs).ConfigureAwait(false);
         var (read, built) = await reading.WhileValidating(r => Wanted(r, options), ModelBuilder.Build).ConfigureAwait(false);
         return Loaded(read, built);
     }

@@ -47,7 +47,8 @@ public static class SpecReader
     /// returns while Microsoft.OpenApi's validation rules still run on another core (see <see cref="SpecReading.Start"/>).
     /// </summary>
     internal static async Task<SpecReadInProgress> StartAsync(
-        string path, Action<System.Text.Json.Nodes.JsonNode>? parsed, bool validateConcurrently, CancellationToken cancellationToken, bool strict = false)
+        string path, Action<System.Text.Json.Nodes.JsonNode>? parsed, bool validateConcurrently, CancellationToken cancellationToken, bool strict = false,
+        bool allowRemoteRefs = false)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (FindFileProblem(path) is { } problem)
@@ -65,7 +66,7 @@ public static class SpecReader
             return SpecReadInProgress.Done(Failed(path, FileFailure(path, ex)));
         }
 
-        return SpecReading.Start(path, bytes, cancellationToken, parsed, validateConcurrently, strict);
+        return SpecReading.Start(path, bytes, cancellationToken, parsed, validateConcurrently, strict, allowRemoteRefs);
     }
 
     /// <summary>Reads an OpenAPI description synchronously; see <see cref="ReadAsync(string, CancellationToken)"/>.</summary>
