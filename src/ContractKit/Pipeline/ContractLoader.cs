@@ -76,17 +76,20 @@ public static class ContractLoader
     /// <summary>Reads a spec file and builds its model, on this thread.</summary>
     /// <param name="path">The spec file.</param>
     /// <param name="strict">Whether tolerated defects are errors.</param>
+    /// <param name="allowRemoteRefs">Whether <c>http(s)</c> <c>$ref</c>s are fetched instead of refused.</param>
     /// <returns>The loaded contract.</returns>
-    public static LoadedContract Load(string path, bool strict = false) => Build(SpecReader.Read(path, strict), new LoadOptions { Strict = strict });
+    public static LoadedContract Load(string path, bool strict = false, bool allowRemoteRefs = false) =>
+        Build(SpecReader.Read(path, strict, allowRemoteRefs), new LoadOptions { Strict = strict, AllowRemoteRefs = allowRemoteRefs });
 
     /// <summary>Reads a spec from bytes (e.g. <c>git show</c> output) and builds its model.</summary>
     /// <param name="displayPath">The name shown in diagnostics; its extension decides YAML or JSON.</param>
     /// <param name="bytes">The spec's bytes.</param>
     /// <param name="strict">Whether tolerated defects are errors.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
+    /// <param name="allowRemoteRefs">Whether <c>http(s)</c> <c>$ref</c>s are fetched instead of refused.</param>
     /// <returns>The loaded contract.</returns>
-    public static LoadedContract Load(string displayPath, byte[] bytes, bool strict, CancellationToken cancellationToken = default) =>
-        Build(SpecReading.Read(displayPath, bytes, cancellationToken, strict), new LoadOptions { Strict = strict });
+    public static LoadedContract Load(string displayPath, byte[] bytes, bool strict, CancellationToken cancellationToken = default, bool allowRemoteRefs = false) =>
+        Build(SpecReading.Read(displayPath, bytes, cancellationToken, strict, allowRemoteRefs), new LoadOptions { Strict = strict, AllowRemoteRefs = allowRemoteRefs });
 
     /// <summary>Builds the model of an already read spec, when <paramref name="options"/> calls for it.</summary>
     /// <param name="read">The read spec.</param>

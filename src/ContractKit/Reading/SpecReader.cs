@@ -77,8 +77,9 @@ public static class SpecReader
     /// <summary>Reads an OpenAPI description synchronously; see <see cref="ReadAsync(string, bool, CancellationToken)"/>.</summary>
     /// <param name="path">The file to read; kept verbatim in the result and its diagnostics.</param>
     /// <param name="strict">Whether tolerated defects are errors.</param>
+    /// <param name="allowRemoteRefs">Whether <c>http(s)</c> <c>$ref</c>s are fetched (bounded, see SECURITY.md) instead of refused.</param>
     /// <returns>The document, its source map and diagnostics.</returns>
-    public static SpecReadResult Read(string path, bool strict)
+    public static SpecReadResult Read(string path, bool strict, bool allowRemoteRefs = false)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (FindFileProblem(path) is { } problem)
@@ -96,7 +97,7 @@ public static class SpecReader
             return Failed(path, FileFailure(path, ex));
         }
 
-        return SpecReading.Read(path, bytes, CancellationToken.None, strict);
+        return SpecReading.Read(path, bytes, CancellationToken.None, strict, allowRemoteRefs);
     }
 
     /// <summary>

@@ -16,8 +16,9 @@ internal static class SpecReading
     /// <param name="bytes">Its content.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <param name="strict">Whether the defects the reader tolerates are errors (see <see cref="ToleratedDefects"/>).</param>
-    public static SpecReadResult Read(string path, byte[] bytes, CancellationToken cancellationToken, bool strict = false) =>
-        Start(path, bytes, cancellationToken, parsed: null, validateConcurrently: false, strict).Complete.GetAwaiter().GetResult();
+    /// <param name="allowRemoteRefs">Whether <c>http(s)</c> <c>$ref</c>s are fetched instead of refused.</param>
+    public static SpecReadResult Read(string path, byte[] bytes, CancellationToken cancellationToken, bool strict = false, bool allowRemoteRefs = false) =>
+        Start(path, bytes, cancellationToken, parsed: null, validateConcurrently: false, strict, allowRemoteRefs).Complete.GetAwaiter().GetResult();
 
     /// <summary>Reads as <see cref="Read"/>, optionally leaving Microsoft.OpenApi's validation rules running on another core.</summary>
     /// <param name="path">The file's path, as reported.</param>

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using ContractKit.Tests.Support;
 using Xunit;
@@ -29,6 +30,7 @@ public sealed class AllowRemoteRefsCommandTests : IAsyncLifetime, IDisposable
                   properties:
                     fetchedName: {type: string}
             """);
+        _files.Write("pet.json", """{ "fetchedName": "Rex" }""");
         _files.Write("spec.yaml", $$"""
             openapi: 3.0.3
             info: {title: t, version: "1"}
@@ -96,5 +98,29 @@ public sealed class AllowRemoteRefsCommandTests : IAsyncLifetime, IDisposable
 
         Assert.DoesNotContain("CK1007", result.Stdout + result.Stderr, StringComparison.Ordinal);
         Assert.Single(_server.Requests);
+    }
+
+    [Fact]
+    public async Task DiffAndValidate_WithAllowRemoteRefs_UseTheFetchedSchema()
+    {
+        var diff = await Run("diff", "spec.yaml", "spec.yaml", "--allow-remote-refs");
+        var validate = await Run("validate", "spec.yaml", "pet.json", "--operation", "getThing", "--response", "--allow-remote-refs");
+        var refused = await Run("validate", "spec.yaml", "pet.json", "--operation", "getThing", "--response");
+
+        Assert.True(diff.ExitCode == 0, diff.Stderr + diff.Stdout);
+        Assert.True(validate.ExitCode == 0, validate.Stderr + validate.Stdout);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("CK1007", refused.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MockContract_WithAllowRemoteRefs_LoadsTheFetchedSchema()
+    {
+        var spec = Path.Combine(_files.Root, "spec.yaml");
+
+        var contract = ContractKit.AspNetCore.ServedContract.Load(spec, allowRemoteRefs: true);
+
+        Assert.Contains(contract.Model.Types, t => t.NameParts.Contains("Fetched"));
+        Assert.Throws<ContractKit.AspNetCore.ContractLoadException>(() => ContractKit.AspNetCore.ServedContract.Load(spec));
     }
 }
