@@ -40,10 +40,12 @@ public sealed class ServedContract
     internal OperationRouter Router { get; }
 
     /// <summary>Reads and models a spec file; throws <see cref="ContractLoadException"/> listing the errors when it cannot.</summary>
-    public static ServedContract Load(string specPath)
+    /// <param name="specPath">The spec file.</param>
+    /// <param name="allowRemoteRefs">Whether <c>http(s)</c> <c>$ref</c>s are fetched (bounded, see SECURITY.md) instead of refused.</param>
+    public static ServedContract Load(string specPath, bool allowRemoteRefs = false)
     {
         ArgumentNullException.ThrowIfNull(specPath);
-        var loaded = ContractLoader.Load(specPath);
+        var loaded = ContractLoader.Load(specPath, allowRemoteRefs: allowRemoteRefs);
         if (loaded.Model is not { } model)
         {
             throw new ContractLoadException(specPath, loaded.Read.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList());

@@ -28,6 +28,9 @@ public sealed record MockServerOptions
     /// <summary>The port; 0 for an ephemeral one.</summary>
     public int Port { get; init; } = 4010;
 
+    /// <summary>Whether <c>http(s)</c> <c>$ref</c>s in <see cref="SpecPath"/> are fetched instead of refused (<c>--allow-remote-refs</c>).</summary>
+    public bool AllowRemoteRefs { get; init; }
+
     /// <summary>Varied synthesized data instead of deterministic.</summary>
     public bool Dynamic { get; init; }
 
@@ -51,7 +54,7 @@ public static partial class ContractMockServer
     public static WebApplication Build(MockServerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var contract = options.Contract ?? ServedContract.Load(options.SpecPath ?? throw new ArgumentException("give SpecPath or Contract", nameof(options)));
+        var contract = options.Contract ?? ServedContract.Load(options.SpecPath ?? throw new ArgumentException("give SpecPath or Contract", nameof(options)), options.AllowRemoteRefs);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         if (options.ConfigureLogging is { } configure)

@@ -17,13 +17,15 @@ internal static class CheckCommand
         var config = new Option<string?>("--config") { Description = $"The config file (default: ./{ContractKitConfig.FileName})." };
         var command = new Command("check", "Fail (exit 1) when generated code is out of date with its spec; writes nothing.");
         var strict = CommandRunner.StrictOption();
+        var remote = CommandRunner.AllowRemoteRefsOption();
         command.Options.Add(config);
         command.Options.Add(strict);
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(config), parse.GetValue(strict), cancellationToken));
+        command.Options.Add(remote);
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(config), parse.GetValue(strict), parse.GetValue(remote), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string? configPath, bool strict, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string? configPath, bool strict, bool allowRemoteRefs, CancellationToken cancellationToken)
     {
         var path = configPath ?? ContractKitConfig.FileName;
         if (!File.Exists(path))
@@ -40,7 +42,7 @@ internal static class CheckCommand
         }
 
         var exitCode = ExitCodes.Success;
-        foreach (var target in config.Specs.Select(t => t with { Strict = t.Strict || strict }))
+        foreach (var target in config.Specs.Select(t => t with { Strict = t.Strict || strict, AllowRemoteRefs = t.AllowRemoteRefs || allowRemoteRefs }))
         {
             var check = await GenerationPipeline.CheckAsync(target, CommandRunner.Display(target.SpecPath), cancellationToken).ConfigureAwait(false);
             CommandRunner.Report(check.Diagnostics);

@@ -49,6 +49,13 @@ internal static class CommandRunner
             "that do not match the template, no responses: CK1009-CK1012) as errors.",
     };
 
+    /// <summary><c>--allow-remote-refs</c>, the same on every command that reads a spec.</summary>
+    public static Option<bool> AllowRemoteRefsOption() => new("--allow-remote-refs")
+    {
+        Description = "Fetch http(s) $refs (10 s timeout, 16 MiB cap, no redirects off http(s)) instead of refusing them (CK1007). " +
+            "Only for specs whose remote references you trust; see SECURITY.md.",
+    };
+
     public static void Report(IEnumerable<Diagnostic> diagnostics)
     {
         foreach (var diagnostic in diagnostics)

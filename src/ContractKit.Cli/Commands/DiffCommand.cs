@@ -28,11 +28,12 @@ internal static class DiffCommand
         var ignore = new Option<string?>("--ignore") { Description = "A JSON file of accepted changes (rule, operation, pointer, reason)." };
 
         var strict = CommandRunner.StrictOption();
+        var remote = CommandRunner.AllowRemoteRefsOption();
         var command = new Command("diff", "Report breaking changes between two versions of a spec.");
         command.Arguments.Add(baseSpec);
         command.Arguments.Add(headSpec);
         report.AddTo(command);
-        foreach (var option in new Option[] { failOnApi, clients, clientName, ignore, strict })
+        foreach (var option in new Option[] { failOnApi, clients, clientName, ignore, strict, remote })
         {
             command.Options.Add(option);
         }
@@ -52,6 +53,7 @@ internal static class DiffCommand
                 Levels = levels,
                 IgnorePath = parse.GetValue(ignore),
                 Strict = parse.GetValue(strict),
+                AllowRemoteRefs = parse.GetValue(remote),
                 Api = DiffPipeline.ApiOptions(head, parse.GetValue(clients), parse.GetValue(clientName)),
             };
             return await RunAsync(request, report.Format(parse), report.FailOn(parse), ReportPolicy.ParseFailOn(parse.GetValue(failOnApi)), cancellationToken).ConfigureAwait(false);

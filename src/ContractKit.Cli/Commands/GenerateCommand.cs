@@ -27,6 +27,7 @@ internal static class GenerateCommand
         clients.AcceptOnlyFromAmong("single", "tag");
         var config = new Option<string?>("--config") { Description = $"The config file (default: ./{ContractKitConfig.FileName})." };
         var strict = CommandRunner.StrictOption();
+        var remote = CommandRunner.AllowRemoteRefsOption();
 
         var command = new Command("generate", "Generate C# DTOs and a typed HttpClient client from OpenAPI specs.");
         command.Arguments.Add(spec);
@@ -36,13 +37,15 @@ internal static class GenerateCommand
         command.Options.Add(clients);
         command.Options.Add(config);
         command.Options.Add(strict);
+        command.Options.Add(remote);
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetValue(spec), parse.GetValue(output), parse.GetValue(ns), parse.GetValue(clientName), parse.GetValue(clients), parse.GetValue(config),
-            parse.GetValue(strict), cancellationToken));
+            parse.GetValue(strict), parse.GetValue(remote), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string? spec, string? output, string? ns, string? clientName, string? clients, string? configPath, bool strict, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string? spec, string? output, string? ns, string? clientName, string? clients, string? configPath, bool strict, bool allowRemoteRefs,
+        CancellationToken cancellationToken)
     {
         List<SpecTarget> targets;
         if (spec is not null)
@@ -62,6 +65,7 @@ internal static class GenerateCommand
             {
                 Clients = ContractKitConfig.TryParseGrouping(clients, out var grouping) ? grouping : CodeGen.ClientGrouping.Single,
                 Strict = strict,
+                AllowRemoteRefs = allowRemoteRefs,
             }];
         }
         else
@@ -86,7 +90,7 @@ internal static class GenerateCommand
                 return ExitCodes.UsageOrIo;
             }
 
-            targets = [.. config.Specs.Select(t => t with { Strict = t.Strict || strict })];
+            targets = [.. config.Specs.Select(t => t with { Strict = t.Strict || strict, AllowRemoteRefs = t.AllowRemoteRefs || allowRemoteRefs })];
         }
 
         var exitCode = ExitCodes.Success;

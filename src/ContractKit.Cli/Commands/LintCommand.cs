@@ -19,22 +19,26 @@ internal static class LintCommand
         var spec = new Argument<string>("spec") { Description = "The OpenAPI file (YAML or JSON)." };
         var report = new FindingReportOptions("The lowest level that fails the run: error, warning, info or none.", acceptRule: true);
         var strict = CommandRunner.StrictOption();
+        var remote = CommandRunner.AllowRemoteRefsOption();
         var command = new Command("lint", "Check a spec: reader diagnostics plus examples, references, operations, parameters and schemas.");
         command.Arguments.Add(spec);
         report.AddTo(command);
         command.Options.Add(strict);
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(spec) ?? string.Empty, report, parse, parse.GetValue(strict), cancellationToken));
+        command.Options.Add(remote);
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            parse.GetValue(spec) ?? string.Empty, report, parse, (parse.GetValue(strict), parse.GetValue(remote)), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string spec, FindingReportOptions report, ParseResult parse, bool strict, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string spec, FindingReportOptions report, ParseResult parse, (bool Strict, bool AllowRemoteRefs) reading,
+        CancellationToken cancellationToken)
     {
         if (report.Levels(parse, LintPipeline.IsKnownRule, LintPipeline.RuleList) is not { } levels)
         {
             return ExitCodes.UsageOrIo;
         }
 
-        var (read, result) = await LintPipeline.ReadAndLintAsync(spec, levels, strict, cancellationToken).ConfigureAwait(false);
+        var (read, result) = await LintPipeline.ReadAndLintAsync(spec, levels, reading.Strict, cancellationToken, reading.AllowRemoteRefs).ConfigureAwait(false);
         if (result is null)
         {
             CommandRunner.Report(read.Diagnostics);

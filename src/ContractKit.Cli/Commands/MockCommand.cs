@@ -22,9 +22,10 @@ internal static class MockCommand
         var host = new Option<string>("--host") { Description = "The address to bind; loopback unless told otherwise.", DefaultValueFactory = _ => "127.0.0.1" };
         var dynamic = new Option<bool>("--dynamic") { Description = "Varied synthesized data (always valid) instead of deterministic." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No log line per request." };
+        var remote = CommandRunner.AllowRemoteRefsOption();
         var command = new Command("mock", "Serve a spec's operations from its examples (or synthesized data), checking requests and responses.");
         command.Arguments.Add(spec);
-        foreach (var option in new Option[] { port, host, dynamic, quiet })
+        foreach (var option in new Option[] { port, host, dynamic, quiet, remote })
         {
             command.Options.Add(option);
         }
@@ -37,6 +38,7 @@ internal static class MockCommand
                 Host = parse.GetValue(host) ?? "127.0.0.1",
                 Dynamic = parse.GetValue(dynamic),
                 Quiet = parse.GetValue(quiet),
+                AllowRemoteRefs = parse.GetValue(remote),
             },
             cancellationToken));
         return command;

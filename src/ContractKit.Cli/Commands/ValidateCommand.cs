@@ -35,10 +35,11 @@ internal static class ValidateCommand
         var format = new Option<string>("--format") { Description = "text or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong([.. PayloadReport.FormatNames]);
         var strict = CommandRunner.StrictOption();
+        var remote = CommandRunner.AllowRemoteRefsOption();
 
         var command = new Command("validate", "Validate JSON payloads against a spec's schemas or a JSON Schema.");
         command.Arguments.Add(inputs);
-        foreach (var option in new Option[] { schema, operation, request, response, status, direction, schemaFile, format, strict })
+        foreach (var option in new Option[] { schema, operation, request, response, status, direction, schemaFile, format, strict, remote })
         {
             command.Options.Add(option);
         }
@@ -53,14 +54,14 @@ internal static class ValidateCommand
             parse.GetValue(direction),
             parse.GetValue(schemaFile),
             parse.GetValue(format) ?? "text",
-            parse.GetValue(strict),
+            (parse.GetValue(strict), parse.GetValue(remote)),
             cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
         string[] inputs, string? schema, string? operation, bool request, bool response, string? status, string? direction,
-        string? schemaFile, string format, bool strict, CancellationToken cancellationToken)
+        string? schemaFile, string format, (bool Strict, bool AllowRemoteRefs) reading, CancellationToken cancellationToken)
     {
         var spec = schemaFile is null ? inputs.FirstOrDefault() : null;
         var (results, diagnostics, exitCode) = await PayloadValidation.RunAsync(new ValidateRequest
@@ -74,7 +75,8 @@ internal static class ValidateCommand
             Status = status,
             Direction = direction,
             SchemaFile = schemaFile,
-            Strict = strict,
+            Strict = reading.Strict,
+            AllowRemoteRefs = reading.AllowRemoteRefs,
         }, cancellationToken).ConfigureAwait(false);
         CommandRunner.Report(diagnostics);
         if (results is null)

@@ -18,6 +18,9 @@ public sealed record LintOptions
 
     /// <summary>Whether the defects the reader tolerates (CK1009-CK1012) are errors rather than warnings (<c>--strict</c>).</summary>
     public bool Strict { get; init; }
+
+    /// <summary>Whether <c>http(s)</c> <c>$ref</c>s are fetched (<c>--allow-remote-refs</c>) instead of refused.</summary>
+    public bool AllowRemoteRefs { get; init; }
 }
 
 /// <summary>What <see cref="SpecLinter"/> found.</summary>

@@ -17,6 +17,12 @@ public sealed record SpecTarget(string SpecPath, string OutputPath, string Names
     /// (CK1009-CK1012, see docs/reader-findings.md) are errors.
     /// </summary>
     public bool Strict { get; init; }
+
+    /// <summary>
+    /// <c>"allowRemoteRefs": true</c> (per spec, or for all at the top level): <c>http(s)</c> <c>$ref</c>s are fetched
+    /// (bounded, see SECURITY.md) instead of refused as CK1007 errors.
+    /// </summary>
+    public bool AllowRemoteRefs { get; init; }
 }
 
 /// <summary>
@@ -24,7 +30,7 @@ public sealed record SpecTarget(string SpecPath, string OutputPath, string Names
 /// <code>
 /// { "specs": [ { "spec": "spec/threads.yaml", "output": "generated/Threads",
 ///                "namespace": "ContractKit.Generated.Threads", "clientName": "ThreadsClient",
-///                "clients": "single", "strict": false } ], "strict": false }
+///                "clients": "single", "strict": false } ], "strict": false, "allowRemoteRefs": false }
 /// </code>
 /// </summary>
 public sealed record ContractKitConfig(string ConfigPath, IReadOnlyList<SpecTarget> Specs)
@@ -62,9 +68,11 @@ public sealed record ContractKitConfig(string ConfigPath, IReadOnlyList<SpecTarg
                 return (null, Error(path, 1, 1, "expected an object with a \"specs\" array"));
             }
 
-            if (!TryParseStrict(root, false, out var strictByDefault))
+            var badTop = NotBool(root, "strict", false, out var strictByDefault) ?? NotBool(root, "allowRemoteRefs", false, out _);
+            var remoteByDefault = root.TryGetProperty("allowRemoteRefs", out var remoteTop) && remoteTop.ValueKind == JsonValueKind.True;
+            if (badTop is not null)
             {
-                return (null, Error(path, 0, 0, "\"strict\" must be true or false"));
+                return (null, Error(path, 0, 0, badTop));
             }
 
             var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(path))!;
@@ -95,15 +103,18 @@ public sealed record ContractKitConfig(string ConfigPath, IReadOnlyList<SpecTarg
                     return (null, Error(path, 0, 0, $"{where}: \"clients\" must be \"single\" or \"tag\""));
                 }
 
-                if (!TryParseStrict(entry, strictByDefault, out var strict))
+                var bad = NotBool(entry, "strict", strictByDefault, out var strict) ?? NotBool(entry, "allowRemoteRefs", remoteByDefault, out _);
+                TryParseBool(entry, "allowRemoteRefs", remoteByDefault, out var remote);
+                if (bad is not null)
                 {
-                    return (null, Error(path, 0, 0, $"{where}: \"strict\" must be true or false"));
+                    return (null, Error(path, 0, 0, $"{where}: {bad}"));
                 }
 
                 targets.Add(new SpecTarget(Path.GetFullPath(spec, baseDirectory), Path.GetFullPath(output, baseDirectory), ns, clientName)
                 {
                     Clients = grouping,
                     Strict = strict,
+                    AllowRemoteRefs = remote,
                 });
                 index++;
             }
@@ -112,11 +123,14 @@ public sealed record ContractKitConfig(string ConfigPath, IReadOnlyList<SpecTarg
         }
     }
 
-    /// <summary>Reads <c>"strict"</c> of an object: absent means <paramref name="absent"/>.</summary>
-    private static bool TryParseStrict(JsonElement owner, bool absent, out bool strict)
+    /// <summary>Reads a true/false property (<c>"strict"</c>, <c>"allowRemoteRefs"</c>) of an object: absent means <paramref name="absent"/>; the error when it is neither.</summary>
+    private static string? NotBool(JsonElement owner, string name, bool absent, out bool value) =>
+        TryParseBool(owner, name, absent, out value) ? null : $"\"{name}\" must be true or false";
+
+    private static bool TryParseBool(JsonElement owner, string name, bool absent, out bool strict)
     {
         strict = absent;
-        if (!owner.TryGetProperty("strict", out var value))
+        if (!owner.TryGetProperty(name, out var value))
         {
             return true;
         }

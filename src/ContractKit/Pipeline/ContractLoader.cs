@@ -41,6 +41,9 @@ public sealed record LoadOptions
     /// <summary>Whether the defects the reader tolerates (CK1009-CK1012) are errors (<c>--strict</c>).</summary>
     public bool Strict { get; init; }
 
+    /// <summary>Whether <c>http(s)</c> <c>$ref</c>s are fetched (<c>--allow-remote-refs</c>); otherwise they are CK1007 errors.</summary>
+    public bool AllowRemoteRefs { get; init; }
+
     /// <summary>Build the model whenever there is a document, even when the read reported errors (lint reports both).</summary>
     public bool BuildDespiteReadErrors { get; init; }
 
@@ -65,7 +68,7 @@ public static class ContractLoader
     public static async Task<LoadedContract> LoadAsync(string path, LoadOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new LoadOptions();
-        var reading = await SpecReader.StartAsync(path, options.Parsed, options.ValidateConcurrently, cancellationToken, options.Strict).ConfigureAwait(false);
+        var reading = await SpecReader.StartAsync(path, options.Parsed, options.ValidateConcurrently, cancellationToken, options.Strict, options.AllowRemoteRefs).ConfigureAwait(false);
         var (read, built) = await reading.WhileValidating(r => Wanted(r, options), ModelBuilder.Build).ConfigureAwait(false);
         return Loaded(read, built);
     }
@@ -73,17 +76,20 @@ public static class ContractLoader
     /// <summary>Reads a spec file and builds its model, on this thread.</summary>
     /// <param name="path">The spec file.</param>
     /// <param name="strict">Whether tolerated defects are errors.</param>
+    /// <param name="allowRemoteRefs">Whether <c>http(s)</c> <c>$ref</c>s are fetched instead of refused.</param>
     /// <returns>The loaded contract.</returns>
-    public static LoadedContract Load(string path, bool strict = false) => Build(SpecReader.Read(path, strict), new LoadOptions { Strict = strict });
+    public static LoadedContract Load(string path, bool strict = false, bool allowRemoteRefs = false) =>
+        Build(SpecReader.Read(path, strict, allowRemoteRefs), new LoadOptions { Strict = strict, AllowRemoteRefs = allowRemoteRefs });
 
     /// <summary>Reads a spec from bytes (e.g. <c>git show</c> output) and builds its model.</summary>
     /// <param name="displayPath">The name shown in diagnostics; its extension decides YAML or JSON.</param>
     /// <param name="bytes">The spec's bytes.</param>
     /// <param name="strict">Whether tolerated defects are errors.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
+    /// <param name="allowRemoteRefs">Whether <c>http(s)</c> <c>$ref</c>s are fetched instead of refused.</param>
     /// <returns>The loaded contract.</returns>
-    public static LoadedContract Load(string displayPath, byte[] bytes, bool strict, CancellationToken cancellationToken = default) =>
-        Build(SpecReading.Read(displayPath, bytes, cancellationToken, strict), new LoadOptions { Strict = strict });
+    public static LoadedContract Load(string displayPath, byte[] bytes, bool strict, CancellationToken cancellationToken = default, bool allowRemoteRefs = false) =>
+        Build(SpecReading.Read(displayPath, bytes, cancellationToken, strict, allowRemoteRefs), new LoadOptions { Strict = strict, AllowRemoteRefs = allowRemoteRefs });
 
     /// <summary>Builds the model of an already read spec, when <paramref name="options"/> calls for it.</summary>
     /// <param name="read">The read spec.</param>

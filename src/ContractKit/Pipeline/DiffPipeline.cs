@@ -35,6 +35,9 @@ public sealed record DiffRequest
     /// <summary>Whether the defects the reader tolerates (CK1009-CK1012) are errors (exit 1) rather than warnings.</summary>
     public bool Strict { get; init; }
 
+    /// <summary>Whether <c>http(s)</c> <c>$ref</c>s are fetched (<c>--allow-remote-refs</c>) instead of refused.</summary>
+    public bool AllowRemoteRefs { get; init; }
+
     /// <summary>How <c>generate</c> names the C# API, for the api-impact rules; null skips them.</summary>
     public CodeGen.CSharpOptions? Api { get; init; } = DiffOptions.DefaultApi;
 }
@@ -61,8 +64,8 @@ public static class DiffPipeline
     public static async Task<DiffRun> RunAsync(DiffRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var baseTask = Task.Run(() => Load(request.Base, request.WorkingDirectory, request.Strict, cancellationToken), cancellationToken);
-        var headTask = Task.Run(() => Load(request.Head, request.WorkingDirectory, request.Strict, cancellationToken), cancellationToken);
+        var baseTask = Task.Run(() => Load(request.Base, request.WorkingDirectory, request, cancellationToken), cancellationToken);
+        var headTask = Task.Run(() => Load(request.Head, request.WorkingDirectory, request, cancellationToken), cancellationToken);
         var (baseRead, baseModel, baseProblems) = await baseTask.ConfigureAwait(false);
         var (headRead, headModel, headProblems) = await headTask.ConfigureAwait(false);
         var problems = baseProblems.Concat(headProblems).ToList();
@@ -189,8 +192,9 @@ public static class DiffPipeline
         };
     }
 
-    private static (SpecReadResult Read, ContractModel? Model, List<Diagnostic> Problems) Load(string input, string? workingDirectory, bool strict, CancellationToken cancellationToken)
+    private static (SpecReadResult Read, ContractModel? Model, List<Diagnostic> Problems) Load(string input, string? workingDirectory, DiffRequest request, CancellationToken cancellationToken)
     {
+        var (strict, remote) = (request.Strict, request.AllowRemoteRefs);
         LoadedContract loaded;
         if (input.StartsWith("git:", StringComparison.Ordinal))
         {
@@ -202,11 +206,11 @@ public static class DiffPipeline
             }
 
             // The display path keeps the file's extension, which decides YAML or JSON.
-            loaded = ContractLoader.Load(input, bytes, strict, cancellationToken);
+            loaded = ContractLoader.Load(input, bytes, strict, cancellationToken, remote);
         }
         else
         {
-            loaded = ContractLoader.Load(input, strict);
+            loaded = ContractLoader.Load(input, strict, remote);
         }
 
         var (read, built) = (loaded.Read, loaded.Built);

@@ -34,10 +34,11 @@ public static class LintPipeline
     /// <param name="levels">Level overrides by rule id or name; null drops the rule.</param>
     /// <param name="strict">Whether tolerated defects are errors.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
+    /// <param name="allowRemoteRefs">Whether <c>http(s)</c> <c>$ref</c>s are fetched instead of refused.</param>
     /// <returns>The read spec, and the lint result when the document could be read.</returns>
     public static Task<(SpecReadResult Read, LintResult? Result)> ReadAndLintAsync(
-        string path, IReadOnlyDictionary<string, FindingLevel?> levels, bool strict, CancellationToken cancellationToken = default) =>
-        ReadAndLintAsync(path, new LintOptions { Levels = levels, Strict = strict }, cancellationToken);
+        string path, IReadOnlyDictionary<string, FindingLevel?> levels, bool strict, CancellationToken cancellationToken = default, bool allowRemoteRefs = false) =>
+        ReadAndLintAsync(path, new LintOptions { Levels = levels, Strict = strict, AllowRemoteRefs = allowRemoteRefs }, cancellationToken);
 
     /// <summary>
     /// Reads and lints a spec file: what <c>contractkit lint</c> does. The walk of the document as written runs on
@@ -55,6 +56,7 @@ public static class LintPipeline
         var loaded = await ContractLoader.LoadAsync(path, new LoadOptions
         {
             Strict = options?.Strict ?? false,
+            AllowRemoteRefs = options?.AllowRemoteRefs ?? false,
             BuildDespiteReadErrors = true,
             Parsed = tree => walk = Task.Run(() => SpecLinter.Walk(tree), cancellationToken),
         }, cancellationToken).ConfigureAwait(false);

@@ -42,6 +42,9 @@ public sealed record ValidateRequest
 
     /// <summary><c>--strict</c>.</summary>
     public bool Strict { get; init; }
+
+    /// <summary>Whether <c>http(s)</c> <c>$ref</c>s are fetched (<c>--allow-remote-refs</c>) instead of refused.</summary>
+    public bool AllowRemoteRefs { get; init; }
 }
 
 public static partial class PayloadValidation
@@ -72,6 +75,7 @@ public static partial class PayloadValidation
             Status = request.Status,
             SchemaFile = request.SchemaFile,
             Strict = request.Strict,
+            AllowRemoteRefs = request.AllowRemoteRefs,
             Direction = request.Direction switch
             {
                 "request" => ValidationDirection.Request,

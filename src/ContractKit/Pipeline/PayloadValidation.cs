@@ -31,6 +31,9 @@ public sealed record ValidationTarget
 
     /// <summary>Whether the defects the reader tolerates in the spec (CK1009-CK1012) are errors (<c>--strict</c>).</summary>
     public bool Strict { get; init; }
+
+    /// <summary>Whether <c>http(s)</c> <c>$ref</c>s are fetched (<c>--allow-remote-refs</c>) instead of refused.</summary>
+    public bool AllowRemoteRefs { get; init; }
 }
 
 /// <summary>One payload's verdict; <see cref="ReadError"/> is set when it could not be read or is not JSON.</summary>
@@ -53,7 +56,7 @@ public static partial class PayloadValidation
             return (null, target.Direction, [Usage("give a spec, or --schema-file")], ExitCodes.UsageOrIo);
         }
 
-        var loaded = await ContractLoader.LoadAsync(target.SpecPath, new LoadOptions { Strict = target.Strict }, cancellationToken).ConfigureAwait(false);
+        var loaded = await ContractLoader.LoadAsync(target.SpecPath, new LoadOptions { Strict = target.Strict, AllowRemoteRefs = target.AllowRemoteRefs }, cancellationToken).ConfigureAwait(false);
         var read = loaded.Read;
         if (loaded.Model is not { } model)
         {

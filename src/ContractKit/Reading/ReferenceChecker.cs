@@ -28,13 +28,15 @@ internal sealed class ReferenceChecker
     private readonly SourceMap _source;
     private readonly List<string> _path = [];
     private readonly Dictionary<string, ExternalFile> _externalFiles = new(StringComparer.Ordinal);
+    private readonly RemoteReferenceFetcher? _remote;
     private HashSet<string>? _declaredIds;
 
-    private ReferenceChecker(string filePath, JsonNode root, SourceMap source)
+    private ReferenceChecker(string filePath, JsonNode root, SourceMap source, RemoteReferenceFetcher? remote)
     {
         _filePath = filePath;
         _root = root;
         _source = source;
+        _remote = remote;
     }
 
     public List<Diagnostic> Problems { get; } = [];
@@ -45,9 +47,13 @@ internal sealed class ReferenceChecker
     /// <summary>External files that were read, by full path, for handing to Microsoft.OpenApi's workspace.</summary>
     public IReadOnlyDictionary<string, ExternalFile> ExternalFiles => _externalFiles;
 
-    public static ReferenceChecker Check(string filePath, JsonNode root, SourceMap source)
+    /// <param name="filePath">The spec file, whose folder is the root for file references.</param>
+    /// <param name="root">The parsed spec.</param>
+    /// <param name="source">Locates problems in the spec.</param>
+    /// <param name="remote">Fetches <c>http(s)</c> references when remote references are allowed; null refuses them.</param>
+    public static ReferenceChecker Check(string filePath, JsonNode root, SourceMap source, RemoteReferenceFetcher? remote = null)
     {
-        var checker = new ReferenceChecker(filePath, root, source);
+        var checker = new ReferenceChecker(filePath, root, source, remote);
         checker.Walk(root, parentKey: null, grandParentKey: null, belowNestedId: false);
         return checker;
     }
@@ -134,6 +140,13 @@ internal sealed class ReferenceChecker
             return; // A JSON Schema $id in this document names it: not a remote fetch.
         }
 
+        if (verdict == ReferencePolicy.Verdict.Remote && _remote is not null && Uri.TryCreate(document, UriKind.Absolute, out var uri) &&
+            RemoteReferenceFetcher.IsFetchable(uri))
+        {
+            CheckExternal(reference, document, uri.AbsoluteUri, fragment, () => ReadRemote(uri));
+            return;
+        }
+
         if (verdict != ReferencePolicy.Verdict.Local)
         {
             Report(reference, ReferencePolicy.Why(verdict, document));
@@ -146,16 +159,26 @@ internal sealed class ReferenceChecker
             return;
         }
 
-        if (!_externalFiles.TryGetValue(fullPath, out var file))
+        CheckExternal(reference, document, fullPath, fragment, () => new ExternalFile(File.Exists(fullPath) ? ReadExternal(fullPath) : null));
+    }
+
+    /// <summary>Reads (once per <paramref name="key"/>) and judges an external document and the node a reference wants in it.</summary>
+    private void CheckExternal(string reference, string document, string key, string? fragment, Func<ExternalFile> read)
+    {
+        if (!_externalFiles.TryGetValue(key, out var file))
         {
-            file = new ExternalFile(File.Exists(fullPath) ? ReadExternal(fullPath) : null);
-            _externalFiles[fullPath] = file;
+            file = read();
+            _externalFiles[key] = file;
         }
 
         file.SpelledAs.Add(document);
         var external = file.Parsed;
 
-        if (external is null)
+        if (file.Failure is not null)
+        {
+            Report(reference, file.Failure);
+        }
+        else if (external is null)
         {
             Report(reference, $"the file '{document}' does not exist or cannot be read.");
         }
@@ -219,6 +242,20 @@ internal sealed class ReferenceChecker
         }
     }
 
+    private ExternalFile ReadRemote(Uri uri)
+    {
+        var bytes = _remote!.Fetch(uri, out var failure);
+        if (bytes is null)
+        {
+            return new ExternalFile(null, failure);
+        }
+
+        var text = SpecParser.Decode(bytes);
+        return text is null
+            ? new ExternalFile(null, $"'{uri}' is not UTF-8 or UTF-16 text.")
+            : new ExternalFile(SpecParser.Parse(uri.AbsoluteUri, text));
+    }
+
     private static bool Resolves(JsonNode? root, string? fragment)
     {
         if (string.IsNullOrEmpty(fragment))
@@ -260,10 +297,12 @@ internal sealed class ReferenceChecker
         Problems.Add(new Diagnostic(DiagnosticIds.UnresolvedReference, DiagnosticSeverity.Error, $"Unresolved reference '{reference}': {why}", location));
     }
 
-    /// <summary>One external file: its content (null when missing or unreadable) and how <c>$ref</c>s spelled its name.</summary>
-    internal sealed class ExternalFile(ParsedDocument? parsed)
+    /// <summary>One external file: its content (null when missing or unreadable), why it could not be fetched, and how <c>$ref</c>s spelled its name.</summary>
+    internal sealed class ExternalFile(ParsedDocument? parsed, string? failure = null)
     {
         public ParsedDocument? Parsed { get; } = parsed;
+
+        public string? Failure { get; } = failure;
 
         public HashSet<string> SpelledAs { get; } = new(StringComparer.Ordinal);
     }

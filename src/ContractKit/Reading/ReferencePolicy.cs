@@ -7,7 +7,8 @@ namespace ContractKit.Reading;
 /// Where a <c>$ref</c> may point. Specs are untrusted input: a reference resolves on the local file system inside the
 /// spec's root folder (the folder of the file being read) only. Path traversal (<c>../</c>), absolute paths and
 /// <c>file:</c> URIs that leave the root, and symbolic links whose target leaves it, are refused; so are remote
-/// (<c>http</c>, <c>https</c>, any other scheme) references, which are never fetched. See SECURITY.md.
+/// (<c>http</c>, <c>https</c>, any other scheme) references, unless remote references are allowed, when
+/// <see cref="RemoteReferenceFetcher"/> fetches <c>http(s)</c> ones. See SECURITY.md.
 /// </summary>
 internal static class ReferencePolicy
 {
@@ -70,8 +71,9 @@ internal static class ReferencePolicy
     /// <summary>The explanation reported with a refused reference.</summary>
     public static string Why(Verdict verdict, string document) => verdict switch
     {
-        Verdict.Remote => $"'{document}' is a remote reference, and remote references are never fetched. " +
-                          "Hint: download the file into the spec's folder and reference it by a relative path, or inline the schema.",
+        Verdict.Remote => $"'{document}' is a remote reference, and remote references are not fetched unless allowed. " +
+                          "Hint: download the file into the spec's folder and reference it by a relative path, or pass --allow-remote-refs " +
+                          "(\"allowRemoteRefs\": true in contractkit.json) to fetch http(s) references.",
         Verdict.OutsideRoot => $"'{document}' leaves the spec's folder (path traversal, an absolute path or a symbolic link); " +
                                "references may only point at files inside the folder of the spec being read. " +
                                "Hint: copy the file next to the spec and reference it by a relative path.",

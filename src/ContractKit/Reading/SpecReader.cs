@@ -47,7 +47,8 @@ public static class SpecReader
     /// returns while Microsoft.OpenApi's validation rules still run on another core (see <see cref="SpecReading.Start"/>).
     /// </summary>
     internal static async Task<SpecReadInProgress> StartAsync(
-        string path, Action<System.Text.Json.Nodes.JsonNode>? parsed, bool validateConcurrently, CancellationToken cancellationToken, bool strict = false)
+        string path, Action<System.Text.Json.Nodes.JsonNode>? parsed, bool validateConcurrently, CancellationToken cancellationToken, bool strict = false,
+        bool allowRemoteRefs = false)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (FindFileProblem(path) is { } problem)
@@ -65,7 +66,7 @@ public static class SpecReader
             return SpecReadInProgress.Done(Failed(path, FileFailure(path, ex)));
         }
 
-        return SpecReading.Start(path, bytes, cancellationToken, parsed, validateConcurrently, strict);
+        return SpecReading.Start(path, bytes, cancellationToken, parsed, validateConcurrently, strict, allowRemoteRefs);
     }
 
     /// <summary>Reads an OpenAPI description synchronously; see <see cref="ReadAsync(string, CancellationToken)"/>.</summary>
@@ -76,8 +77,9 @@ public static class SpecReader
     /// <summary>Reads an OpenAPI description synchronously; see <see cref="ReadAsync(string, bool, CancellationToken)"/>.</summary>
     /// <param name="path">The file to read; kept verbatim in the result and its diagnostics.</param>
     /// <param name="strict">Whether tolerated defects are errors.</param>
+    /// <param name="allowRemoteRefs">Whether <c>http(s)</c> <c>$ref</c>s are fetched (bounded, see SECURITY.md) instead of refused.</param>
     /// <returns>The document, its source map and diagnostics.</returns>
-    public static SpecReadResult Read(string path, bool strict)
+    public static SpecReadResult Read(string path, bool strict, bool allowRemoteRefs = false)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (FindFileProblem(path) is { } problem)
@@ -95,7 +97,7 @@ public static class SpecReader
             return Failed(path, FileFailure(path, ex));
         }
 
-        return SpecReading.Read(path, bytes, CancellationToken.None, strict);
+        return SpecReading.Read(path, bytes, CancellationToken.None, strict, allowRemoteRefs);
     }
 
     /// <summary>

@@ -16,8 +16,9 @@ internal static class SpecReading
     /// <param name="bytes">Its content.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <param name="strict">Whether the defects the reader tolerates are errors (see <see cref="ToleratedDefects"/>).</param>
-    public static SpecReadResult Read(string path, byte[] bytes, CancellationToken cancellationToken, bool strict = false) =>
-        Start(path, bytes, cancellationToken, parsed: null, validateConcurrently: false, strict).Complete.GetAwaiter().GetResult();
+    /// <param name="allowRemoteRefs">Whether <c>http(s)</c> <c>$ref</c>s are fetched instead of refused.</param>
+    public static SpecReadResult Read(string path, byte[] bytes, CancellationToken cancellationToken, bool strict = false, bool allowRemoteRefs = false) =>
+        Start(path, bytes, cancellationToken, parsed: null, validateConcurrently: false, strict, allowRemoteRefs).Complete.GetAwaiter().GetResult();
 
     /// <summary>Reads as <see cref="Read"/>, optionally leaving Microsoft.OpenApi's validation rules running on another core.</summary>
     /// <param name="path">The file's path, as reported.</param>
@@ -33,7 +34,9 @@ internal static class SpecReading
     /// document (external references are registered after them).
     /// </param>
     /// <param name="strict">Whether the defects the reader tolerates are errors (see <see cref="ToleratedDefects"/>).</param>
-    public static SpecReadInProgress Start(string path, byte[] bytes, CancellationToken cancellationToken, Action<JsonNode>? parsed, bool validateConcurrently, bool strict)
+    /// <param name="allowRemoteRefs">Whether <c>http(s)</c> references are fetched (<see cref="RemoteReferenceFetcher"/>) instead of refused.</param>
+    public static SpecReadInProgress Start(
+        string path, byte[] bytes, CancellationToken cancellationToken, Action<JsonNode>? parsed, bool validateConcurrently, bool strict, bool allowRemoteRefs = false)
     {
         PhaseTrace.Mark("read.file");
         if (bytes.LongLength > SpecLimits.MaxDocumentBytes)
@@ -83,7 +86,7 @@ internal static class SpecReading
         // Work beside Microsoft.OpenApi's read and the model build reads the tree from two threads: only for a tree
         // built from YAML, whose nodes all exist once built (see CheckReferences). The rules' findings are located in it.
         var treeIsBuilt = document.Format == "yaml";
-        var checking = CheckReferences(path, root, source, concurrently: validateConcurrently && treeIsBuilt);
+        var checking = CheckReferences(path, root, source, concurrently: validateConcurrently && treeIsBuilt, allowRemoteRefs);
 
         cancellationToken.ThrowIfCancellationRequested();
         var openApi = OpenApiDocumentReader.Read(path, root, version!, source, () => checking.GetAwaiter().GetResult(), strict);
@@ -113,11 +116,11 @@ internal static class SpecReading
     /// exist once built; a tree parsed from JSON creates its nodes on first access, and two threads doing that at once
     /// may each get their own copies of a node's children.
     /// </summary>
-    private static Task<ReferenceChecker> CheckReferences(string path, JsonNode root, SourceMap source, bool concurrently)
+    private static Task<ReferenceChecker> CheckReferences(string path, JsonNode root, SourceMap source, bool concurrently, bool allowRemoteRefs)
     {
         ReferenceChecker Check()
         {
-            var references = ReferenceChecker.Check(path, root, source);
+            var references = ReferenceChecker.Check(path, root, source, allowRemoteRefs ? RemoteReferenceFetcher.Default : null);
             PhaseTrace.Mark("read.references");
             return references;
         }
