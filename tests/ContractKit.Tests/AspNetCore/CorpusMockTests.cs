@@ -47,7 +47,7 @@ public sealed class CorpusMockTests
             Assert.True(operations.Count >= 25, $"only {operations.Count} operations");
             Assert.True(failures.Count == 0, string.Join("\n", failures));
             Assert.True(warnings.Count == 0, string.Join("\n", warnings));
-            Assert.Equal(operations.Count, log.Lines.Count(l => l.Category == "ContractKit.Mock" && l.Message.Contains("(valid)", StringComparison.Ordinal)));
+            Assert.Equal(operations.Count, await log.ValidLinesAsync(operations.Count));
         }
         finally
         {

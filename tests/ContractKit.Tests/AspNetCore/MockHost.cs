@@ -62,6 +62,24 @@ internal sealed class LogSink : ILoggerProvider
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
+    /// <summary>
+    /// Waits (up to 10 s) until <paramref name="count"/> lines of the mock's own log say "(valid)": the mock writes its
+    /// line once the response is complete, which can be just after the client has read it.
+    /// </summary>
+    public async System.Threading.Tasks.Task<int> ValidLinesAsync(int count)
+    {
+        var deadline = System.DateTime.UtcNow.AddSeconds(10);
+        int seen;
+        while ((seen = ValidLines()) < count && System.DateTime.UtcNow < deadline)
+        {
+            await System.Threading.Tasks.Task.Delay(10);
+        }
+
+        return seen;
+
+        int ValidLines() => System.Linq.Enumerable.Count(_lines, l => l.Category == "ContractKit.Mock" && l.Message.Contains("(valid)", System.StringComparison.Ordinal));
+    }
+
     public void Dispose()
     {
     }

@@ -73,6 +73,7 @@ public sealed class ThreadsSampleTests : LoopbackClientTest
         Assert.Equal(0, exitCode);
         Assert.Equal("Modified thread_abc123 (created 2023-11-03 12:21:23Z): modified=true, user=abc123\n", output.ReplaceLineEndings("\n"));
         Assert.DoesNotContain(log.Entries, e => e.Level >= LogLevel.Warning);
+        Assert.Equal(1, await mock.Log.ValidLinesAsync(1)); // written once the response is complete: wait for it
         Assert.Contains(mock.Log.Lines, l => l.Message.Contains("POST /v1/threads/thread_abc123 -> 200 (valid)", StringComparison.Ordinal));
         Assert.DoesNotContain(mock.Log.Lines, l => l.Level >= LogLevel.Warning);
     }
