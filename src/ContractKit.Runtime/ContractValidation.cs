@@ -52,15 +52,13 @@ public sealed record ContractViolation(string OperationId, ValidationDirection D
     /// </summary>
     public IReadOnlyList<string> MissingProperties =>
         Errors.Where(e => e.Keyword == "required" && e.Message.StartsWith(RequiredPrefix, StringComparison.Ordinal))
-            .Select(e => e.InstanceLocation + "/" + EscapePointer(e.Message[RequiredPrefix.Length..e.Message.LastIndexOf('\'')]))
+            .Select(e => e.InstanceLocation + "/" + Validation.Compiler.JsonPointerText.Escape(e.Message[RequiredPrefix.Length..e.Message.LastIndexOf('\'')]))
             .ToArray();
 
     /// <summary>True when the body left out the required property at <paramref name="pointer"/> (<c>/tool_resources</c>).</summary>
     public bool IsMissing(string pointer) => MissingProperties.Contains(pointer, StringComparer.Ordinal);
 
     private const string RequiredPrefix = "required property '";
-
-    private static string EscapePointer(string name) => name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
 }
 
 /// <summary>Thrown in <see cref="ContractValidationMode.Throw"/> mode; lists every violation.</summary>
