@@ -1,15 +1,22 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
+using ContractKit.CodeGen.Planning;
 using ContractKit.Model;
 
 namespace ContractKit.CodeGen;
 
-/// <summary>The typed client: one method per operation (see also Credentials, Parameters, Errors, Bodies).</summary>
-public sealed partial class CSharpEmitter
+/// <summary>
+/// The typed client's methods, printed from the plans <see cref="OperationPlanner"/> makes (see also Credentials,
+/// Parameters, Errors, Bodies, Requests for the pieces).
+/// </summary>
+public sealed partial class CSharpEmitter : IPlanRegistry
 {
     private const string Helpers = Runtime + ".ApiClientHelpers";
+
+    private OperationPlanner? _planner;
+
+    private OperationPlanner Planner => _planner ??= new OperationPlanner(_names, _types, this);
 
     /// <summary>Registers a body schema for the schemas file; returns its property name there.</summary>
     private string AddValidator(string name, TypeUse use)
@@ -22,281 +29,166 @@ public sealed partial class CSharpEmitter
         return name;
     }
 
-    private static string OperationPointer(Operation operation) =>
-        JsonPointer.Append(JsonPointer.Append("#/paths", operation.Path), operation.Method.ToLowerInvariant());
-
-    /// <summary>
-    /// One client method sending <paramref name="body"/>; with <paramref name="stream"/>, the <c>…StreamAsync</c>
-    /// variant that yields the server-sent events of that media type as they arrive. <paramref name="others"/>: the
-    /// methods that send the operation's other media types, for the remarks.
-    /// </summary>
-    private void EmitOperation(SourceWriter writer, Operation operation, BodyPlan? body, MediaContent? stream, string method, IReadOnlyList<(BodyPlan Plan, string Method)> others)
+    /// <summary>Registers a type that is not a DTO with the JSON context.</summary>
+    private void Serializable(CSharpType type)
     {
-        var pointer = OperationPointer(operation);
-        var bodyRequired = operation.RequestBody?.Required ?? false;
-        var bodyType = body?.Type;
-
-        // Success: JSON is typed, text is a string, anything else a stream; the stream variant yields events.
-        var success = operation.Responses.Where(r => r.IsSuccess).ToList();
-        var (responseKind, successBody) = stream is null ? PlanResponse(success) : (ResponseKind.Json, stream);
-        CSharpType? returnType = null;
-        if (responseKind == ResponseKind.Json)
+        if (!type.IsNamedType)
         {
-            returnType = _types.Map(successBody!.Schema!);
-            Serializable(returnType.Value);
+            _extraSerializable.Add(type.TypeOfSpelling);
+        }
+    }
+
+    void IPlanRegistry.Warn(string message, string pointer) => Warn(message, pointer);
+
+    void IPlanRegistry.Serializable(CSharpType type) => Serializable(type);
+
+    string IPlanRegistry.AddValidator(string name, TypeUse use) => AddValidator(name, use);
+
+    IReadOnlyList<Credential> IPlanRegistry.Credentials => Credentials;
+
+    /// <summary>One client method: its doc comment, signature, checks, request and response.</summary>
+    private void EmitMethod(SourceWriter writer, MethodPlan plan)
+    {
+        var stream = plan.Response.Kind == ResponseKind.EventStream;
+        EmitMethodDocs(writer, plan);
+        writer.Open($"public async {ReturnType(plan.Response)} {plan.Name}({string.Join(", ", Signature(plan, stream))})");
+        EmitArgumentChecks(writer, plan);
+        EmitPathAndQuery(writer, plan);
+        writer.Line($"using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod({CSharpSyntax.Literal(plan.Operation.Method)}), {Helpers}.CombineUri(BaseAddress, path));");
+        foreach (var mediaType in plan.Response.Accept)
+        {
+            // The well-known ones always parse; a media type from the spec may not.
+            writer.Line(plan.Response.Kind is ResponseKind.Json or ResponseKind.EventStream
+                ? $"request.Headers.Accept.ParseAdd({CSharpSyntax.Literal(mediaType)});"
+                : $"request.Headers.Accept.TryParseAdd({CSharpSyntax.Literal(mediaType)});");
         }
 
-        // Success statuses listed without a body next to one with a body (204 beside 200): the method returns null for them.
-        var emptyStatuses = stream is null && responseKind != ResponseKind.None
-            ? success.Where(r => r.Content.Count == 0 && r.StatusCode.All(char.IsAsciiDigit)).Select(r => r.StatusCode).ToList()
-            : [];
-
-        // Parameters: path ones in template order, then required ones, then the body (or the form's required fields,
-        // then its optional ones), then optional ones.
-        var pathOrder = Regex.Matches(operation.Path, @"\{([^}]+)\}").Select(m => m.Groups[1].Value).ToList();
-        var supported = MethodParameters(operation);
-        foreach (var cookie in operation.Parameters.Where(p => p.In == ParameterLocation.Cookie))
+        EmitHeaders(writer, plan);
+        EmitSecurity(writer, plan.Security);
+        if (plan.Body is not null)
         {
-            Warn($"{operation.OperationId}: cookie parameter '{cookie.Name}' is not sent by the generated client yet", pointer);
+            EmitBody(writer, plan.Body, plan.Operation);
         }
 
-        var pathParameters = supported.Where(p => p.In == ParameterLocation.Path).OrderBy(p => pathOrder.IndexOf(p.Name) is var i && i < 0 ? int.MaxValue : i).ToList();
-        var requiredOthers = supported.Where(p => p.In != ParameterLocation.Path && p.Required).ToList();
-        var optionalOthers = supported.Where(p => p.In != ParameterLocation.Path && !p.Required).ToList();
+        EmitResponse(writer, plan);
+    }
 
-        var signature = new List<string>();
-        var docs = new List<string>();
-        void AddParameter(Parameter parameter, bool optional)
+    private static string ReturnType(ResponsePlan response)
+    {
+        var nullable = response.EmptyStatuses.Count > 0 ? "?" : string.Empty;
+        return response.Kind switch
         {
-            var type = _types.Map(parameter.Type);
-            var name = _names.Parameter(operation, parameter);
-            signature.Add(optional ? $"{type.Name}? {name} = default" : $"{type.Annotated} {name}");
-            var description = parameter.Description is null ? string.Empty : CSharpSyntax.XmlText(parameter.Description);
-            docs.Add($"/// <param name=\"{name.TrimStart('@')}\">{description}</param>");
+            ResponseKind.EventStream => $"global::System.Collections.Generic.IAsyncEnumerable<{response.Type!.Value.Name}>",
+            ResponseKind.Json => $"global::System.Threading.Tasks.Task<{(nullable.Length > 0 ? response.Type!.Value.Name + "?" : response.Type!.Value.Annotated)}>",
+            ResponseKind.Text => $"global::System.Threading.Tasks.Task<string{nullable}>",
+            ResponseKind.Binary => $"global::System.Threading.Tasks.Task<{Runtime}.ResponseStream{nullable}>",
+            _ => "global::System.Threading.Tasks.Task",
+        };
+    }
+
+    private static IEnumerable<string> Signature(MethodPlan plan, bool stream)
+    {
+        foreach (var parameter in plan.Parameters)
+        {
+            yield return parameter.Target == ParameterTarget.Body
+                ? parameter.Optional ? $"{parameter.Type.Name}? body = null" : $"{parameter.Type.Name} body"
+                : parameter.Optional ? $"{parameter.Type.Name}? {parameter.Name} = default" : $"{parameter.Type.Annotated} {parameter.Name}";
         }
 
-        void AddField(FormField field)
-        {
-            signature.Add(field.Required ? $"{field.Type.Annotated} {field.ParameterName}" : $"{field.Type.Name}? {field.ParameterName} = default");
-            var description = field.Property.Description is null ? string.Empty : CSharpSyntax.XmlText(field.Property.Description);
-            docs.Add($"/// <param name=\"{field.ParameterName.TrimStart('@')}\">{description}</param>");
-        }
+        yield return stream
+            ? "[global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default"
+            : "global::System.Threading.CancellationToken cancellationToken = default";
+    }
 
-        pathParameters.ForEach(p => AddParameter(p, optional: false));
-        requiredOthers.ForEach(p => AddParameter(p, optional: false));
-        if (body is { Kind: BodyKind.Multipart or BodyKind.Form })
-        {
-            body.Fields.Where(f => f.Required).ToList().ForEach(AddField);
-            body.Fields.Where(f => !f.Required).ToList().ForEach(AddField);
-        }
-        else if (body is not null)
-        {
-            var spelling = body.Kind switch
-            {
-                BodyKind.Json => bodyType!.Value.Name,
-                BodyKind.Binary => "global::System.IO.Stream",
-                BodyKind.Text => "string",
-                _ => "global::System.Net.Http.HttpContent",
-            };
-            signature.Add(bodyRequired ? $"{spelling} body" : $"{spelling}? body = null");
-            var bodyDescription = operation.RequestBody!.Description is null ? "The request body." : CSharpSyntax.XmlText(operation.RequestBody.Description);
-            if (body.Kind == BodyKind.Binary)
-            {
-                bodyDescription += " Read from its current position when the request is sent; the stream stays yours to dispose.";
-            }
-
-            docs.Add($"/// <param name=\"body\">{bodyDescription}</param>");
-        }
-
-        optionalOthers.ForEach(p => AddParameter(p, optional: true));
-        signature.Add(stream is null
-            ? "global::System.Threading.CancellationToken cancellationToken = default"
-            : "[global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default");
-        docs.Add("/// <param name=\"cancellationToken\">Cancels the request.</param>");
-
-        var nullableResult = emptyStatuses.Count > 0 ? "?" : string.Empty;
-        var returns = stream is not null ? $"global::System.Collections.Generic.IAsyncEnumerable<{returnType!.Value.Name}>"
-            : responseKind switch
-            {
-                ResponseKind.Json => $"global::System.Threading.Tasks.Task<{(nullableResult.Length > 0 ? returnType!.Value.Name + "?" : returnType!.Value.Annotated)}>",
-                ResponseKind.Text => $"global::System.Threading.Tasks.Task<string{nullableResult}>",
-                ResponseKind.Binary => $"global::System.Threading.Tasks.Task<{Runtime}.ResponseStream{nullableResult}>",
-                _ => "global::System.Threading.Tasks.Task",
-            };
-
-        var remarks = new List<string> { $"<c>{operation.Method} {CSharpSyntax.XmlText(operation.Path)}</c>" };
-        if (stream is not null)
+    private void EmitMethodDocs(SourceWriter writer, MethodPlan plan)
+    {
+        var response = plan.Response;
+        var docs = plan.Docs;
+        var remarks = new List<string> { $"<c>{plan.Operation.Method} {CSharpSyntax.XmlText(plan.Operation.Path)}</c>" };
+        if (response.Kind == ResponseKind.EventStream)
         {
             remarks.Add("<para>Streams the response's server-sent events as they arrive (<c>text/event-stream</c>).</para>");
         }
-        else if (responseKind == ResponseKind.Binary)
+        else if (response.Kind == ResponseKind.Binary)
         {
-            remarks.Add($"<para>Returns the <c>{CSharpSyntax.XmlText(successBody!.MediaType)}</c> body as it arrives, unbuffered: dispose the stream to release the connection.</para>");
+            remarks.Add($"<para>Returns the <c>{CSharpSyntax.XmlText(response.Media!.MediaType)}</c> body as it arrives, unbuffered: dispose the stream to release the connection.</para>");
         }
 
-        if (emptyStatuses.Count > 0)
+        if (response.EmptyStatuses.Count > 0)
         {
-            remarks.Add($"<para>Returns null for {string.Join(", ", emptyStatuses)}, which the contract lists without a body.</para>");
+            remarks.Add($"<para>Returns null for {string.Join(", ", response.EmptyStatuses)}, which the contract lists without a body.</para>");
         }
 
-        if (body?.Media is { } sent && operation.RequestBody!.Content.Count > 1)
+        if (docs.SentMediaType is { } sent)
         {
-            var accepted = operation.RequestBody.Content.Where(c => c != sent).Select(c =>
-                "<c>" + CSharpSyntax.XmlText(c.MediaType) + "</c>" +
-                (others.FirstOrDefault(o => o.Plan.Media == c).Method is { } other ? $" (<see cref=\"{other}\"/>)" : string.Empty));
-            remarks.Add($"<para>Sends <c>{CSharpSyntax.XmlText(sent.MediaType)}</c>; the contract also accepts {string.Join(", ", accepted)}.</para>");
+            var accepted = docs.AlsoAccepted.Select(c =>
+                "<c>" + CSharpSyntax.XmlText(c.MediaType) + "</c>" + (c.Method is { } other ? $" (<see cref=\"{other}\"/>)" : string.Empty));
+            remarks.Add($"<para>Sends <c>{CSharpSyntax.XmlText(sent)}</c>; the contract also accepts {string.Join(", ", accepted)}.</para>");
         }
 
-        remarks.AddRange(SentByItself(operation, body, stream is not null));
-        if (operation.Description is { } description && description != operation.Summary)
+        remarks.AddRange(SentByItself(plan));
+        if (docs.Description is { } more)
         {
-            remarks.Add("<para>" + CSharpSyntax.XmlText(description) + "</para>");
+            remarks.Add("<para>" + CSharpSyntax.XmlText(more) + "</para>");
         }
 
-        CSharpSyntax.WriteSummary(writer, operation.Summary ?? operation.OperationId, remarks);
-        docs.ForEach(d => writer.Line(d));
-        writer.Line($"/// <exception cref=\"{Runtime}.ApiException\">The server answered with a status the contract does not list as success.</exception>");
-        EmitObsolete(writer, operation);
-        writer.Open($"public async {returns} {method}({string.Join(", ", signature)})");
-
-        foreach (var parameter in pathParameters)
+        CSharpSyntax.WriteSummary(writer, docs.Summary, remarks);
+        foreach (var parameter in plan.Parameters)
         {
-            var name = _names.Parameter(operation, parameter);
-            if (_types.Map(parameter.Type).Name == "string")
+            var description = parameter.Description is null ? string.Empty : CSharpSyntax.XmlText(parameter.Description);
+            if (parameter.Target == ParameterTarget.Body)
             {
-                writer.Line($"global::System.ArgumentException.ThrowIfNullOrEmpty({name});");
+                description = parameter.Description is null ? "The request body." : description;
+                description += plan.Body!.Kind == BodyKind.Binary ? " Read from its current position when the request is sent; the stream stays yours to dispose." : string.Empty;
             }
+
+            writer.Line($"/// <param name=\"{parameter.Name.TrimStart('@')}\">{description}</param>");
         }
 
-        if (body is not null && body.Kind is not (BodyKind.Multipart or BodyKind.Form) && bodyRequired && (body.Kind != BodyKind.Json || !bodyType!.Value.IsValueType))
+        writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+        writer.Line($"/// <exception cref=\"{Runtime}.ApiException\">The server answered with a status the contract does not list as success.</exception>");
+        if (plan.ObsoleteMessage is { } obsolete)
+        {
+            writer.Line($"[global::System.Obsolete({CSharpSyntax.Literal(obsolete)})]");
+        }
+    }
+
+    /// <summary>Path strings must not be empty; required reference-type bodies and form fields must not be null.</summary>
+    private static void EmitArgumentChecks(SourceWriter writer, MethodPlan plan)
+    {
+        foreach (var parameter in plan.Parameters.Where(p => p.Target == ParameterTarget.Path && p.IsString))
+        {
+            writer.Line($"global::System.ArgumentException.ThrowIfNullOrEmpty({parameter.Name});");
+        }
+
+        if (plan.Body is { Kind: not (BodyKind.Multipart or BodyKind.Form), Required: true } body && (body.Kind != BodyKind.Json || !body.Type!.Value.IsValueType))
         {
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(body);");
         }
 
-        foreach (var field in body?.Fields.Where(f => f.Required && !f.Type.IsNullable && !f.Type.IsValueType) ?? [])
+        foreach (var field in plan.Body?.Fields.Where(f => f.Required && !f.Type.IsNullable && !f.Type.IsValueType) ?? [])
         {
             writer.Line($"global::System.ArgumentNullException.ThrowIfNull({field.ParameterName});");
         }
+    }
 
-        writer.Line($"var path = {PathExpression(operation, pathParameters)};");
-        var queryParameters = supported.Where(p => p.In == ParameterLocation.Query).ToList();
-        var queryCredentials = Credentials.Where(c => c.Kind == "apiKey" && c.Scheme.In == ParameterLocation.Query && Applies(operation, c)).ToList();
-        if (queryParameters.Count > 0 || queryCredentials.Count > 0)
-        {
-            writer.Line("var query = new global::System.Text.StringBuilder();");
-            foreach (var parameter in queryParameters)
-            {
-                EmitQueryParameter(writer, operation, parameter);
-            }
+    private const string Send = "await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);";
 
-            foreach (var credential in queryCredentials)
-            {
-                writer.Open($"if (_options.{credential.PropertyName} is {{ }} {CSharpSyntax.Camel(credential.PropertyName)})");
-                writer.Line($"{Helpers}.AppendQuery(query, {CSharpSyntax.Literal(credential.Scheme.ParameterName!)}, {CSharpSyntax.Camel(credential.PropertyName)});");
-                writer.Close();
-            }
-
-            writer.Line("path += query.ToString();");
-        }
-
-        writer.Line($"using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod({CSharpSyntax.Literal(operation.Method)}), {Helpers}.CombineUri(BaseAddress, path));");
-        if (stream is not null)
-        {
-            writer.Line("request.Headers.Accept.ParseAdd(\"text/event-stream\");");
-        }
-        else if (responseKind == ResponseKind.Json)
-        {
-            writer.Line("request.Headers.Accept.ParseAdd(\"application/json\");");
-        }
-        else if (responseKind == ResponseKind.Text)
-        {
-            writer.Line($"request.Headers.Accept.TryParseAdd({CSharpSyntax.Literal(successBody!.MediaType)});");
-        }
-        else if (responseKind == ResponseKind.Binary)
-        {
-            var accepted = success.SelectMany(r => r.Content).Select(c => c.MediaType)
-                .Where(m => !IsJson(m) && !m.StartsWith("text/event-stream", StringComparison.OrdinalIgnoreCase))
-                .Distinct(StringComparer.OrdinalIgnoreCase)
-                .DefaultIfEmpty(successBody!.MediaType);
-            foreach (var mediaType in accepted)
-            {
-                writer.Line($"request.Headers.Accept.TryParseAdd({CSharpSyntax.Literal(mediaType)});");
-            }
-        }
-
-        foreach (var parameter in supported.Where(p => p.In == ParameterLocation.Header))
-        {
-            var name = _names.Parameter(operation, parameter);
-            var type = _types.Map(parameter.Type);
-            var value = type.Name == "string" ? name : $"{Helpers}.FormatValue({name})";
-            if (parameter.Required && !type.IsNullable && type.IsValueType)
-            {
-                writer.Line($"request.Headers.TryAddWithoutValidation({CSharpSyntax.Literal(parameter.Name)}, {value});");
-            }
-            else
-            {
-                writer.Open($"if ({name} is not null)");
-                writer.Line($"request.Headers.TryAddWithoutValidation({CSharpSyntax.Literal(parameter.Name)}, {value});");
-                writer.Close();
-            }
-        }
-
-        EmitConstantHeaders(writer, operation);
-        EmitSecurity(writer, operation);
-        var mainMethod = _names.Method(operation.OperationId);
-        var validatorBase = mainMethod.EndsWith("Async", StringComparison.Ordinal) ? mainMethod[..^5] : mainMethod;
-        if (body is { Kind: BodyKind.Multipart or BodyKind.Form })
-        {
-            EmitFormBody(writer, body);
-        }
-        else if (body is not null)
-        {
-            if (!bodyRequired)
-            {
-                writer.Open("if (body is not null)");
-            }
-
-            switch (body.Kind)
-            {
-                case BodyKind.Json:
-                    // Serialized once: the same bytes are validated against the contract and sent.
-                    var validator = AddValidator(validatorBase + "Request", body.Media!.Schema!);
-                    var serialize = $"global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, {TypeInfo(bodyType!.Value)})";
-                    writer.Line($"var bodyBytes = {(stream is not null && HasStreamFlag(body) ? $"{Helpers}.WithStreamFlag({serialize})" : serialize)};");
-                    writer.Open("if (_options.RequestValidation != " + Runtime + ".ContractValidationMode.Off)");
-                    writer.Line($"{Runtime}.ContractValidation.Check({_names.ClientName}Schemas.{validator}, bodyBytes, {Runtime}.Validation.ValidationDirection.Request, _options.RequestValidation, {CSharpSyntax.Literal(operation.OperationId)}, null, _options.OnContractViolation, ContractLogger);");
-                    writer.Close();
-                    writer.Line($"request.Content = {Helpers}.CreateJsonContent(bodyBytes);");
-                    break;
-                case BodyKind.Binary:
-                    writer.Line($"request.Content = {Helpers}.CreateStreamContent(body, {CSharpSyntax.Literal(body.Media!.MediaType)});");
-                    break;
-                case BodyKind.Text:
-                    writer.Line($"request.Content = {Helpers}.CreateTextContent(body, {CSharpSyntax.Literal(body.Media!.MediaType)});");
-                    break;
-                default:
-                    writer.Line("request.Content = body;");
-                    break;
-            }
-
-            if (!bodyRequired)
-            {
-                writer.Close();
-            }
-        }
-
-        const string Send = "await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);";
-        if (stream is null && responseKind == ResponseKind.Binary)
+    /// <summary>Sends the request and reads the success response by its kind; error statuses throw (see <see cref="EmitErrors"/>).</summary>
+    private void EmitResponse(SourceWriter writer, MethodPlan plan)
+    {
+        var response = plan.Response;
+        if (response.Kind == ResponseKind.Binary)
         {
             // The stream returned owns the response; every other way out disposes it.
             writer.Line("var response = " + Send);
             writer.Open("try");
             writer.Line("var status = (int)response.StatusCode;");
             writer.Open("if (status >= 200 && status < 300)");
-            EmitEmptyStatuses(writer, emptyStatuses, dispose: true);
+            EmitEmptyStatuses(writer, response.EmptyStatuses, dispose: true);
             writer.Line($"return await {Helpers}.ReadStreamAsync(response, cancellationToken).ConfigureAwait(false);");
             writer.Close();
-            EmitErrors(writer, operation);
+            EmitErrors(writer, response);
             writer.Close();
             writer.Open("catch");
             writer.Line("response.Dispose();");
@@ -309,44 +201,42 @@ public sealed partial class CSharpEmitter
         writer.Line("using var response = " + Send);
         writer.Line("var status = (int)response.StatusCode;");
         writer.Open("if (status >= 200 && status < 300)");
-        if (stream is not null)
+        var operationId = CSharpSyntax.Literal(plan.Operation.OperationId);
+        switch (response.Kind)
         {
-            var eventTypeInfo = TypeInfo(returnType!.Value with { IsNullable = false });
-            var eventValidator = AddValidator(validatorBase + "Event", stream.Schema!);
-            writer.Line($"var validation = new {Runtime}.EventValidation({_names.ClientName}Schemas.{eventValidator}, _options.ResponseValidation, {CSharpSyntax.Literal(operation.OperationId)}, _options.OnContractViolation, ContractLogger);");
-            writer.Open($"await foreach (var item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait({Helpers}.ReadServerSentEventsAsync(response, {eventTypeInfo}, validation, cancellationToken), false))");
-            writer.Line("yield return item;");
-            writer.Close();
-            writer.Line();
-            writer.Line("yield break;");
-        }
-        else if (responseKind == ResponseKind.Json)
-        {
-            EmitEmptyStatuses(writer, emptyStatuses, dispose: false);
-            var validator = AddValidator(validatorBase + "Response", successBody!.Schema!);
-            writer.Line("var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);");
-            writer.Line($"{Runtime}.ContractViolation? violation = null;");
-            writer.Open("if (_options.ResponseValidation != " + Runtime + ".ContractValidationMode.Off)");
-            writer.Line($"violation = {Runtime}.ContractValidation.Check({_names.ClientName}Schemas.{validator}, responseBytes, {Runtime}.Validation.ValidationDirection.Response, _options.ResponseValidation, {CSharpSyntax.Literal(operation.OperationId)}, status, _options.OnContractViolation, ContractLogger);");
-            writer.Close();
-            writer.Line($"return {Helpers}.DeserializeJson(response, responseBytes, {TypeInfo(returnType!.Value)}, violation);");
-        }
-        else if (responseKind == ResponseKind.Text)
-        {
-            EmitEmptyStatuses(writer, emptyStatuses, dispose: false);
-            writer.Line("return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);");
-        }
-        else
-        {
-            writer.Line("return;");
+            case ResponseKind.EventStream:
+                var eventTypeInfo = TypeInfo(response.Type!.Value with { IsNullable = false });
+                writer.Line($"var validation = new {Runtime}.EventValidation({_names.ClientName}Schemas.{response.Validator}, _options.ResponseValidation, {operationId}, _options.OnContractViolation, ContractLogger);");
+                writer.Open($"await foreach (var item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait({Helpers}.ReadServerSentEventsAsync(response, {eventTypeInfo}, validation, cancellationToken), false))");
+                writer.Line("yield return item;");
+                writer.Close();
+                writer.Line();
+                writer.Line("yield break;");
+                break;
+            case ResponseKind.Json:
+                EmitEmptyStatuses(writer, response.EmptyStatuses, dispose: false);
+                writer.Line("var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);");
+                writer.Line($"{Runtime}.ContractViolation? violation = null;");
+                writer.Open("if (_options.ResponseValidation != " + Runtime + ".ContractValidationMode.Off)");
+                writer.Line($"violation = {Runtime}.ContractValidation.Check({_names.ClientName}Schemas.{response.Validator}, responseBytes, {Runtime}.Validation.ValidationDirection.Response, _options.ResponseValidation, {operationId}, status, _options.OnContractViolation, ContractLogger);");
+                writer.Close();
+                writer.Line($"return {Helpers}.DeserializeJson(response, responseBytes, {TypeInfo(response.Type!.Value)}, violation);");
+                break;
+            case ResponseKind.Text:
+                EmitEmptyStatuses(writer, response.EmptyStatuses, dispose: false);
+                writer.Line("return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);");
+                break;
+            default:
+                writer.Line("return;");
+                break;
         }
 
         writer.Close();
-        EmitErrors(writer, operation);
+        EmitErrors(writer, response);
         writer.Close();
     }
 
-    private static void EmitEmptyStatuses(SourceWriter writer, List<string> statuses, bool dispose)
+    private static void EmitEmptyStatuses(SourceWriter writer, IReadOnlyList<string> statuses, bool dispose)
     {
         if (statuses.Count == 0)
         {
@@ -363,11 +253,12 @@ public sealed partial class CSharpEmitter
         writer.Close();
     }
 
+    /// <summary>A value as it goes into a path, query or header: strings as they are, anything else formatted.</summary>
+    private static string WireValue(ParameterPlan parameter) =>
+        parameter.IsString ? parameter.Name : $"{Helpers}.FormatValue({parameter.Name})";
+
     private string TypeInfo(CSharpType type) =>
         type.IsNamedType && !type.IsNullable
             ? $"{_names.JsonContextName}.Default.{type.Name}"
             : $"(global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{type.Annotated}>){_names.JsonContextName}.Default.GetTypeInfo(typeof({type.TypeOfSpelling}))!";
-
-    /// <summary>JSON, or <c>*/*</c>: a spec that accepts anything gets JSON from a JSON client.</summary>
-    private static bool IsJson(string mediaType) => MediaTypes.IsJson(mediaType) || mediaType.Trim() == "*/*";
 }

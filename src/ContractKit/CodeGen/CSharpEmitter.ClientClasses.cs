@@ -78,31 +78,10 @@ public sealed partial class CSharpEmitter
             }
         }
 
-        foreach (var operation in operations)
+        foreach (var method in operations.SelectMany(o => Planner.Plan(o).Methods))
         {
             writer.Line();
-            var (body, alternates) = operation.RequestBody is null ? (null, []) : PlanRequestBodies(operation, OperationPointer(operation));
-            var methods = alternates.Select(a => (a, _names.AlternateMethod(operation.OperationId, AlternateSuffix(a.Kind)))).ToList();
-            EmitOperation(writer, operation, body, stream: null, _names.Method(operation.OperationId), methods);
-            var events = operation.Responses.Where(r => r.IsSuccess).SelectMany(r => r.Content)
-                .FirstOrDefault(c => c.MediaType.StartsWith("text/event-stream", StringComparison.OrdinalIgnoreCase) && c.Schema is not null);
-            if (events is not null)
-            {
-                writer.Line();
-                EmitOperation(writer, operation, body, events, _names.StreamMethod(operation.OperationId), methods);
-            }
-
-            foreach (var (alternate, name) in methods)
-            {
-                List<(BodyPlan, string)> siblings = [(body!, _names.Method(operation.OperationId)), .. methods.Where(m => m.a != alternate)];
-                writer.Line();
-                EmitOperation(writer, operation, alternate, stream: null, name, siblings);
-                if (events is not null)
-                {
-                    writer.Line();
-                    EmitOperation(writer, operation, alternate, events, _names.AlternateMethod(operation.OperationId, AlternateSuffix(alternate.Kind) + "Stream"), siblings);
-                }
-            }
+            EmitMethod(writer, method);
         }
 
         writer.Close();

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
+using ContractKit.CodeGen.Planning;
 using ContractKit.Model;
 
 namespace ContractKit.CodeGen;
@@ -9,44 +9,10 @@ namespace ContractKit.CodeGen;
 /// <summary>Credentials: which security schemes the client supports, the options class that carries them, and how an operation applies them.</summary>
 public sealed partial class CSharpEmitter
 {
-    /// <summary>One credential the options class offers, and the scheme it answers.</summary>
-    private sealed record Credential(SecurityScheme Scheme, string PropertyName, string Kind);
-
     private IReadOnlyList<Credential>? _credentials;
 
-
-    private IReadOnlyList<Credential> Credentials => _credentials ??= BuildCredentials();
-
-    private List<Credential> BuildCredentials()
-    {
-        var result = new List<Credential>();
-        var bearerLike = _model.SecuritySchemes.Where(IsBearerLike).ToList();
-        var apiKeys = _model.SecuritySchemes.Where(s => s.Kind == SecuritySchemeKind.ApiKey && s.ParameterName is not null && s.In != ParameterLocation.Cookie).ToList();
-        var names = new UniqueNames(["BaseAddress"]);
-        foreach (var scheme in _model.SecuritySchemes)
-        {
-            if (IsBearerLike(scheme))
-            {
-                var name = bearerLike.Count == 1 ? "BearerToken" : CSharpSyntax.Pascal(scheme.Name) + "Token";
-                result.Add(new Credential(scheme, names.Claim(name), "bearer"));
-            }
-            else if (apiKeys.Contains(scheme))
-            {
-                var name = apiKeys.Count == 1 ? "ApiKey" : CSharpSyntax.Pascal(scheme.Name) + "ApiKey";
-                result.Add(new Credential(scheme, names.Claim(name), "apiKey"));
-            }
-            else
-            {
-                Warn($"security scheme '{scheme.Name}' ({scheme.Kind} {scheme.HttpScheme}) is not supported by the generated client yet; set the credential with a DelegatingHandler", "#/components/securitySchemes/" + JsonPointer.Escape(scheme.Name));
-            }
-        }
-
-        return result;
-    }
-
-    private static bool IsBearerLike(SecurityScheme scheme) =>
-        scheme.Kind is SecuritySchemeKind.OAuth2 or SecuritySchemeKind.OpenIdConnect ||
-        (scheme.Kind == SecuritySchemeKind.Http && scheme.HttpScheme == "bearer");
+    /// <summary>The credentials the options class offers, worked out (and unsupported schemes warned about) on first use.</summary>
+    private IReadOnlyList<Credential> Credentials => _credentials ??= OperationPlanner.PlanCredentials(_model, Warn);
 
     private string EmitOptions()
     {
@@ -88,31 +54,17 @@ public sealed partial class CSharpEmitter
         return writer.ToString();
     }
 
-    private bool Applies(Operation operation, Credential credential) =>
-        operation.Security.Any(r => r.Schemes.Any(s => s.SchemeName == credential.Scheme.Name));
-
-    /// <summary>
-    /// Security: the first alternative whose credentials are all set is applied; an operation whose requirements
-    /// are empty (public) gets none.
-    /// </summary>
-    private void EmitSecurity(SourceWriter writer, Operation operation)
+    /// <summary>Security: the first alternative whose credentials are all set is applied.</summary>
+    private static void EmitSecurity(SourceWriter writer, IReadOnlyList<IReadOnlyList<Credential>> alternatives)
     {
         var first = true;
-        foreach (var requirement in operation.Security)
+        foreach (var credentials in alternatives)
         {
-            var credentials = requirement.Schemes
-                .Select(s => Credentials.FirstOrDefault(c => c.Scheme.Name == s.SchemeName))
-                .ToList();
-            if (credentials.Count == 0 || credentials.Any(c => c is null) || credentials.All(c => c!.Kind == "apiKey" && c.Scheme.In == ParameterLocation.Query))
-            {
-                continue;
-            }
-
-            var condition = string.Join(" && ", credentials.Select(c => $"_options.{c!.PropertyName} is not null"));
+            var condition = string.Join(" && ", credentials.Select(c => $"_options.{c.PropertyName} is not null"));
             writer.Open($"{(first ? "if" : "else if")} ({condition})");
             foreach (var credential in credentials)
             {
-                if (credential!.Kind == "bearer")
+                if (credential.Kind == "bearer")
                 {
                     writer.Line($"request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue(\"Bearer\", _options.{credential.PropertyName});");
                 }
