@@ -98,121 +98,151 @@ public sealed partial class ModelBuilder
         }
 
         var constraints = ConstraintsOf(schema, RawAt(pointer) as JsonObject);
+        if (UseChoice(schema, pointer, parts, depth, ref nullable, constraints) is { } choice)
+        {
+            return choice;
+        }
 
-        // oneOf/anyOf: a null branch means "nullable"; one remaining branch is just that type.
+        if (schema.AllOf is { Count: > 0 })
+        {
+            return UseAllOf(schema, pointer, parts, depth, nullable, constraints);
+        }
+
+        if (UseEnum(schema, pointer, parts, type, ref nullable, ref constraints) is { } enumeration)
+        {
+            return enumeration;
+        }
+
+        return UseShape(schema, pointer, parts, depth, type, nullable, constraints);
+    }
+
+    /// <summary>
+    /// oneOf/anyOf: a null branch means "nullable"; one remaining branch is just that type; two or more are a union.
+    /// Null (with <paramref name="nullable"/> updated) when the schema is to be read by its other keywords.
+    /// </summary>
+    private TypeUse? UseChoice(IOpenApiSchema schema, string pointer, ImmutableArray<string> parts, int depth, ref bool nullable, Constraints constraints)
+    {
         var (unionKind, branches) = schema.OneOf is { Count: > 0 } oneOf ? (UnionKind.OneOf, oneOf)
             : schema.AnyOf is { Count: > 0 } anyOf ? (UnionKind.AnyOf, anyOf)
             : (UnionKind.OneOf, (IList<IOpenApiSchema>?)null);
-        if (branches is not null && IsRequiredChoice(schema))
+        if (branches is null || IsRequiredChoice(schema))
         {
             // "Give a or b" beside properties: a constraint on the object (kept as its RequiredChoice), not a union.
-            branches = null;
+            return null;
         }
 
-        if (branches is not null)
+        var keyword = unionKind == UnionKind.OneOf ? "oneOf" : "anyOf";
+        var indexed = branches.Select((b, i) => (Schema: b, Index: i)).ToList();
+        var nonNull = indexed.Where(b => !IsNullOnly(b.Schema)).ToList();
+        nullable |= nonNull.Count < indexed.Count;
+        if (nonNull.Count == 1 && !HasOwnShape(schema))
         {
-            var keyword = unionKind == UnionKind.OneOf ? "oneOf" : "anyOf";
-            var indexed = branches.Select((b, i) => (Schema: b, Index: i)).ToList();
-            var nonNull = indexed.Where(b => !IsNullOnly(b.Schema)).ToList();
-            nullable |= nonNull.Count < indexed.Count;
-            if (nonNull.Count == 1 && !HasOwnShape(schema))
-            {
-                var only = Use(nonNull[0].Schema, JsonPointer.Append(pointer, keyword, Index(nonNull[0].Index)), parts, depth + 1);
-                return only with { Nullable = only.Nullable || nullable, Constraints = Merge(only.Constraints, constraints) };
-            }
-
-            if (nonNull.Count >= 2)
-            {
-                var variants = nonNull
-                    .Select((b, n) => Use(b.Schema, JsonPointer.Append(pointer, keyword, Index(b.Index)), Parts(parts, "Variant" + Index(n + 1)), depth + 1))
-                    .ToEquatableArray();
-                Define(new UnionType
-                {
-                    Id = pointer,
-                    NameParts = parts.ToEquatableArray(),
-                    Kind = unionKind,
-                    Variants = variants,
-                    Discriminator = DiscriminatorOf(schema),
-                    Title = schema.Title,
-                    Description = schema.Description,
-                    Deprecated = schema.Deprecated,
-                    Nullable = nullable,
-                    Examples = ExamplesOf(schema),
-                });
-                return new TypeUse(new NamedRef(pointer), nullable);
-            }
-
-            if (nonNull.Count == 0)
-            {
-                return new TypeUse(PrimitiveRef.Any, Nullable: true) { Constraints = constraints };
-            }
+            var only = Use(nonNull[0].Schema, JsonPointer.Append(pointer, keyword, Index(nonNull[0].Index)), parts, depth + 1);
+            return only with { Nullable = only.Nullable || nullable, Constraints = Merge(only.Constraints, constraints) };
         }
 
-        // allOf: [X] alone (often used to attach a description or nullable to a $ref) is X; more parts are merged.
-        if (schema.AllOf is { Count: > 0 } allOf)
+        if (nonNull.Count >= 2)
         {
-            // Parts that only annotate (OpenAI's "allOf: [$ref: X, nullable: true]") shape nothing: X or null.
-            var shaping = Enumerable.Range(0, allOf.Count).Where(i => !IsAnnotationOnly(allOf[i])).ToList();
-            if (shaping.Count == 1 && !HasOwnShape(schema))
+            var variants = nonNull
+                .Select((b, n) => Use(b.Schema, JsonPointer.Append(pointer, keyword, Index(b.Index)), Parts(parts, "Variant" + Index(n + 1)), depth + 1))
+                .ToEquatableArray();
+            Define(new UnionType
             {
-                foreach (var i in Enumerable.Range(0, allOf.Count).Where(i => i != shaping[0]))
-                {
-                    var annotationPointer = JsonPointer.Append(pointer, "allOf", Index(i));
-                    nullable |= allOf[i].Type is { } partType && partType.HasFlag(JsonSchemaType.Null) || SaysNullable(annotationPointer);
-                    constraints = Merge(constraints, ConstraintsOf(allOf[i], RawAt(annotationPointer) as JsonObject));
-                }
-
-                var only = Use(allOf[shaping[0]], JsonPointer.Append(pointer, "allOf", Index(shaping[0])), parts, depth + 1);
-                return only with { Nullable = only.Nullable || nullable, Constraints = Merge(only.Constraints, constraints) };
-            }
-
-            return new TypeUse(new NamedRef(DefineObject(schema, pointer, parts, depth, nullable)), nullable);
+                Id = pointer,
+                NameParts = parts.ToEquatableArray(),
+                Kind = unionKind,
+                Variants = variants,
+                Discriminator = DiscriminatorOf(schema),
+                Title = schema.Title,
+                Description = schema.Description,
+                Deprecated = schema.Deprecated,
+                Nullable = nullable,
+                Examples = ExamplesOf(schema),
+            });
+            return new TypeUse(new NamedRef(pointer), nullable);
         }
 
+        return nonNull.Count == 0 ? new TypeUse(PrimitiveRef.Any, Nullable: true) { Constraints = constraints } : null;
+    }
+
+    /// <summary>allOf: [X] alone (often used to attach a description or nullable to a $ref) is X; more parts are merged.</summary>
+    private TypeUse UseAllOf(IOpenApiSchema schema, string pointer, ImmutableArray<string> parts, int depth, bool nullable, Constraints constraints)
+    {
+        // Parts that only annotate (OpenAI's "allOf: [$ref: X, nullable: true]") shape nothing: X or null.
+        var allOf = schema.AllOf!;
+        var shaping = Enumerable.Range(0, allOf.Count).Where(i => !IsAnnotationOnly(allOf[i])).ToList();
+        if (shaping.Count == 1 && !HasOwnShape(schema))
+        {
+            foreach (var i in Enumerable.Range(0, allOf.Count).Where(i => i != shaping[0]))
+            {
+                var annotationPointer = JsonPointer.Append(pointer, "allOf", Index(i));
+                nullable |= allOf[i].Type is { } partType && partType.HasFlag(JsonSchemaType.Null) || SaysNullable(annotationPointer);
+                constraints = Merge(constraints, ConstraintsOf(allOf[i], RawAt(annotationPointer) as JsonObject));
+            }
+
+            var only = Use(allOf[shaping[0]], JsonPointer.Append(pointer, "allOf", Index(shaping[0])), parts, depth + 1);
+            return only with { Nullable = only.Nullable || nullable, Constraints = Merge(only.Constraints, constraints) };
+        }
+
+        return new TypeUse(new NamedRef(DefineObject(schema, pointer, parts, depth, nullable)), nullable);
+    }
+
+    /// <summary>
+    /// enum or const: string enums, and integers that fit a long, are open enums (unknown values kept and written
+    /// back). Other values become an <c>enum</c> constraint (<paramref name="constraints"/> updated) and null is returned.
+    /// </summary>
+    private TypeUse? UseEnum(IOpenApiSchema schema, string pointer, ImmutableArray<string> parts, JsonSchemaType? type, ref bool nullable, ref Constraints constraints)
+    {
         List<JsonNode?>? enumValues = schema.Enum is { Count: > 0 } values ? [.. values]
             : schema.Const is { } constant ? [ConstOf(pointer, constant)]
             : null;
-        if (enumValues is not null)
+        if (enumValues is null)
         {
-            nullable |= enumValues.Any(v => v is null);
-            var nonNullValues = enumValues.Where(v => v is not null).ToList();
-            var allStrings = nonNullValues.Count > 0 && nonNullValues.All(v => v!.GetValueKind() == System.Text.Json.JsonValueKind.String);
-            // String enums, and integers that fit a long, are open enums (unknown values kept and written back).
-            TypeUse DefineEnum(PrimitiveKind kind, IEnumerable<string> values)
-            {
-                Define(new EnumType
-                {
-                    Id = pointer,
-                    NameParts = parts.ToEquatableArray(),
-                    Kind = kind,
-                    Values = values.Select(v => new EnumValue(v)).Distinct().ToEquatableArray(),
-                    Title = schema.Title,
-                    Description = schema.Description,
-                    Deprecated = schema.Deprecated,
-                    Nullable = nullable,
-                    Constraints = constraints,
-                    Examples = ExamplesOf(schema),
-                });
-                return new TypeUse(new NamedRef(pointer), nullable);
-            }
-
-            if (allStrings && (type is null || type == JsonSchemaType.String))
-            {
-                return DefineEnum(PrimitiveKind.String, nonNullValues.Select(v => v!.GetValue<string>()));
-            }
-
-            var integers = nonNullValues.Count > 0 && (type is null || type == JsonSchemaType.Integer)
-                ? nonNullValues.Select(v => v!.GetValueKind() == System.Text.Json.JsonValueKind.Number && v.AsValue().TryGetValue<decimal>(out var d) &&
-                        decimal.Truncate(d) == d && d >= long.MinValue && d <= long.MaxValue ? (long?)(long)d : null).ToList()
-                : null;
-            if (integers is not null && integers.All(i => i is not null))
-            {
-                return DefineEnum(PrimitiveKind.Integer, integers.Select(i => i!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            }
-
-            constraints = constraints with { Enum = nonNullValues.Select(v => v!.ToJsonString()).ToEquatableArray() };
+            return null;
         }
 
+        nullable |= enumValues.Any(v => v is null);
+        var nonNullValues = enumValues.Where(v => v is not null).ToList();
+        var allStrings = nonNullValues.Count > 0 && nonNullValues.All(v => v!.GetValueKind() == System.Text.Json.JsonValueKind.String);
+        if (allStrings && (type is null || type == JsonSchemaType.String))
+        {
+            return DefineEnum(schema, pointer, parts, PrimitiveKind.String, nonNullValues.Select(v => v!.GetValue<string>()), nullable, constraints);
+        }
+
+        var integers = nonNullValues.Count > 0 && (type is null || type == JsonSchemaType.Integer)
+            ? nonNullValues.Select(v => v!.GetValueKind() == System.Text.Json.JsonValueKind.Number && v.AsValue().TryGetValue<decimal>(out var d) &&
+                    decimal.Truncate(d) == d && d >= long.MinValue && d <= long.MaxValue ? (long?)(long)d : null).ToList()
+            : null;
+        if (integers is not null && integers.All(i => i is not null))
+        {
+            return DefineEnum(schema, pointer, parts, PrimitiveKind.Integer, integers.Select(i => i!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)), nullable, constraints);
+        }
+
+        constraints = constraints with { Enum = nonNullValues.Select(v => v!.ToJsonString()).ToEquatableArray() };
+        return null;
+    }
+
+    private TypeUse DefineEnum(IOpenApiSchema schema, string pointer, ImmutableArray<string> parts, PrimitiveKind kind, IEnumerable<string> values, bool nullable, Constraints constraints)
+    {
+        Define(new EnumType
+        {
+            Id = pointer,
+            NameParts = parts.ToEquatableArray(),
+            Kind = kind,
+            Values = values.Select(v => new EnumValue(v)).Distinct().ToEquatableArray(),
+            Title = schema.Title,
+            Description = schema.Description,
+            Deprecated = schema.Deprecated,
+            Nullable = nullable,
+            Constraints = constraints,
+            Examples = ExamplesOf(schema),
+        });
+        return new TypeUse(new NamedRef(pointer), nullable);
+    }
+
+    /// <summary>What the type keyword says: an object (with properties, or a map), an array, a primitive, any value, or a type array.</summary>
+    private TypeUse UseShape(IOpenApiSchema schema, string pointer, ImmutableArray<string> parts, int depth, JsonSchemaType? type, bool nullable, Constraints constraints)
+    {
         var looksLikeObject = type == JsonSchemaType.Object ||
             (type is null && (schema.Properties is { Count: > 0 } || schema.AdditionalProperties is not null));
         if (looksLikeObject)
