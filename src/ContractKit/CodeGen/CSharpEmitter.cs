@@ -21,6 +21,8 @@ public sealed partial class CSharpEmitter
     private readonly CSharpNaming _names;
     private readonly CSharpTypeMapper _types;
     private readonly string[] _fileHeader;
+    // What a part registers while it is emitted (merged in a fixed order by Generate); no per-operation state lives
+    // here: an operation's decisions are its OperationPlan (see Planning/OperationPlanner).
     private readonly List<Diagnostic> _diagnostics = [];
 
     /// <summary>Types the JSON context must know beyond the DTOs: the inner types of tri-state properties, bodies that are not DTOs.</summary>
