@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ContractKit.Reporting;
 
 namespace ContractKit.Lint.Rules;
 
@@ -10,6 +11,11 @@ namespace ContractKit.Lint.Rules;
 /// </summary>
 internal sealed class UnusedComponentRule : ILintRule
 {
+    /// <summary>A component nothing reachable from the paths refers to.</summary>
+    public static readonly LintRuleInfo UnusedComponent = new("CK4003", "unused-component", FindingLevel.Warning, "A component is never referenced from the API's paths or webhooks.");
+
+    public IReadOnlyList<LintRuleInfo> Rules => [UnusedComponent];
+
     public void Check(LintContext context)
     {
         var components = context.Document.Components;
@@ -61,7 +67,7 @@ internal sealed class UnusedComponentRule : ILintRule
 
         foreach (var (kind, name, pointer) in components.Where(c => !reached.Contains(c.Pointer)))
         {
-            context.Report(LintRules.UnusedComponent, $"components/{kind}/{name} is never used by the API's paths or webhooks.", pointer);
+            context.Report(UnusedComponent, $"components/{kind}/{name} is never used by the API's paths or webhooks.", pointer);
         }
     }
 
