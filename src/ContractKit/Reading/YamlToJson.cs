@@ -225,7 +225,7 @@ internal sealed class YamlToJson
 
         if (_stack.Count + _depthOffset >= SpecLimits.MaxDepth)
         {
-            Fatal(start.Start, $"The document is nested more than {SpecLimits.MaxDepth} levels deep.");
+            Fatal(start.Start, $"The document is nested more than {SpecLimits.MaxDepth} levels deep.", DiagnosticIds.LimitExceeded);
             return;
         }
 
@@ -289,7 +289,7 @@ internal sealed class YamlToJson
         _aliasBudget -= anchor.Size;
         if (_aliasBudget < 0)
         {
-            Fatal(alias.Start, $"YAML aliases expand to more than {SpecLimits.MaxAliasExpansion:N0} nodes; refusing to expand further.");
+            Fatal(alias.Start, $"YAML aliases expand to more than {SpecLimits.MaxAliasExpansion:N0} nodes; refusing to expand further.", DiagnosticIds.LimitExceeded);
             return;
         }
 
@@ -396,17 +396,17 @@ internal sealed class YamlToJson
         }
     }
 
-    private void Fatal(Mark start, string message)
+    private void Fatal(Mark start, string message, string id = DiagnosticIds.SyntaxError)
     {
         _fatal = true;
-        _problems.Add(Problem(start, message));
+        _problems.Add(Problem(start, message, id));
     }
 
-    private Diagnostic Problem(Mark start, string message)
+    private Diagnostic Problem(Mark start, string message, string id = DiagnosticIds.SyntaxError)
     {
         var position = ToPosition(start);
         return new Diagnostic(
-            DiagnosticIds.SyntaxError,
+            id,
             DiagnosticSeverity.Error,
             message,
             new SourceLocation(_filePath, position.Line, position.Column));

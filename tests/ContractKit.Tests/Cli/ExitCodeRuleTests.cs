@@ -9,7 +9,7 @@ namespace ContractKit.Tests.Cli;
 /// <summary>
 /// One exit-code rule for every command that reads a spec (<c>ExitCodes</c>, README "Exit codes"): 1 when the spec
 /// itself is bad (YAML that does not parse, a <c>$ref</c> to nothing), 2 when the run cannot be done as asked (a spec
-/// file that does not exist; limits: <see cref="HostileLimitCommandTests"/>). Each command, each case, the real CLI.
+/// file that does not exist, one nested deeper than the reading limit; more limits: <see cref="HostileLimitCommandTests"/>). Each command, each case, the real CLI.
 /// </summary>
 public sealed class ExitCodeRuleTests : IDisposable
 {
@@ -22,8 +22,10 @@ public sealed class ExitCodeRuleTests : IDisposable
         _files.Write("good.yaml", Good);
         _files.Write("syntax.yaml", "openapi: 3.0.3\ninfo: [unclosed\n");
         _files.Write("dangling.yaml", Good + "    Thing: {$ref: '#/components/schemas/Nope'}\n");
+        _files.Write("deep.yaml", "{\"openapi\": \"3.0.3\", \"info\": {\"title\": \"x\", \"version\": \"1\"}, \"paths\": {}, \"x-deep\": "
+            + string.Concat(Enumerable.Repeat("[", 1500)) + string.Concat(Enumerable.Repeat("]", 1500)) + "}");
         _files.Write("ok.json", "\"text\"");
-        foreach (var spec in new[] { "syntax", "dangling", "missing" })
+        foreach (var spec in new[] { "syntax", "dangling", "missing", "deep" })
         {
             _files.Write($"{spec}.json", $$"""{ "specs": [ { "spec": "{{spec}}.yaml", "output": "out", "namespace": "N", "clientName": "C" } ] }""");
         }
@@ -39,6 +41,7 @@ public sealed class ExitCodeRuleTests : IDisposable
             data.Add(command, 1, "syntax");
             data.Add(command, 1, "dangling");
             data.Add(command, 2, "missing");
+            data.Add(command, 2, "deep");
         }
 
         return data;
@@ -46,7 +49,7 @@ public sealed class ExitCodeRuleTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task EveryCommand_ExitsOneForABadSpec_AndTwoForAMissingOne(string command, int exitCode, string spec)
+    public async Task EveryCommand_ExitsOneForABadSpec_AndTwoForAMissingOrTooDeepOne(string command, int exitCode, string spec)
     {
         var file = spec + ".yaml";
         string[] args = command switch
@@ -64,7 +67,7 @@ public sealed class ExitCodeRuleTests : IDisposable
         var result = await CliRunner.RunAsync(_files.Root, args);
 
         Assert.True(exitCode == result.ExitCode, $"{string.Join(' ', args)}: exit {result.ExitCode}\n{result.Stdout}{result.Stderr}");
-        var expectedId = spec switch { "syntax" => "CK1003", "dangling" => "CK1007", _ => "CK1001" };
+        var expectedId = spec switch { "syntax" => "CK1003", "dangling" => "CK1007", "deep" => "CK1013", _ => "CK1001" };
         Assert.Contains($"error {expectedId}: ", result.Stdout + result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
     }
