@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using ContractKit.Model;
+using ContractKit.Runtime;
 
 namespace ContractKit.CodeGen;
 

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
 using ContractKit.Model;
+using ContractKit.Runtime;
 
 namespace ContractKit.Validation;
 

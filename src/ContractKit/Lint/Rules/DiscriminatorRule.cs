@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text.Json.Nodes;
 using ContractKit.Reporting;
+using ContractKit.Runtime;
 
 namespace ContractKit.Lint.Rules;
 
@@ -46,7 +47,7 @@ internal sealed class DiscriminatorRule : ILintRule
                     if (LintWalker.Text(target) is { } pointer)
                     {
                         var at = pointer.StartsWith('#') ? pointer : "#/components/schemas/" + pointer;
-                        branches.Add(($"{site.Pointer}/discriminator/mapping/{Model.JsonPointer.Escape(value)}", context.Read.RawNodeAt(at)));
+                        branches.Add(($"{site.Pointer}/discriminator/mapping/{JsonPointer.Escape(value)}", context.Read.RawNodeAt(at)));
                     }
                 }
             }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using ContractKit.Reporting;
+using ContractKit.Runtime;
 
 namespace ContractKit.Lint.Rules;
 
@@ -25,7 +26,7 @@ internal sealed class PathQueryStringRule : ILintRule
                 context.Report(
                     PathQueryString,
                     $"path '{path}' carries a query string ('{path[mark..]}'); paths are matched without it, so declare it as an in: query parameter instead.",
-                    ContractKit.Model.JsonPointer.Append("#/paths", path));
+                    JsonPointer.Append("#/paths", path));
             }
         }
     }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 using ContractKit.Reporting;
+using ContractKit.Runtime;
 
 namespace ContractKit.Lint.Rules;
 
@@ -36,7 +37,7 @@ internal sealed class RefSiblingRule : ILintRule
             var siblings = site.Node.Select(p => p.Key).Where(k => k != "$ref" && !k.StartsWith("x-", System.StringComparison.Ordinal)).ToList();
             foreach (var keyword in siblings)
             {
-                context.Report(RefSiblingIgnored, Message(keyword, target, site.Node[keyword], version), site.Pointer + "/" + Model.JsonPointer.Escape(keyword));
+                context.Report(RefSiblingIgnored, Message(keyword, target, site.Node[keyword], version), site.Pointer + "/" + JsonPointer.Escape(keyword));
             }
         }
     }

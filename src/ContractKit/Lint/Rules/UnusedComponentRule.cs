@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using ContractKit.Reporting;
+using ContractKit.Runtime;
 
 namespace ContractKit.Lint.Rules;
 
@@ -88,7 +89,7 @@ internal sealed class UnusedComponentRule : ILintRule
 
     /// <summary><c>$ref</c>s may percent-encode; the walk's pointers do not.</summary>
     private static string Normalize(string reference) =>
-        reference.Contains('%', StringComparison.Ordinal) && Reading.JsonPointerText.TryParse(reference, out var segments)
-            ? Reading.JsonPointerText.ToFragment(segments, segments.Length)
+        reference.Contains('%', StringComparison.Ordinal) && JsonPointer.TryParse(reference, out var segments)
+            ? JsonPointer.ToFragment(segments, segments.Length)
             : reference;
 }
