@@ -15,9 +15,10 @@ namespace ContractKit.Benchmarks;
 /// <summary>
 /// <c>--bench generate|diff|lint</c>: the CLI and its baselines as fresh processes, interleaved round by round so
 /// that machine noise hits all alike; medians of wall and CPU time, the largest peak RSS, and the ratios the issues
-/// set as targets.
+/// set as targets. With <c>--against</c>, <c>diff</c> and <c>lint</c> also run a second <c>contractkit</c> (e.g. main's
+/// build) with the same arguments, interleaved, and report this one's time as a ratio of it.
 /// </summary>
-internal sealed class EndToEnd(string spec, Tool cli, int runs, string? toolsDirectory, string workRoot)
+internal sealed class EndToEnd(string spec, Tool cli, int runs, string? toolsDirectory, string workRoot, Tool? against = null)
 {
     /// <summary><c>cp</c>, for the file system floor (not on Windows).</summary>
     private static readonly Tool? Copy = OperatingSystem.IsWindows() ? null : new Tool("cp", "cp", []);
@@ -98,9 +99,12 @@ internal sealed class EndToEnd(string spec, Tool cli, int runs, string? toolsDir
         // Two whole specs: the head is a copy under another name, so nothing can short-cut on the path.
         var head = work.File("head" + Path.GetExtension(spec));
         File.Copy(spec, head);
+        string[] Diff(int round) => ["diff", spec, head, "--format", "json"];
         var series = await MeasureAsync(
-            ("`contractkit diff base head` (two whole specs)", cli, _ => ["diff", spec, head, "--format", "json"], [0, 1]));
+            ("`contractkit diff base head` (two whole specs)", cli, Diff, [0, 1]),
+            ("the same with --against", against, Diff, [0, 1]));
         var report = Table(series);
+        Against(report, series, 0, 1, "diff");
         var median = CliRunner.Median(series[0].Timings.Select(x => x.Seconds));
         report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"diff: {median:F2} s (target ≤ 2 s: {(median <= 2 ? "met" : "NOT met")})"));
         return Print(report);
@@ -111,9 +115,11 @@ internal sealed class EndToEnd(string spec, Tool cli, int runs, string? toolsDir
         var redocly = Npm("`redocly lint` (@redocly/cli)", "redocly");
         var series = await MeasureAsync(
             ("`redocly lint` (@redocly/cli, recommended rules)", redocly, _ => ["lint", spec], [0, 1]),
-            ("`contractkit lint` (examples and defaults validated)", cli, _ => ["lint", spec, "--format", "json"], [0, 1]));
+            ("`contractkit lint` (examples and defaults validated)", cli, _ => ["lint", spec, "--format", "json"], [0, 1]),
+            ("the same with --against", against, _ => ["lint", spec, "--format", "json"], [0, 1]));
         var report = Table(series);
         Ratio(report, series, 1, 0, "contractkit lint / redocly lint", "≤ 0.5×");
+        Against(report, series, 1, 2, "lint");
         return Print(report);
     }
 
@@ -177,6 +183,15 @@ internal sealed class EndToEnd(string spec, Tool cli, int runs, string? toolsDir
         var cpu = CliRunner.Median(series[ours].Timings.Select(x => x.CpuSeconds)) / CliRunner.Median(series[baseline].Timings.Select(x => x.CpuSeconds));
         var cpuRatio = double.IsNaN(cpu) ? string.Empty : string.Create(CultureInfo.InvariantCulture, $", {cpu:F2}× CPU");
         report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{label}: {wall:F2}× wall{cpuRatio} (target {target})"));
+    }
+
+    /// <summary>This build against <c>--against</c>'s, when given (its row is "skipped" otherwise and no ratio is printed).</summary>
+    private static void Against(StringBuilder report, List<Series> series, int ours, int other, string command)
+    {
+        if (series[other].Measured)
+        {
+            Ratio(report, series, ours, other, $"contractkit {command} / --against's", "≤ 1× (not slower)");
+        }
     }
 
     private int Print(StringBuilder report)

@@ -16,7 +16,8 @@ namespace ContractKit.Benchmarks;
 /// <c>redocly lint</c> from npm), all as fresh processes, interleaved in the same run, reported as medians and
 /// ratios. <c>--cli</c> is the ContractKit.Cli.dll (or its folder) to measure, e.g. a ReadyToRun publish; <c>--tools</c>
 /// a folder whose node_modules/.bin holds the npm tools (else PATH); <c>--work</c> the folder the outputs go under
-/// (default: the system's temp folder). A baseline that is not installed is skipped.
+/// (default: the system's temp folder); <c>--against</c> a second ContractKit.Cli.dll (or its folder), e.g. main's, that
+/// <c>diff</c> and <c>lint</c> run interleaved with the first, reported as a ratio. A baseline that is not installed is skipped.
 /// A harness rather than a timed test: these machines are shared and noisy, so it reports, it does not assert.
 /// </summary>
 public static class Program
@@ -81,7 +82,8 @@ public static class Program
             return which == "mock" ? await ServerBench.MockAsync(served, options) : await ServerBench.MiddlewareAsync(served, options);
         }
 
-        var bench = new EndToEnd(spec, Tool.Dotnet("contractkit", cliDll), runs, tools, workRoot);
+        var against = options.TryGetValue("--against", out var a) ? Tool.Dotnet("contractkit (--against)", Directory.Exists(a) ? Path.Combine(a, "ContractKit.Cli.dll") : Path.GetFullPath(a)) : null;
+        var bench = new EndToEnd(spec, Tool.Dotnet("contractkit", cliDll), runs, tools, workRoot, against);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"spec: {spec} ({new FileInfo(spec).Length / 1024} KiB); {runs} runs each, fresh processes, interleaved; {Environment.ProcessorCount} cores; outputs under {workRoot}"));
         Console.WriteLine($"contractkit: {cliDll} ({(CliRunner.IsReadyToRun(cliDll) ? "ReadyToRun" : "JIT only: publish with -r <rid> for the shipped figures")})");

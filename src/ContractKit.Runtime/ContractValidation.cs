@@ -52,7 +52,7 @@ public sealed record ContractViolation(string OperationId, ValidationDirection D
     /// </summary>
     public IReadOnlyList<string> MissingProperties =>
         Errors.Where(e => e.Keyword == "required" && e.Message.StartsWith(RequiredPrefix, StringComparison.Ordinal))
-            .Select(e => e.InstanceLocation + "/" + Validation.Compiler.JsonPointerText.Escape(e.Message[RequiredPrefix.Length..e.Message.LastIndexOf('\'')]))
+            .Select(e => e.InstanceLocation + "/" + JsonPointer.Escape(e.Message[RequiredPrefix.Length..e.Message.LastIndexOf('\'')]))
             .ToArray();
 
     /// <summary>True when the body left out the required property at <paramref name="pointer"/> (<c>/tool_resources</c>).</summary>

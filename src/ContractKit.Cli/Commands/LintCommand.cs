@@ -42,7 +42,7 @@ internal static class LintCommand
         if (result is null)
         {
             CommandRunner.Report(read.Diagnostics);
-            return ExitCodes.UsageOrIo;
+            return ExitCodes.ForFailure(read.Diagnostics);
         }
 
         var format = report.Format(parse);

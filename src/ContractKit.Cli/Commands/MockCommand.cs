@@ -60,8 +60,7 @@ internal static class MockCommand
         catch (ContractLoadException ex)
         {
             CommandRunner.Report(ex.Diagnostics);
-            var io = ex.Diagnostics.Any(d => d.Id is DiagnosticIds.FileNotFound or DiagnosticIds.FileUnreadable);
-            return io ? ExitCodes.UsageOrIo : ExitCodes.InputErrors;
+            return ExitCodes.ForFailure(ex.Diagnostics);
         }
         catch (ArgumentException ex)
         {

@@ -1,5 +1,6 @@
 using ContractKit.CodeGen.Planning;
 using ContractKit.Model;
+using ContractKit.Runtime;
 
 namespace ContractKit.CodeGen;
 

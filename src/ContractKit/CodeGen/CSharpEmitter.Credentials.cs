@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using ContractKit.CodeGen.Planning;
 using ContractKit.Model;
+using ContractKit.Runtime;
 
 namespace ContractKit.CodeGen;
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using ContractKit.Model;
 using ContractKit.Reporting;
+using ContractKit.Runtime;
 
 namespace ContractKit.Diff;
 

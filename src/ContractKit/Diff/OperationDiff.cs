@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using ContractKit.Model;
+using ContractKit.Runtime;
 
 namespace ContractKit.Diff;
 

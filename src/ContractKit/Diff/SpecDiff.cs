@@ -6,6 +6,7 @@ using ContractKit.CodeGen;
 using ContractKit.Diagnostics;
 using ContractKit.Model;
 using ContractKit.Reporting;
+using ContractKit.Runtime;
 
 namespace ContractKit.Diff;
 

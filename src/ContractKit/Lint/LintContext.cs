@@ -29,8 +29,18 @@ internal sealed class LintContext
         _findings.Add(new Finding(rule.Id, level ?? rule.DefaultLevel, message, Read.Source.Locate(pointer)) { Operation = operation });
 }
 
-/// <summary>One lint rule: reads the <see cref="LintContext"/>, reports findings.</summary>
+/// <summary>
+/// One lint rule class: declares the rules it reports (its own static <see cref="LintRuleInfo"/>s, listed in
+/// <see cref="Rules"/>), reads the <see cref="LintContext"/> and reports findings. Registered in
+/// <see cref="LintRules.CreateChecks"/>.
+/// </summary>
 internal interface ILintRule
 {
+    /// <summary>The rules this class reports; <see cref="LintRules.All"/> is built from these.</summary>
+    IReadOnlyList<LintRuleInfo> Rules { get; }
+
+    /// <summary>Whether the rule runs on a core of its own, beside the others (the largest: the example check).</summary>
+    bool RunsApart => false;
+
     void Check(LintContext context);
 }

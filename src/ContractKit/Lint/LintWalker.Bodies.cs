@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 using ContractKit.Model;
+using ContractKit.Runtime;
 using ContractKit.Runtime.Validation;
 
 namespace ContractKit.Lint;

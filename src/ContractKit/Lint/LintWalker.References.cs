@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 using ContractKit.Model;
+using ContractKit.Runtime;
 using ContractKit.Runtime.Validation;
 
 namespace ContractKit.Lint;
@@ -59,7 +60,7 @@ internal sealed partial class LintWalker
 
     private JsonNode? NodeAt(string pointer)
     {
-        if (!Reading.JsonPointerText.TryParse(pointer, out var segments))
+        if (!JsonPointer.TryParse(pointer, out var segments))
         {
             return null;
         }

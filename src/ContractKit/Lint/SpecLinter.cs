@@ -4,7 +4,6 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using ContractKit.Diagnostics;
-using ContractKit.Lint.Rules;
 using ContractKit.Model;
 using ContractKit.Reading;
 using ContractKit.Reporting;
@@ -17,21 +16,6 @@ namespace ContractKit.Lint;
 /// </summary>
 public static class SpecLinter
 {
-    /// <summary>The rules besides <see cref="ExampleRule"/>, which runs on a core of its own.</summary>
-    private static ILintRule[] CreateRules() =>
-    [
-        new UnusedComponentRule(),
-        new OperationIdRule(),
-        new PathParameterRule(),
-        new DiscriminatorRule(),
-        new RequiredPropertyRule(),
-        new ServerUrlRule(),
-        new SchemaValueRule(),
-        new VersionSyntaxRule(),
-        new PathQueryStringRule(),
-        new RefSiblingRule(),
-    ];
-
     /// <summary>Lints a read spec with its already built model (null: the rules that need it are skipped).</summary>
     /// <param name="read">The read spec.</param>
     /// <param name="model">Its model, or null.</param>
@@ -61,26 +45,18 @@ public static class SpecLinter
         var context = new LintContext(read, model, walked, findings);
         if (read.Document is not null)
         {
-            // Checking examples (lowering and compiling the whole contract, then validating) is the largest rule: it
-            // runs beside the others with findings of its own, added before the sort. The sort alone decides the
-            // order, and its rule ids are its own, so no tie between rules can change places.
-            var exampleFindings = new List<Finding>();
-            var exampleContext = new LintContext(read, model, walked, exampleFindings);
-            var examples = Task.Run(() =>
-            {
-                new ExampleRule().Check(exampleContext);
-                PhaseTrace.Mark("lint." + nameof(ExampleRule));
-            });
-            foreach (var rule in CreateRules())
-            {
-                rule.Check(context);
-                PhaseTrace.Mark("lint." + rule.GetType().Name);
-            }
-
+            // Checking examples (lowering and compiling the whole contract, then validating) is the largest rule: the
+            // rules that say so run beside the others with findings of their own, added before the sort. The sort alone
+            // decides the order, and their rule ids are their own, so no tie between rules can change places.
+            var checks = LintRules.CreateChecks();
+            var apartFindings = new List<Finding>();
+            var apartContext = new LintContext(read, model, walked, apartFindings);
+            var examples = Task.Run(() => Run(checks.Where(c => c.RunsApart), apartContext));
+            Run(checks.Where(c => !c.RunsApart), context);
             examples.GetAwaiter().GetResult();
-            findings.AddRange(exampleFindings);
-            context.ExamplesChecked = exampleContext.ExamplesChecked;
-            context.ExamplesSkipped = exampleContext.ExamplesSkipped;
+            findings.AddRange(apartFindings);
+            context.ExamplesChecked = apartContext.ExamplesChecked;
+            context.ExamplesSkipped = apartContext.ExamplesSkipped;
         }
 
         var result = findings
@@ -92,6 +68,15 @@ public static class SpecLinter
             .ThenBy(f => f.Message, StringComparer.Ordinal)
             .ToList();
         return new LintResult(result) { ExamplesChecked = context.ExamplesChecked, ExamplesSkipped = context.ExamplesSkipped };
+    }
+
+    private static void Run(IEnumerable<ILintRule> checks, LintContext context)
+    {
+        foreach (var check in checks)
+        {
+            check.Check(context);
+            PhaseTrace.Mark("lint." + check.GetType().Name);
+        }
     }
 
     private static Finding FromDiagnostic(Diagnostic diagnostic) =>

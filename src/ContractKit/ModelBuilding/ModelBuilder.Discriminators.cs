@@ -7,7 +7,7 @@ using ContractKit.Diagnostics;
 using ContractKit.Model;
 using ContractKit.Reading;
 using Microsoft.OpenApi;
-using JsonPointer = ContractKit.Model.JsonPointer;
+using JsonPointer = ContractKit.Runtime.JsonPointer;
 
 namespace ContractKit.ModelBuilding;
 
@@ -58,7 +58,7 @@ public sealed partial class ModelBuilder
                 }
                 else if (typeId.StartsWith(ComponentsSchemas + "/", StringComparison.Ordinal) && typeId.IndexOf('/', ComponentsSchemas.Length + 1) < 0)
                 {
-                    var name = JsonPointerText.TryParse(typeId, out var segments) ? segments[^1] : typeId[(ComponentsSchemas.Length + 1)..];
+                    var name = JsonPointer.TryParse(typeId, out var segments) ? segments[^1] : typeId[(ComponentsSchemas.Length + 1)..];
                     if (!explicitValues.Contains(name))
                     {
                         added.Add(new DiscriminatorMapping(name, typeId));

@@ -6,7 +6,7 @@ using System.Net.Http;
 using ContractKit.Diagnostics;
 using ContractKit.Model;
 using Microsoft.OpenApi;
-using JsonPointer = ContractKit.Model.JsonPointer;
+using JsonPointer = ContractKit.Runtime.JsonPointer;
 
 namespace ContractKit.ModelBuilding;
 

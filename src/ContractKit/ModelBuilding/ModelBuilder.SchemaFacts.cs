@@ -7,7 +7,7 @@ using ContractKit.Diagnostics;
 using ContractKit.Model;
 using ContractKit.Reading;
 using Microsoft.OpenApi;
-using JsonPointer = ContractKit.Model.JsonPointer;
+using JsonPointer = ContractKit.Runtime.JsonPointer;
 
 namespace ContractKit.ModelBuilding;
 
@@ -36,7 +36,7 @@ public sealed partial class ModelBuilder
     {
         if (RawAt(pointer) is not JsonObject raw || raw["$recursiveRef"] is not JsonValue target ||
             !target.TryGetValue<string>(out var text) || text != "#" ||
-            !JsonPointerText.TryParse(pointer, out var segments) || segments is not ["components", "schemas", var name, ..] ||
+            !JsonPointer.TryParse(pointer, out var segments) || segments is not ["components", "schemas", var name, ..] ||
             _document.Components?.Schemas?.TryGetValue(name, out var component) != true)
         {
             return null;

@@ -7,7 +7,7 @@ using ContractKit.Diagnostics;
 using ContractKit.Model;
 using ContractKit.Reading;
 using Microsoft.OpenApi;
-using JsonPointer = ContractKit.Model.JsonPointer;
+using JsonPointer = ContractKit.Runtime.JsonPointer;
 
 namespace ContractKit.ModelBuilding;
 

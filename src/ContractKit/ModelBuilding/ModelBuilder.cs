@@ -8,7 +8,7 @@ using ContractKit.Diagnostics;
 using ContractKit.Model;
 using ContractKit.Reading;
 using Microsoft.OpenApi;
-using JsonPointer = ContractKit.Model.JsonPointer;
+using JsonPointer = ContractKit.Runtime.JsonPointer;
 
 namespace ContractKit.ModelBuilding;
 
@@ -213,10 +213,7 @@ public sealed partial class ModelBuilder
     private SourceLocation? Locate(string pointer) => _input.Source.Locate(SourcePointer(pointer));
 
     /// <summary>Where a model pointer's node is in the file as written (2.0's <c>definitions</c> for 3.x's <c>components/schemas</c>).</summary>
-    private string SourcePointer(string pointer) =>
-        _input.SpecVersion is { } version && version.StartsWith('2') && pointer.StartsWith(ComponentsSchemas + "/", StringComparison.Ordinal)
-            ? "#/definitions/" + pointer[(ComponentsSchemas.Length + 1)..]
-            : pointer;
+    private string SourcePointer(string pointer) => Swagger2Pointers.Applies(_input.SpecVersion) ? Swagger2Pointers.ToFile(pointer) : pointer;
 
     /// <summary>The node as written at a model pointer (see <see cref="SourcePointer"/>), or null.</summary>
     private JsonNode? RawAt(string pointer)

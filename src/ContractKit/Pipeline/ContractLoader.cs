@@ -22,17 +22,17 @@ public sealed record LoadedContract(SpecReadResult Read, ModelBuildResult? Built
     /// <summary>The model, or null when it was not built.</summary>
     public ContractModel? Model => Built?.Model;
 
-    /// <summary>Whether the file itself could not be found or read (exit 2, not a spec problem).</summary>
-    public bool IsIoFailure => Read.Diagnostics.Any(d => d.Id is DiagnosticIds.FileNotFound or DiagnosticIds.FileUnreadable);
-
     /// <summary>The reader's diagnostics, then the model builder's.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics => Built is null ? Read.Diagnostics : [.. Read.Diagnostics, .. Built.Diagnostics];
 
     /// <summary>Whether the read or the model reported an error.</summary>
     public bool HasErrors => Read.HasErrors || Read.Document is null || Built is null || Built.HasErrors;
 
-    /// <summary>The one mapping of a load to an exit code: 2 when the file is unusable, 1 when the spec has errors, else 0.</summary>
-    public int ExitCode => IsIoFailure ? ExitCodes.UsageOrIo : HasErrors ? ExitCodes.InputErrors : ExitCodes.Success;
+    /// <summary>
+    /// The one mapping of a load to an exit code (<see cref="ExitCodes.ForFailure"/>): 2 when the file cannot be found
+    /// or read or exceeds a limit, 1 when the spec has errors, else 0.
+    /// </summary>
+    public int ExitCode => HasErrors ? ExitCodes.ForFailure(Diagnostics) : ExitCodes.Success;
 }
 
 /// <summary>How a spec is loaded: strictness and what may overlap the read.</summary>

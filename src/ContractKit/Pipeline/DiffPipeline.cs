@@ -42,7 +42,7 @@ public sealed record DiffRequest
     public CodeGen.CSharpOptions? Api { get; init; } = DiffOptions.DefaultApi;
 }
 
-/// <summary>The outcome: findings (levels and ignores applied), diagnostics for stderr, and 0, 1 (a defect --strict makes an error) or 2 (usage/input error).</summary>
+/// <summary>The outcome: findings (levels and ignores applied), diagnostics for stderr, and 0, 1 (a spec has errors) or 2 (usage, I/O, limit, ignore file; see <see cref="ExitCodes"/>).</summary>
 public sealed record DiffRun(IReadOnlyList<Finding> Findings, IReadOnlyList<Diagnostic> Diagnostics, int ExitCode)
 {
     /// <summary>
@@ -60,7 +60,7 @@ public static class DiffPipeline
     /// <summary>Runs a diff.</summary>
     /// <param name="request">What to compare.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
-    /// <returns>Findings and diagnostics; <see cref="DiffRun.ExitCode"/> is 2 when an input could not be used.</returns>
+    /// <returns>Findings and diagnostics; <see cref="DiffRun.ExitCode"/> is 1 when a spec has errors, 2 when a file could not be used.</returns>
     public static async Task<DiffRun> RunAsync(DiffRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -84,9 +84,8 @@ public static class DiffPipeline
         var errors = problems.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (baseModel is null || headModel is null || errors.Count > 0)
         {
-            // Only tolerated defects made errors by --strict: the specs are the problem, not the run.
-            var onlyStrict = errors.Count > 0 && errors.All(d => ToleratedDefects.IsTolerated(d.Id));
-            return new DiffRun([], problems, onlyStrict ? ExitCodes.InputErrors : ExitCodes.UsageOrIo);
+            // A spec with errors is bad input (1); a file that cannot be found or read, a limit or the ignore file, the run (2).
+            return new DiffRun([], problems, ExitCodes.ForFailure(problems));
         }
 
         var options = new DiffOptions

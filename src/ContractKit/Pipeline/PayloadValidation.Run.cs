@@ -116,5 +116,8 @@ public static partial class PayloadValidation
     }
 
     private static PayloadResult ToResult(PayloadOutcome outcome) =>
-        new(outcome.Path, outcome.Valid, [.. outcome.Errors.Select(e => new PayloadError(e.InstanceLocation, e.SchemaLocation, e.Keyword, e.Message))], outcome.ReadError);
+        new(outcome.Path, outcome.Valid, [.. outcome.Errors.Select(e => new PayloadError(e.InstanceLocation, e.SchemaLocation, e.Keyword, e.Message))], outcome.ReadError)
+        {
+            ReadErrorId = outcome.ReadErrorId,
+        };
 }

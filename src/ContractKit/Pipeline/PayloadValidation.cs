@@ -37,7 +37,11 @@ public sealed record ValidationTarget
 }
 
 /// <summary>One payload's verdict; <see cref="ReadError"/> is set when it could not be read or is not JSON.</summary>
-public sealed record PayloadOutcome(string Path, bool Valid, IReadOnlyList<ValidationError> Errors, string? ReadError = null);
+public sealed record PayloadOutcome(string Path, bool Valid, IReadOnlyList<ValidationError> Errors, string? ReadError = null)
+{
+    /// <summary>The diagnostic id of <see cref="ReadError"/>: CK1001/CK1002 (the file, exit 2) or CK1003 (not JSON, exit 1).</summary>
+    public string ReadErrorId { get; init; } = DiagnosticIds.SyntaxError;
+}
 
 /// <summary>Resolves a validation target to a compiled validator and validates payload files with it. The CLI calls this.</summary>
 public static partial class PayloadValidation
@@ -60,7 +64,7 @@ public static partial class PayloadValidation
         var read = loaded.Read;
         if (loaded.Model is not { } model)
         {
-            return (null, target.Direction, read.Diagnostics, loaded.IsIoFailure ? ExitCodes.UsageOrIo : ExitCodes.InputErrors);
+            return (null, target.Direction, read.Diagnostics, ExitCodes.ForFailure(loaded.Diagnostics));
         }
 
         // The defects the reader read through are said, as by the other commands; the payloads are still checked.
@@ -113,7 +117,10 @@ public static partial class PayloadValidation
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return new PayloadOutcome(path, false, [], $"cannot read the payload: {ex.Message}");
+            return new PayloadOutcome(path, false, [], $"cannot read the payload: {ex.Message}")
+            {
+                ReadErrorId = ex is FileNotFoundException or DirectoryNotFoundException ? DiagnosticIds.FileNotFound : DiagnosticIds.FileUnreadable,
+            };
         }
 
         var result = validator.Validate(bytes, new ValidationOptions { Direction = direction });

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using ContractKit.Diagnostics;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
+using JsonPointer = ContractKit.Runtime.JsonPointer;
 
 namespace ContractKit.Reading;
 
@@ -113,18 +114,6 @@ internal static class OpenApiDocumentReader
         /// <summary>How many times each unknown key was met in each list of objects, to place each finding on its own item.</summary>
         private readonly Dictionary<(string Parent, string Key), int> _occurrences = [];
 
-        /// <summary>
-        /// For 2.0 documents Microsoft.OpenApi reports pointers in the 3.x shape it converted them to
-        /// (<c>#/components/schemas/A</c>); the file has <c>#/definitions/A</c>.
-        /// </summary>
-        private static readonly (string V3, string V2)[] Swagger2Sections =
-        [
-            ("#/components/schemas/", "#/definitions/"),
-            ("#/components/parameters/", "#/parameters/"),
-            ("#/components/responses/", "#/responses/"),
-            ("#/components/securitySchemes/", "#/securityDefinitions/"),
-        ];
-
         /// <summary>Errors first, then warnings, each in the order reported: the order the diagnostics had when both came from one read.</summary>
         public List<Diagnostic> Map(IEnumerable<OpenApiError> errors, IEnumerable<OpenApiError> warnings)
         {
@@ -187,21 +176,8 @@ internal static class OpenApiDocumentReader
                 ?? new SourceLocation(path, 1, 1);
         }
 
-        private string InFile(string pointer)
-        {
-            if (_isSwagger2)
-            {
-                foreach (var (v3, v2) in Swagger2Sections)
-                {
-                    if (pointer.StartsWith(v3, StringComparison.Ordinal))
-                    {
-                        return v2 + pointer[v3.Length..];
-                    }
-                }
-            }
-
-            return pointer;
-        }
+        /// <summary>For 2.0 documents Microsoft.OpenApi reports pointers in the 3.x shape it converted them to.</summary>
+        private string InFile(string pointer) => _isSwagger2 ? Swagger2Pointers.ToFile(pointer) : pointer;
 
         /// <summary>
         /// Microsoft.OpenApi warns about references it cannot resolve too. Its message names the reference as it
@@ -223,7 +199,7 @@ internal static class OpenApiDocumentReader
         /// </summary>
         private Diagnostic Discriminator(OpenApiError error, SourceLocation location)
         {
-            var schema = error.Pointer is { } pointer && JsonPointerText.TryParse(InFile(pointer), out var segments) && segments.Length > 0 && segments[^1] == "discriminator"
+            var schema = error.Pointer is { } pointer && JsonPointer.TryParse(InFile(pointer), out var segments) && segments.Length > 0 && segments[^1] == "discriminator"
                 ? ToleratedDefects.Find(root, segments[..^1]) as JsonObject
                 : null;
             var isInert = schema is not null && !schema.ContainsKey("oneOf") && !schema.ContainsKey("anyOf") && !schema.ContainsKey("allOf");

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json.Nodes;
 using ContractKit.Diagnostics;
+using ContractKit.Runtime;
 
 namespace ContractKit.Reading;
 
@@ -56,7 +57,7 @@ internal static class PathTemplateCheck
                 {
                     if (!shared.Contains(name) && !declared.Contains(name))
                     {
-                        var pointer = JsonPointerText.ToFragment(["paths", template, method], 3);
+                        var pointer = JsonPointer.ToFragment(["paths", template, method], 3);
                         yield return new Diagnostic(
                             DiagnosticIds.PathParameterMismatch,
                             ToleratedDefects.Severity(strict),
@@ -120,7 +121,7 @@ internal static class PathTemplateCheck
         // A chain of local references, bounded so that a cycle cannot loop.
         for (var hops = 0; node is JsonObject obj && Text(obj, "$ref") is { } reference; hops++)
         {
-            node = hops < 8 && reference.StartsWith('#') && JsonPointerText.TryParse(reference, out var segments)
+            node = hops < 8 && reference.StartsWith('#') && JsonPointer.TryParse(reference, out var segments)
                 ? ToleratedDefects.Find(document, segments)
                 : null;
         }

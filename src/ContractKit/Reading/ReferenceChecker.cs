@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Text.Json.Nodes;
 using ContractKit.Diagnostics;
+using ContractKit.Runtime;
 
 namespace ContractKit.Reading;
 
@@ -263,7 +264,7 @@ internal sealed class ReferenceChecker
             return true;
         }
 
-        if (!JsonPointerText.TryParse("#" + fragment, out var segments))
+        if (!JsonPointer.TryParse("#" + fragment, out var segments))
         {
             return false;
         }
@@ -290,7 +291,7 @@ internal sealed class ReferenceChecker
     private void Report(string reference, string why)
     {
         _path.Add("$ref");
-        var pointer = JsonPointerText.ToFragment(_path, _path.Count);
+        var pointer = JsonPointer.ToFragment(_path, _path.Count);
         _path.RemoveAt(_path.Count - 1);
         var location = _source.Locate(pointer) ?? new SourceLocation(_filePath, 1, 1, pointer);
         UnresolvedReferences.Add(reference);

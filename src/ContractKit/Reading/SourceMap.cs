@@ -1,4 +1,5 @@
 using ContractKit.Diagnostics;
+using ContractKit.Runtime;
 
 namespace ContractKit.Reading;
 
@@ -29,13 +30,13 @@ public sealed class SourceMap
     /// <returns>The location, whose <see cref="SourceLocation.Pointer"/> is the requested pointer in <c>#/…</c> form.</returns>
     public SourceLocation? Locate(string jsonPointer)
     {
-        if (_locator is null || jsonPointer is null || !JsonPointerText.TryParse(jsonPointer, out var segments))
+        if (_locator is null || jsonPointer is null || !JsonPointer.TryParse(jsonPointer, out var segments))
         {
             return null;
         }
 
         return _locator.Find(segments) is { } position
-            ? new SourceLocation(FilePath, position.Line, position.Column, JsonPointerText.ToFragment(segments, segments.Length))
+            ? new SourceLocation(FilePath, position.Line, position.Column, JsonPointer.ToFragment(segments, segments.Length))
             : null;
     }
 }

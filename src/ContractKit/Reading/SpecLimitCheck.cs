@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ContractKit.Diagnostics;
+using ContractKit.Runtime;
 
 namespace ContractKit.Reading;
 
@@ -32,7 +33,7 @@ internal static class SpecLimitCheck
 
         var path = new List<string>();
         return FindLongString(root, path)
-            ? Exceeded(source, JsonPointerText.ToFragment(path, path.Count), $"A string is longer than {SpecLimits.MaxStringLength:N0} characters.")
+            ? Exceeded(source, JsonPointer.ToFragment(path, path.Count), $"A string is longer than {SpecLimits.MaxStringLength:N0} characters.")
             : null;
     }
 

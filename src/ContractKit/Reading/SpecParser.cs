@@ -74,7 +74,9 @@ internal static class SpecParser
             {
                 Root = null,
                 Locator = null,
-                Problems = [Problem(filePath, position, "Invalid JSON: " + CleanJsonMessage(ex.Message))],
+                Problems = [IsDepthLimit(ex)
+                    ? Problem(filePath, position, $"The document is nested more than {SpecLimits.MaxDepth} levels deep.", DiagnosticIds.LimitExceeded)
+                    : Problem(filePath, position, "Invalid JSON: " + CleanJsonMessage(ex.Message))],
                 Format = "json",
             };
         }
@@ -150,6 +152,13 @@ internal static class SpecParser
         return encoding;
     }
 
-    private static Diagnostic Problem(string filePath, TextPosition position, string message) =>
-        new(DiagnosticIds.SyntaxError, DiagnosticSeverity.Error, message, new SourceLocation(filePath, position.Line, position.Column));
+    private static Diagnostic Problem(string filePath, TextPosition position, string message, string id = DiagnosticIds.SyntaxError) =>
+        new(id, DiagnosticSeverity.Error, message, new SourceLocation(filePath, position.Line, position.Column));
+
+    /// <summary>
+    /// System.Text.Json reports its depth limit as any other JsonException; only its message tells (the runtime's own
+    /// English resource: "The maximum configured depth of 1000 has been exceeded"). The YAML reader counts depth itself.
+    /// </summary>
+    private static bool IsDepthLimit(JsonException ex) =>
+        ex.Message.Contains($"depth of {SpecLimits.MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture)}", StringComparison.Ordinal);
 }

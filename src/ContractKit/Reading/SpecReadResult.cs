@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using ContractKit.Diagnostics;
 using Microsoft.OpenApi;
+using JsonPointer = ContractKit.Runtime.JsonPointer;
 
 namespace ContractKit.Reading;
 
@@ -33,7 +34,7 @@ public sealed class SpecReadResult
     /// <summary>The raw node at a JSON pointer (<c>#/a/b</c> or <c>/a/b</c>), or null.</summary>
     internal JsonNode? RawNodeAt(string pointer)
     {
-        if (Raw is null || !JsonPointerText.TryParse(pointer, out var segments))
+        if (Raw is null || !JsonPointer.TryParse(pointer, out var segments))
         {
             return null;
         }

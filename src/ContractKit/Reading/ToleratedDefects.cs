@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Text.Json.Nodes;
 using ContractKit.Diagnostics;
 using Microsoft.OpenApi;
+using JsonPointer = ContractKit.Runtime.JsonPointer;
 
 namespace ContractKit.Reading;
 
@@ -95,20 +96,20 @@ internal static class ToleratedDefects
     /// </summary>
     public static string KeyPointer(JsonNode root, string parent, string key, int occurrence)
     {
-        if (JsonPointerText.TryParse(parent, out var segments) && Find(root, segments) is JsonArray items)
+        if (JsonPointer.TryParse(parent, out var segments) && Find(root, segments) is JsonArray items)
         {
             var seen = 0;
             for (var i = 0; i < items.Count; i++)
             {
                 if (items[i] is JsonObject item && item.ContainsKey(key) && seen++ == occurrence)
                 {
-                    return $"{parent}/{i}/{JsonPointerText.EscapeToken(key)}";
+                    return $"{parent}/{i}/{JsonPointer.Escape(key)}";
                 }
             }
         }
 
         // Microsoft.OpenApi names the root "#/".
-        return $"{parent.TrimEnd('/')}/{JsonPointerText.EscapeToken(key)}";
+        return $"{parent.TrimEnd('/')}/{JsonPointer.Escape(key)}";
     }
 
     internal static JsonNode? Find(JsonNode? node, IReadOnlyList<string> segments)

@@ -17,7 +17,7 @@ namespace ContractKit.Reading;
 /// YamlDotNet representation model in between), recording where every key and element is written.
 /// The walk keeps its own stack, so deep nesting cannot overflow the call stack.
 /// </summary>
-internal sealed class YamlToJson
+internal sealed partial class YamlToJson
 {
     private const string MergeKey = "<<";
 
@@ -225,7 +225,7 @@ internal sealed class YamlToJson
 
         if (_stack.Count + _depthOffset >= SpecLimits.MaxDepth)
         {
-            Fatal(start.Start, $"The document is nested more than {SpecLimits.MaxDepth} levels deep.");
+            Fatal(start.Start, $"The document is nested more than {SpecLimits.MaxDepth} levels deep.", DiagnosticIds.LimitExceeded);
             return;
         }
 
@@ -256,44 +256,6 @@ internal sealed class YamlToJson
         {
             parent.Size += frame.Size;
         }
-    }
-
-    private void OnAlias(AnchorAlias alias)
-    {
-        if (!_anchors.TryGetValue(alias.Value.Value, out var anchor))
-        {
-            Fatal(alias.Start, $"The alias '*{alias.Value.Value}' refers to an anchor that is not defined before it.");
-            return;
-        }
-
-        if (!anchor.Complete)
-        {
-            Fatal(alias.Start, $"The alias '*{alias.Value.Value}' refers to a node that contains it; recursive structures cannot be represented.");
-            return;
-        }
-
-        if (ExpectingKey(out var frame))
-        {
-            if (anchor.Node is JsonValue key)
-            {
-                SetKey(frame, key.ToString(), alias.Start, isMerge: false);
-            }
-            else
-            {
-                Fatal(alias.Start, "Only scalar mapping keys are supported; an alias to a mapping or sequence cannot be a key.");
-            }
-
-            return;
-        }
-
-        _aliasBudget -= anchor.Size;
-        if (_aliasBudget < 0)
-        {
-            Fatal(alias.Start, $"YAML aliases expand to more than {SpecLimits.MaxAliasExpansion:N0} nodes; refusing to expand further.");
-            return;
-        }
-
-        AddValue(anchor.Node?.DeepClone(), alias.Start, size: anchor.Size);
     }
 
     private bool ExpectingKey(out Frame frame)
@@ -354,59 +316,17 @@ internal sealed class YamlToJson
         frame.IsDuplicate = false;
     }
 
-    /// <summary>
-    /// Merge keys (<c>&lt;&lt;: *base</c> or <c>&lt;&lt;: [*a, *b]</c>): keys written in the mapping itself win, then
-    /// earlier sources over later ones. Applied when the mapping ends, so explicit keys after <c>&lt;&lt;</c> still win.
-    /// </summary>
-    private void ApplyMerges(JsonObject target, List<(JsonNode? Source, TextPosition Position)> merges)
-    {
-        foreach (var (source, position) in merges)
-        {
-            IEnumerable<JsonNode?> sources = source is JsonArray list ? list : [source];
-            foreach (var item in sources)
-            {
-                if (item is not JsonObject from)
-                {
-                    _problems.Add(new Diagnostic(
-                        DiagnosticIds.SyntaxError,
-                        DiagnosticSeverity.Error,
-                        "A merge key ('<<') must be given a mapping or a sequence of mappings.",
-                        new SourceLocation(_filePath, position.Line, position.Column)));
-                    return;
-                }
-
-                foreach (var (key, value) in from)
-                {
-                    if (!target.ContainsKey(key))
-                    {
-                        target.Add(key, value?.DeepClone());
-                    }
-                }
-            }
-        }
-    }
-
-    private void NoteProperties(NodeEvent node) => _unusual |= !node.Anchor.IsEmpty || !node.Tag.IsEmpty;
-
-    private void Remember(AnchorName name, JsonNode? node, int size, bool complete)
-    {
-        if (!name.IsEmpty)
-        {
-            _anchors[name.Value] = new Anchor(node, size, complete);
-        }
-    }
-
-    private void Fatal(Mark start, string message)
+    private void Fatal(Mark start, string message, string id = DiagnosticIds.SyntaxError)
     {
         _fatal = true;
-        _problems.Add(Problem(start, message));
+        _problems.Add(Problem(start, message, id));
     }
 
-    private Diagnostic Problem(Mark start, string message)
+    private Diagnostic Problem(Mark start, string message, string id = DiagnosticIds.SyntaxError)
     {
         var position = ToPosition(start);
         return new Diagnostic(
-            DiagnosticIds.SyntaxError,
+            id,
             DiagnosticSeverity.Error,
             message,
             new SourceLocation(_filePath, position.Line, position.Column));
@@ -421,8 +341,6 @@ internal sealed class YamlToJson
         var text = message.Trim();
         return text.Length == 0 ? "Invalid YAML syntax." : "Invalid YAML: " + char.ToLowerInvariant(text[0]) + text[1..];
     }
-
-    private sealed record Anchor(JsonNode? Node, int Size, bool Complete);
 
     private sealed class Frame(JsonNode container, string? anchor)
     {

@@ -11,7 +11,11 @@ namespace ContractKit.Reporting;
 /// <param name="Valid">Whether it validates.</param>
 /// <param name="Errors">The validation errors.</param>
 /// <param name="ReadError">Why the file could not be read or parsed, or null.</param>
-public sealed record PayloadResult(string File, bool Valid, IReadOnlyList<PayloadError> Errors, string? ReadError = null);
+public sealed record PayloadResult(string File, bool Valid, IReadOnlyList<PayloadError> Errors, string? ReadError = null)
+{
+    /// <summary>The diagnostic id of <see cref="ReadError"/>: CK1001/CK1002 (the file could not be read) or CK1003 (not JSON).</summary>
+    public string ReadErrorId { get; init; } = DiagnosticIds.SyntaxError;
+}
 
 /// <summary>A validation error: where in the payload, which schema keyword, and what is wrong.</summary>
 /// <param name="InstanceLocation">JSON pointer into the payload ("" for the root).</param>
@@ -26,11 +30,11 @@ public static class PayloadReport
     /// <summary>The <c>--format</c> values of <c>validate</c>.</summary>
     public static IReadOnlyList<string> FormatNames { get; } = ["text", "json"];
 
-    /// <summary>2 when a payload could not be read, else 1 when one is invalid, else 0.</summary>
+    /// <summary>2 when a payload file could not be read, else 1 when one is invalid or not JSON, else 0 (<see cref="ExitCodes"/>).</summary>
     /// <param name="results">The results.</param>
     /// <returns>The exit code.</returns>
     public static int ExitCodeFor(IReadOnlyList<PayloadResult> results) =>
-        results.Any(o => o.ReadError is not null) ? ExitCodes.UsageOrIo
+        results.Any(o => o.ReadError is not null && ExitCodes.IsUsageOrIo(o.ReadErrorId)) ? ExitCodes.UsageOrIo
             : results.All(o => o.Valid) ? ExitCodes.Success
             : ExitCodes.InputErrors;
 
@@ -44,7 +48,7 @@ public static class PayloadReport
         {
             if (outcome.ReadError is not null)
             {
-                errors.WriteLine($"{outcome.File}: error {DiagnosticIds.SyntaxError}: {outcome.ReadError}");
+                errors.WriteLine($"{outcome.File}: error {outcome.ReadErrorId}: {outcome.ReadError}");
                 continue;
             }
 

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using ContractKit.Model;
+using ContractKit.Runtime;
 using ContractKit.Runtime.Validation;
 
 namespace ContractKit.Validation;

@@ -95,8 +95,8 @@ public sealed class LintCommandTests
         var result = await CliRunner.RunAsync(spec.Directory, "lint", "spec.yaml", "--format", "sarif");
 
         var rules = JsonNode.Parse(result.Stdout)!["runs"]![0]!["tool"]!["driver"]!["rules"]!.AsArray();
-        var rule = Assert.Single(rules, r => (string?)r!["id"] == ContractKit.Lint.LintRules.DuplicateOperationId.Id);
-        Assert.Equal(ContractKit.Lint.LintRules.DuplicateOperationId.Summary, (string?)rule!["shortDescription"]!["text"]);
+        var rule = Assert.Single(rules, r => (string?)r!["id"] == ContractKit.Lint.Rules.OperationIdRule.DuplicateOperationId.Id);
+        Assert.Equal(ContractKit.Lint.Rules.OperationIdRule.DuplicateOperationId.Summary, (string?)rule!["shortDescription"]!["text"]);
     }
 
     [Fact]

@@ -66,13 +66,13 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task PayloadThatIsNotJson_ExitsTwo_WithLineAndColumn()
+    public async Task PayloadThatIsNotJson_ExitsOne_WithLineAndColumn()
     {
         var payload = _files.Write("broken.json", "{\n  \"id\": \"t\",\n  oops\n}");
 
         var result = await CliRunner.RunAsync(_files.Root, "validate", _spec, "--schema", "ThreadObject", payload);
 
-        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(1, result.ExitCode);
         Assert.Matches(@"broken\.json: error CK1003: .*line 3", result.Stderr);
         Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
     }
@@ -90,11 +90,12 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task MissingPayloadFile_ExitsTwo()
+    public async Task MissingPayloadFile_ExitsTwo_WithFileNotFound()
     {
         var result = await CliRunner.RunAsync(_files.Root, "validate", _spec, "--schema", "ThreadObject", "nope.json");
 
         Assert.Equal(2, result.ExitCode);
+        Assert.Contains("nope.json: error CK1001: ", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("nope.json", result.Stderr, StringComparison.Ordinal);
     }
 

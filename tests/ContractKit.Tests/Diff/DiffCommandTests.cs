@@ -54,11 +54,11 @@ public sealed class DiffCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task BrokenSpec_ExitsTwo_WithDiagnosticsOnStderr()
+    public async Task BrokenSpec_ExitsOne_WithDiagnosticsOnStderr_AndMissingSpec_ExitsTwo()
     {
         _files.Write("broken.yaml", "openapi: 3.0.3\ninfo: [unclosed\n");
         var result = await CliRunner.RunAsync(_files.Root, "diff", "base.yaml", "broken.yaml");
-        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(1, result.ExitCode);
         Assert.Matches(@"broken\.yaml\(\d+,\d+\): error CK\d{4}: ", result.Stderr);
 
         Assert.Equal(2, (await CliRunner.RunAsync(_files.Root, "diff", "base.yaml", "missing.yaml")).ExitCode);

@@ -34,14 +34,6 @@ public sealed class RuleDocumentTests
         CheckTable(Path.Combine("docs", "lint-rules.md"), "| Id | Name | Level | Meaning |", rows);
     }
 
-    [Fact]
-    public void Catalogs_HaveUniqueIds()
-    {
-        Assert.Equal(DiffRules.All.Count, DiffRules.All.Select(r => r.Id).Distinct(StringComparer.Ordinal).Count());
-        Assert.Equal(LintRules.All.Count, LintRules.All.Select(r => r.Id).Distinct(StringComparer.Ordinal).Count());
-        Assert.Equal(LintRules.All.Count, LintRules.All.Select(r => r.Name).Distinct(StringComparer.Ordinal).Count());
-    }
-
     private static string Level(ContractKit.Reporting.FindingLevel level) => level.ToString().ToLowerInvariant();
 
     /// <summary>Compares (or, in update mode, rewrites) the table that follows <paramref name="header"/>.</summary>

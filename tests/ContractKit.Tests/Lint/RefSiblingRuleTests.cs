@@ -1,5 +1,6 @@
 using System.Linq;
 using ContractKit.Lint;
+using ContractKit.Lint.Rules;
 using ContractKit.Reading;
 using ContractKit.Reporting;
 using ContractKit.Tests.Support;
@@ -27,7 +28,7 @@ public sealed class RefSiblingRuleTests
     private static Finding[] Lint(string version)
     {
         using var spec = new TempSpec($"openapi: {version}\ninfo: {{title: T, version: '1'}}\n" + Schemas);
-        return LintPipeline.Lint(SpecReader.Read(spec.Path)).Findings.Where(f => f.RuleId == LintRules.RefSiblingIgnored.Id).ToArray();
+        return LintPipeline.Lint(SpecReader.Read(spec.Path)).Findings.Where(f => f.RuleId == RefSiblingRule.RefSiblingIgnored.Id).ToArray();
     }
 
     [Fact]

@@ -127,7 +127,7 @@ public sealed class YamlToJsonTests
 
         Assert.Null(result.Root);
         var problem = Assert.Single(result.Problems);
-        Assert.Equal(DiagnosticIds.SyntaxError, problem.Id);
+        Assert.Equal(DiagnosticIds.LimitExceeded, problem.Id);
         Assert.Contains("alias", problem.Message, System.StringComparison.Ordinal);
     }
 

@@ -97,7 +97,7 @@ internal static partial class KeywordFactory
         {
             if (branch.ValueKind == JsonValueKind.Object && branch.TryGetProperty("$ref", out var r) && r.ValueKind == JsonValueKind.String)
             {
-                var name = JsonPointerText.LastSegment(r.GetString()!);
+                var name = JsonPointerNavigation.LastSegment(r.GetString()!);
                 if (!tags.Contains(name))
                 {
                     tags.Add(name);
@@ -121,8 +121,8 @@ internal static partial class KeywordFactory
         }
 
         // A bare name is a schema name: components/schemas in OpenAPI, $defs in plain JSON Schema.
-        return compiler.FindSite(UriText.WithoutFragment(site.BaseUri) + "#/components/schemas/" + JsonPointerText.Escape(value))
-            ?? compiler.FindSite(UriText.WithoutFragment(site.BaseUri) + "#/$defs/" + JsonPointerText.Escape(value))
+        return compiler.FindSite(UriText.WithoutFragment(site.BaseUri) + "#/components/schemas/" + JsonPointer.Escape(value))
+            ?? compiler.FindSite(UriText.WithoutFragment(site.BaseUri) + "#/$defs/" + JsonPointer.Escape(value))
             ?? compiler.ResolveSite(site, value, "discriminator/mapping");
     }
 }

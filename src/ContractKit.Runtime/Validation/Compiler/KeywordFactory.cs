@@ -103,7 +103,7 @@ internal static partial class KeywordFactory
         throw new SchemaCompilationException(site.Key + "/" + keyword, $"'{keyword}' must be a non-negative integer");
     }
 
-    internal static string Segment(string keyword, string name) => keyword + "/" + JsonPointerText.Escape(name);
+    internal static string Segment(string keyword, string name) => keyword + "/" + JsonPointer.Escape(name);
 
     internal static string Segment(string keyword, int index) => keyword + "/" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

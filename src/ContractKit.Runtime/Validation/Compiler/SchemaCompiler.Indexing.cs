@@ -97,7 +97,7 @@ internal sealed partial class SchemaCompiler
         foreach (var p in e.EnumerateObject())
         {
             var name = p.Name;
-            var at = pointer + "/" + JsonPointerText.Escape(name);
+            var at = pointer + "/" + JsonPointer.Escape(name);
             var v = p.Value;
             if (v.ValueKind is JsonValueKind.Object or JsonValueKind.True or JsonValueKind.False && SchemaKeywords.IsSingle(name, dialect.Draft4))
             {
@@ -117,7 +117,7 @@ internal sealed partial class SchemaCompiler
                 {
                     if (member.Value.ValueKind is JsonValueKind.Object or JsonValueKind.True or JsonValueKind.False)
                     {
-                        Index(member.Value, documentUri, at + "/" + JsonPointerText.Escape(member.Name), baseUri, dialect, resource, false, depth + 1);
+                        Index(member.Value, documentUri, at + "/" + JsonPointer.Escape(member.Name), baseUri, dialect, resource, false, depth + 1);
                     }
                 }
             }

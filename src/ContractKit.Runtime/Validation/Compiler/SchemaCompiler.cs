@@ -74,7 +74,7 @@ internal sealed partial class SchemaCompiler
             return site;
         }
 
-        var element = JsonPointerText.Navigate(parent.Element, relativePointer)
+        var element = JsonPointerNavigation.Navigate(parent.Element, relativePointer)
             ?? throw new SchemaCompilationException(key, "no schema at this location");
         site = new SchemaSite(parent.DocumentUri, parent.Pointer + relativePointer, element, parent.BaseUri, parent.Dialect, parent.Resource);
         _sites[key] = site;
@@ -121,7 +121,7 @@ internal sealed partial class SchemaCompiler
             return known;
         }
 
-        return JsonPointerText.Navigate(target.Element, fragment) is null ? null : Child(target, fragment);
+        return JsonPointerNavigation.Navigate(target.Element, fragment) is null ? null : Child(target, fragment);
     }
 
     private void LoadExternal(string uri)

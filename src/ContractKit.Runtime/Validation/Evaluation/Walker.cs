@@ -51,6 +51,27 @@ internal ref partial struct Walker
 
     public readonly ReadOnlySpan<byte> Utf8(int token) => State.Tape.Text(Json, token);
 
+    /// <summary>The members of the object at <paramref name="token"/>: <c>foreach (var (name, ordinal) in w.Members(token))</c>, the value at <c>name + 1</c>.</summary>
+    public readonly TapeChildren Members(int token) => TapeChildren.Members(Tokens, token);
+
+    /// <summary>The items of the array at <paramref name="token"/>: <c>foreach (var (item, index) in w.Items(token))</c>.</summary>
+    public readonly TapeChildren Items(int token) => TapeChildren.Items(Tokens, token);
+
+    /// <summary>
+    /// Folds one child's verdict into <paramref name="ok"/>; true when the keyword should stop now, because only the
+    /// verdict matters and it is decided (a collecting walk goes on to report every child's errors).
+    /// </summary>
+    public readonly bool Stops(bool valid, ref bool ok)
+    {
+        if (valid)
+        {
+            return false;
+        }
+
+        ok = false;
+        return !Collecting;
+    }
+
     public readonly JsonNumber Number(int token)
     {
         ref readonly var t = ref Tokens[token];

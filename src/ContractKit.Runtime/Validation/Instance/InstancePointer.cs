@@ -42,7 +42,7 @@ internal static class InstancePointer
 
             if (tokens[current].Kind == TokenKind.Object)
             {
-                segments.Add(Utf8Text.EscapePointerToken(w.String(child)));
+                segments.Add(JsonPointer.Escape(w.String(child)));
                 child++;
             }
             else

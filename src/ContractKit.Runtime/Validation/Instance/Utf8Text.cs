@@ -21,8 +21,4 @@ internal static class Utf8Text
     }
 
     public static string Decode(ReadOnlySpan<byte> utf8) => Encoding.UTF8.GetString(utf8);
-
-    /// <summary>JSON Pointer token escaping: <c>~</c> → <c>~0</c>, <c>/</c> → <c>~1</c>.</summary>
-    public static string EscapePointerToken(string name) =>
-        name.Contains('~') || name.Contains('/') ? name.Replace("~", "~0").Replace("/", "~1") : name;
 }

@@ -36,25 +36,20 @@ internal sealed class AdditionalPropertiesKeyword : Keyword
         }
 
         var ok = true;
-        var ordinal = 0;
-        for (var i = token + 1; i < obj.Next; i = w.Tokens[i + 1].Next, ordinal++)
+        foreach (var (name, ordinal) in w.Members(token))
         {
-            if (IsDeclared(ref w, i))
+            if (IsDeclared(ref w, name))
             {
                 continue;
             }
 
             w.Mark(annotations, ordinal);
             var valid = _schema.Constant == false
-                ? w.Collecting && w.Report(i, Name, $"property '{w.String(i)}' is not allowed")
-                : Apply(ref w, _schema, Name, i + 1, Annotations.None);
-            if (!valid)
+                ? w.Collecting && w.Report(name, Name, $"property '{w.String(name)}' is not allowed")
+                : Apply(ref w, _schema, Name, name + 1, Annotations.None);
+            if (w.Stops(valid, ref ok))
             {
-                ok = false;
-                if (!w.Collecting)
-                {
-                    return false;
-                }
+                return false;
             }
         }
 

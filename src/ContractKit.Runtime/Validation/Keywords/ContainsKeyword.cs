@@ -27,10 +27,9 @@ internal sealed class ContainsKeyword : Keyword
         }
 
         long matches = 0;
-        var index = 0;
-        for (var i = token + 1; i < array.Next; i = w.Tokens[i].Next, index++)
+        foreach (var (item, index) in w.Items(token))
         {
-            if (Test(ref w, _schema, Name, i, Annotations.None))
+            if (Test(ref w, _schema, Name, item, Annotations.None))
             {
                 matches++;
                 w.Mark(annotations, index);

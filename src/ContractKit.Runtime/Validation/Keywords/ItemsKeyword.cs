@@ -27,10 +27,9 @@ internal sealed class ItemsKeyword : Keyword
         if (!w.KeepsPath && _start == 0 && !annotations.IsActive)
         {
             // The verdict walk with nothing to mark: each item against the schema, first failure decides.
-            var tokens = w.Tokens;
-            for (var i = token + 1; i < array.Next; i = tokens[i].Next)
+            foreach (var (item, _) in w.Items(token))
             {
-                if (!_schema.Evaluate(ref w, i, Annotations.None))
+                if (!_schema.Evaluate(ref w, item, Annotations.None))
                 {
                     return false;
                 }
@@ -40,8 +39,7 @@ internal sealed class ItemsKeyword : Keyword
         }
 
         var ok = true;
-        var index = 0;
-        for (var i = token + 1; i < array.Next; i = w.Tokens[i].Next, index++)
+        foreach (var (item, index) in w.Items(token))
         {
             if (index < _start)
             {
@@ -55,13 +53,9 @@ internal sealed class ItemsKeyword : Keyword
                 return false;
             }
 
-            if (!Apply(ref w, _schema, Name, i, Annotations.None))
+            if (w.Stops(Apply(ref w, _schema, Name, item, Annotations.None), ref ok))
             {
-                ok = false;
-                if (!w.Collecting)
-                {
-                    return false;
-                }
+                return false;
             }
         }
 

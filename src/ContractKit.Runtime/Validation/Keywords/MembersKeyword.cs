@@ -76,23 +76,20 @@ internal sealed class MembersKeyword : Keyword
 
     public override bool Evaluate(ref Walker w, int token, in Annotations annotations)
     {
-        var tokens = w.Tokens;
-        ref readonly var obj = ref tokens[token];
-        if (obj.Kind != TokenKind.Object)
+        if (w.Tokens[token].Kind != TokenKind.Object)
         {
             return true;
         }
 
         var seen = 0UL;
-        var ordinal = 0;
-        for (var i = token + 1; i < obj.Next; i = tokens[i + 1].Next, ordinal++)
+        foreach (var (name, ordinal) in w.Members(token))
         {
-            if (_propertyNames is not null && !_propertyNames.Evaluate(ref w, i, Annotations.None))
+            if (_propertyNames is not null && !_propertyNames.Evaluate(ref w, name, Annotations.None))
             {
                 return false;
             }
 
-            var index = _names is null ? -1 : _names.IndexOf(w.Utf8(i));
+            var index = _names is null ? -1 : _names.IndexOf(w.Utf8(name));
             SchemaNode schema;
             if (index >= 0)
             {
@@ -109,7 +106,7 @@ internal sealed class MembersKeyword : Keyword
             }
 
             w.Mark(annotations, ordinal);
-            if (!schema.Evaluate(ref w, i + 1, Annotations.None))
+            if (!schema.Evaluate(ref w, name + 1, Annotations.None))
             {
                 return false;
             }

@@ -30,24 +30,19 @@ internal sealed class PatternPropertiesKeyword : Keyword
         }
 
         var ok = true;
-        var ordinal = 0;
-        for (var i = token + 1; i < obj.Next; i = w.Tokens[i + 1].Next, ordinal++)
+        foreach (var (name, ordinal) in w.Members(token))
         {
             for (var p = 0; p < _patterns.Length; p++)
             {
-                if (!Matches(ref w, _patterns[p], i))
+                if (!Matches(ref w, _patterns[p], name))
                 {
                     continue;
                 }
 
                 w.Mark(annotations, ordinal);
-                if (!Apply(ref w, _schemas[p], _segments[p], i + 1, Annotations.None))
+                if (w.Stops(Apply(ref w, _schemas[p], _segments[p], name + 1, Annotations.None), ref ok))
                 {
-                    ok = false;
-                    if (!w.Collecting)
-                    {
-                        return false;
-                    }
+                    return false;
                 }
             }
         }

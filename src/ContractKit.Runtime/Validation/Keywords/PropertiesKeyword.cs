@@ -32,23 +32,18 @@ internal sealed class PropertiesKeyword : Keyword
         }
 
         var ok = true;
-        var ordinal = 0;
-        for (var i = token + 1; i < obj.Next; i = w.Tokens[i + 1].Next, ordinal++)
+        foreach (var (name, ordinal) in w.Members(token))
         {
-            var index = _names.IndexOf(w.Utf8(i));
+            var index = _names.IndexOf(w.Utf8(name));
             if (index < 0)
             {
                 continue;
             }
 
             w.Mark(annotations, ordinal);
-            if (!Apply(ref w, _schemas[index], _segments[index], i + 1, Annotations.None))
+            if (w.Stops(Apply(ref w, _schemas[index], _segments[index], name + 1, Annotations.None), ref ok))
             {
-                ok = false;
-                if (!w.Collecting)
-                {
-                    return false;
-                }
+                return false;
             }
         }
 

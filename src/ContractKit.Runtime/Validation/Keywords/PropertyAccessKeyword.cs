@@ -32,9 +32,9 @@ internal sealed class PropertyAccessKeyword : Keyword
         }
 
         var ok = true;
-        for (var i = token + 1; i < obj.Next; i = w.Tokens[i + 1].Next)
+        foreach (var (name, _) in w.Members(token))
         {
-            var index = _names.IndexOf(w.Utf8(i));
+            var index = _names.IndexOf(w.Utf8(name));
             if (index < 0)
             {
                 continue;
@@ -43,12 +43,12 @@ internal sealed class PropertyAccessKeyword : Keyword
             if (w.Direction == ValidationDirection.Request && _readOnly[index])
             {
                 ok = false;
-                Report(ref w, index, i, "readOnly", "read-only; it must not be sent in a request");
+                Report(ref w, index, name, "readOnly", "read-only; it must not be sent in a request");
             }
             else if (w.Direction == ValidationDirection.Response && _writeOnly[index])
             {
                 ok = false;
-                Report(ref w, index, i, "writeOnly", "write-only; it must not appear in a response");
+                Report(ref w, index, name, "writeOnly", "write-only; it must not appear in a response");
             }
 
             if (!ok && !w.Collecting)

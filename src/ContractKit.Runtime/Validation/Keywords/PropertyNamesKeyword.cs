@@ -25,15 +25,11 @@ internal sealed class PropertyNamesKeyword : Keyword
         }
 
         var ok = true;
-        for (var i = token + 1; i < obj.Next; i = w.Tokens[i + 1].Next)
+        foreach (var (name, _) in w.Members(token))
         {
-            if (!Apply(ref w, _schema, Name, i, Annotations.None))
+            if (w.Stops(Apply(ref w, _schema, Name, name, Annotations.None), ref ok))
             {
-                ok = false;
-                if (!w.Collecting)
-                {
-                    return false;
-                }
+                return false;
             }
         }
 

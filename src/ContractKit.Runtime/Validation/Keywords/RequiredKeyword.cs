@@ -94,10 +94,9 @@ internal sealed class RequiredKeyword : Keyword
             _ => _neededAnyway,
         };
         var seen = 0UL;
-        var end = w.Tokens[token].Next;
-        for (var i = token + 1; i < end; i = w.Tokens[i + 1].Next)
+        foreach (var (name, _) in w.Members(token))
         {
-            var index = _table!.IndexOf(w.Utf8(i));
+            var index = _table!.IndexOf(w.Utf8(name));
             if (index >= 0)
             {
                 seen |= 1UL << index;

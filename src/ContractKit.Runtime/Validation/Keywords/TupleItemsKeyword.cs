@@ -29,17 +29,17 @@ internal sealed class TupleItemsKeyword : Keyword
         }
 
         var ok = true;
-        var index = 0;
-        for (var i = token + 1; i < array.Next && index < _schemas.Length; i = w.Tokens[i].Next, index++)
+        foreach (var (item, index) in w.Items(token))
         {
-            w.Mark(annotations, index);
-            if (!Apply(ref w, _schemas[index], _segments[index], i, Annotations.None))
+            if (index >= _schemas.Length)
             {
-                ok = false;
-                if (!w.Collecting)
-                {
-                    return false;
-                }
+                break;
+            }
+
+            w.Mark(annotations, index);
+            if (w.Stops(Apply(ref w, _schemas[index], _segments[index], item, Annotations.None), ref ok))
+            {
+                return false;
             }
         }
 

@@ -25,8 +25,7 @@ internal sealed class UnevaluatedItemsKeyword : Keyword
         }
 
         var ok = true;
-        var index = 0;
-        for (var i = token + 1; i < array.Next; i = w.Tokens[i].Next, index++)
+        foreach (var (item, index) in w.Items(token))
         {
             if (w.IsMarked(annotations, index))
             {
@@ -34,15 +33,11 @@ internal sealed class UnevaluatedItemsKeyword : Keyword
             }
 
             var valid = _schema.Constant == false
-                ? w.Collecting && w.Report(i, Name, $"item {index} is not allowed (not evaluated by any subschema)")
-                : Apply(ref w, _schema, Name, i, Annotations.None);
-            if (!valid)
+                ? w.Collecting && w.Report(item, Name, $"item {index} is not allowed (not evaluated by any subschema)")
+                : Apply(ref w, _schema, Name, item, Annotations.None);
+            if (w.Stops(valid, ref ok))
             {
-                ok = false;
-                if (!w.Collecting)
-                {
-                    return false;
-                }
+                return false;
             }
         }
 

@@ -25,8 +25,7 @@ internal sealed class UnevaluatedPropertiesKeyword : Keyword
         }
 
         var ok = true;
-        var ordinal = 0;
-        for (var i = token + 1; i < obj.Next; i = w.Tokens[i + 1].Next, ordinal++)
+        foreach (var (name, ordinal) in w.Members(token))
         {
             if (w.IsMarked(annotations, ordinal))
             {
@@ -34,15 +33,11 @@ internal sealed class UnevaluatedPropertiesKeyword : Keyword
             }
 
             var valid = _schema.Constant == false
-                ? w.Collecting && w.Report(i, Name, $"property '{w.String(i)}' is not allowed (not evaluated by any subschema)")
-                : Apply(ref w, _schema, Name, i + 1, Annotations.None);
-            if (!valid)
+                ? w.Collecting && w.Report(name, Name, $"property '{w.String(name)}' is not allowed (not evaluated by any subschema)")
+                : Apply(ref w, _schema, Name, name + 1, Annotations.None);
+            if (w.Stops(valid, ref ok))
             {
-                ok = false;
-                if (!w.Collecting)
-                {
-                    return false;
-                }
+                return false;
             }
         }
 

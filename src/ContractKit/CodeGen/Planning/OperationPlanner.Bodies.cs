@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ContractKit.Runtime;
 using ContractKit.Model;
 
 namespace ContractKit.CodeGen.Planning;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
+using ContractKit.Runtime;
 using ContractKit.Model;
 
 namespace ContractKit.CodeGen.Planning;

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using System.Text.Json.Nodes;
+using ContractKit.Reporting;
+using ContractKit.Runtime;
 
 namespace ContractKit.Lint.Rules;
 
@@ -9,6 +11,14 @@ namespace ContractKit.Lint.Rules;
 /// </summary>
 internal sealed class DiscriminatorRule : ILintRule
 {
+    /// <summary>A discriminator's property is not declared in a branch.</summary>
+    public static readonly LintRuleInfo DiscriminatorPropertyMissing = new("CK4009", "discriminator-property-missing", FindingLevel.Error, "The discriminator property is not declared in every branch.");
+
+    /// <summary>A discriminator's property is declared but not required in a branch.</summary>
+    public static readonly LintRuleInfo DiscriminatorPropertyOptional = new("CK4010", "discriminator-property-optional", FindingLevel.Warning, "The discriminator property is not required in every branch.");
+
+    public IReadOnlyList<LintRuleInfo> Rules => [DiscriminatorPropertyMissing, DiscriminatorPropertyOptional];
+
     public void Check(LintContext context)
     {
         foreach (var site in context.Document.Schemas)
@@ -37,7 +47,7 @@ internal sealed class DiscriminatorRule : ILintRule
                     if (LintWalker.Text(target) is { } pointer)
                     {
                         var at = pointer.StartsWith('#') ? pointer : "#/components/schemas/" + pointer;
-                        branches.Add(($"{site.Pointer}/discriminator/mapping/{Model.JsonPointer.Escape(value)}", context.Read.RawNodeAt(at)));
+                        branches.Add(($"{site.Pointer}/discriminator/mapping/{JsonPointer.Escape(value)}", context.Read.RawNodeAt(at)));
                     }
                 }
             }
@@ -65,11 +75,11 @@ internal sealed class DiscriminatorRule : ILintRule
                 var name = Name(node, pointer);
                 if (!declared.Contains(property))
                 {
-                    context.Report(LintRules.DiscriminatorPropertyMissing, $"discriminator property '{property}' is not declared in {name}.", pointer);
+                    context.Report(DiscriminatorPropertyMissing, $"discriminator property '{property}' is not declared in {name}.", pointer);
                 }
                 else if (!required.Contains(property))
                 {
-                    context.Report(LintRules.DiscriminatorPropertyOptional, $"discriminator property '{property}' is not required in {name}.", pointer);
+                    context.Report(DiscriminatorPropertyOptional, $"discriminator property '{property}' is not required in {name}.", pointer);
                 }
             }
         }

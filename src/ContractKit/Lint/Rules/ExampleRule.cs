@@ -1,10 +1,11 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
 using ContractKit.Model;
+using ContractKit.Reporting;
 using ContractKit.Runtime.Validation;
 using ContractKit.Validation;
 
@@ -17,6 +18,16 @@ namespace ContractKit.Lint.Rules;
 /// </summary>
 internal sealed class ExampleRule : ILintRule
 {
+    /// <summary>An <c>example</c>/<c>examples</c> value does not validate against its schema.</summary>
+    public static readonly LintRuleInfo InvalidExample = new("CK4001", "invalid-example", FindingLevel.Error, "An example does not validate against its schema.");
+
+    /// <summary>A <c>default</c> value does not validate against its schema.</summary>
+    public static readonly LintRuleInfo InvalidDefault = new("CK4002", "invalid-default", FindingLevel.Error, "A default does not validate against its schema.");
+
+    public IReadOnlyList<LintRuleInfo> Rules => [InvalidExample, InvalidDefault];
+
+    public bool RunsApart => true;
+
     private const int MessagesShown = 3;
 
     public void Check(LintContext context)
@@ -101,7 +112,7 @@ internal sealed class ExampleRule : ILintRule
             var message = $"{what} does not validate against its schema{direction}: {details}";
             if (reported.Add((site.ValuePointer, message)))
             {
-                context.Report(site.Kind == ExampleKind.Default ? LintRules.InvalidDefault : LintRules.InvalidExample, message, site.ValuePointer, site.Operation);
+                context.Report(site.Kind == ExampleKind.Default ? InvalidDefault : InvalidExample, message, site.ValuePointer, site.Operation);
             }
         }
     }

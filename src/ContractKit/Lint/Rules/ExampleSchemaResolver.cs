@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using ContractKit.Model;
 using ContractKit.Reading;
+using ContractKit.Runtime;
 
 namespace ContractKit.Lint.Rules;
 
@@ -24,7 +25,7 @@ internal sealed class ExampleSchemaResolver
     public ExampleSchemaResolver(SpecReadResult read, ContractModel model, LintDocument document)
     {
         _read = read;
-        _swagger2 = read.SpecVersion?.StartsWith('2') == true;
+        _swagger2 = Swagger2Pointers.Applies(read.SpecVersion);
         _types = model.Types.ToDictionary(t => t.Id, StringComparer.Ordinal);
         var operations = model.Operations.ToDictionary(o => o.Method + " " + o.Path, StringComparer.Ordinal);
         foreach (var site in document.Operations)
@@ -127,7 +128,7 @@ internal sealed class ExampleSchemaResolver
                 owner = whole;
             }
 
-            var name = JsonPointerText.TryParse("#/" + last, out var segments) && segments.Length == 1 ? segments[0] : last;
+            var name = JsonPointer.TryParse("#/" + last, out var segments) && segments.Length == 1 ? segments[0] : last;
             return Definition(Resolve(owner, depth + 1)) is ObjectType obj ? obj.Properties.FirstOrDefault(p => p.JsonName == name)?.Type : null;
         }
 
@@ -169,7 +170,7 @@ internal sealed class ExampleSchemaResolver
 
     /// <summary>A 2.0 definition's id in the model is where Microsoft.OpenApi's 3.x form puts it.</summary>
     private string ModelId(string pointer) =>
-        _swagger2 && pointer.StartsWith("#/definitions/", StringComparison.Ordinal) ? "#/components/schemas/" + pointer["#/definitions/".Length..] : pointer;
+        _swagger2 ? Swagger2Pointers.ToModel(pointer) : pointer;
 
     private TypeDefinition? Definition(TypeUse? use)
     {
@@ -199,5 +200,5 @@ internal sealed class ExampleSchemaResolver
             (obj["type"] is JsonArray types && types.Count == 1 && LintWalker.Text(types[0]) == "null"));
 
     private static string Canonical(string reference) =>
-        JsonPointerText.TryParse(reference, out var segments) ? JsonPointerText.ToFragment(segments, segments.Length) : reference;
+        JsonPointer.TryParse(reference, out var segments) ? JsonPointer.ToFragment(segments, segments.Length) : reference;
 }

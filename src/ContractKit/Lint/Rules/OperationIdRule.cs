@@ -1,17 +1,27 @@
+using System.Collections.Generic;
 using System.Linq;
+using ContractKit.Reporting;
 
 namespace ContractKit.Lint.Rules;
 
 /// <summary>CK4004 duplicate operationIds (each later use, pointing at the first), CK4005 operations without one.</summary>
 internal sealed class OperationIdRule : ILintRule
 {
+    /// <summary>Two operations share an <c>operationId</c>.</summary>
+    public static readonly LintRuleInfo DuplicateOperationId = new("CK4004", "duplicate-operation-id", FindingLevel.Error, "operationId is not unique.");
+
+    /// <summary>An operation has no <c>operationId</c>.</summary>
+    public static readonly LintRuleInfo MissingOperationId = new("CK4005", "missing-operation-id", FindingLevel.Info, "An operation has no operationId.");
+
+    public IReadOnlyList<LintRuleInfo> Rules => [DuplicateOperationId, MissingOperationId];
+
     public void Check(LintContext context)
     {
         foreach (var operation in context.Document.Operations)
         {
             if (LintWalker.Text(operation.Node["operationId"]) is null)
             {
-                context.Report(LintRules.MissingOperationId, $"{operation.Label} has no operationId.", operation.Pointer, operation.Label);
+                context.Report(MissingOperationId, $"{operation.Label} has no operationId.", operation.Pointer, operation.Label);
             }
         }
 
@@ -26,7 +36,7 @@ internal sealed class OperationIdRule : ILintRule
             {
                 var firstLine = context.Read.Source.Locate(first.Pointer + "/operationId")?.Line ?? 0;
                 context.Report(
-                    LintRules.DuplicateOperationId,
+                    DuplicateOperationId,
                     $"operationId '{id}' of {operation.Label} is already used by {first.Label} (line {firstLine}).",
                     operation.Pointer + "/operationId",
                     operation.Label);

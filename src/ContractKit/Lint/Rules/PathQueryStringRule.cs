@@ -1,4 +1,7 @@
+using System.Collections.Generic;
 using System.Linq;
+using ContractKit.Reporting;
+using ContractKit.Runtime;
 
 namespace ContractKit.Lint.Rules;
 
@@ -8,6 +11,11 @@ namespace ContractKit.Lint.Rules;
 /// </summary>
 internal sealed class PathQueryStringRule : ILintRule
 {
+    /// <summary>A path key with a query string: the path template cannot match it.</summary>
+    public static readonly LintRuleInfo PathQueryString = new("CK4017", "path-query-string", FindingLevel.Warning, "A path contains a query string; it belongs in an in: query parameter.");
+
+    public IReadOnlyList<LintRuleInfo> Rules => [PathQueryString];
+
     public void Check(LintContext context)
     {
         foreach (var path in context.Document.Operations.Where(o => !o.IsWebhook).Select(o => o.Path).Distinct())
@@ -16,9 +24,9 @@ internal sealed class PathQueryStringRule : ILintRule
             if (mark >= 0)
             {
                 context.Report(
-                    LintRules.PathQueryString,
+                    PathQueryString,
                     $"path '{path}' carries a query string ('{path[mark..]}'); paths are matched without it, so declare it as an in: query parameter instead.",
-                    ContractKit.Model.JsonPointer.Append("#/paths", path));
+                    JsonPointer.Append("#/paths", path));
             }
         }
     }

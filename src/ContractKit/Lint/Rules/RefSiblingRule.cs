@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
+using ContractKit.Reporting;
+using ContractKit.Runtime;
 
 namespace ContractKit.Lint.Rules;
 
@@ -12,6 +14,11 @@ namespace ContractKit.Lint.Rules;
 /// </summary>
 internal sealed class RefSiblingRule : ILintRule
 {
+    /// <summary>A keyword beside a <c>$ref</c> in a 2.0/3.0 schema, where a Reference Object's siblings are ignored.</summary>
+    public static readonly LintRuleInfo RefSiblingIgnored = new("CK4018", "ref-sibling-ignored", FindingLevel.Warning, "A keyword beside $ref is ignored in OpenAPI 2.0/3.0; wrap the $ref in allOf to apply it.");
+
+    public IReadOnlyList<LintRuleInfo> Rules => [RefSiblingIgnored];
+
     public void Check(LintContext context)
     {
         if (context.Read.SpecVersion is not { } version || version.StartsWith("3.1", System.StringComparison.Ordinal))
@@ -30,7 +37,7 @@ internal sealed class RefSiblingRule : ILintRule
             var siblings = site.Node.Select(p => p.Key).Where(k => k != "$ref" && !k.StartsWith("x-", System.StringComparison.Ordinal)).ToList();
             foreach (var keyword in siblings)
             {
-                context.Report(LintRules.RefSiblingIgnored, Message(keyword, target, site.Node[keyword], version), site.Pointer + "/" + Model.JsonPointer.Escape(keyword));
+                context.Report(RefSiblingIgnored, Message(keyword, target, site.Node[keyword], version), site.Pointer + "/" + JsonPointer.Escape(keyword));
             }
         }
     }

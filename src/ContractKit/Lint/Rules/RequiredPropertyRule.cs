@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 using ContractKit.Reporting;
@@ -13,6 +14,14 @@ namespace ContractKit.Lint.Rules;
 /// </summary>
 internal sealed class RequiredPropertyRule : ILintRule
 {
+    /// <summary><c>required</c> names a property the schema does not declare.</summary>
+    public static readonly LintRuleInfo RequiredUndeclared = new("CK4011", "required-undeclared", FindingLevel.Error, "required names a property that is not declared.");
+
+    /// <summary><c>required</c> on a schema whose <c>type</c> rules out objects (often meant for its <c>items</c>): it checks nothing.</summary>
+    public static readonly LintRuleInfo RequiredOnNonObject = new("CK4015", "required-on-non-object", FindingLevel.Warning, "required is written on a schema that cannot be an object, so it has no effect.");
+
+    public IReadOnlyList<LintRuleInfo> Rules => [RequiredUndeclared, RequiredOnNonObject];
+
     public void Check(LintContext context)
     {
         foreach (var site in context.Document.Schemas)
@@ -25,7 +34,7 @@ internal sealed class RequiredPropertyRule : ILintRule
             if (required.Count > 0 && NonObjectType(site.Node["type"]) is { } type)
             {
                 context.Report(
-                    LintRules.RequiredOnNonObject,
+                    RequiredOnNonObject,
                     $"required ({string.Join(", ", required.Select(r => LintWalker.Text(r)).OfType<string>().Take(4))}) is written on a schema of type {type}, which is never an object, so it checks nothing{(type == "array" ? "; was it meant for items?" : ".")}",
                     $"{site.Pointer}/required");
                 continue;
@@ -49,7 +58,7 @@ internal sealed class RequiredPropertyRule : ILintRule
                 if (LintWalker.Text(required[i]) is { } name && !declared.Contains(name))
                 {
                     context.Report(
-                        LintRules.RequiredUndeclared,
+                        RequiredUndeclared,
                         closed
                             ? $"'{name}' is required but not declared, and additionalProperties is false: no value can be valid."
                             : $"'{name}' is required but not among the declared properties ({string.Join(", ", declared.Order(StringComparer.Ordinal).Take(8))}{(declared.Count > 8 ? ", ..." : string.Empty)}).",

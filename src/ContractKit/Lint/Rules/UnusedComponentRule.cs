@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ContractKit.Reporting;
+using ContractKit.Runtime;
 
 namespace ContractKit.Lint.Rules;
 
@@ -10,6 +12,11 @@ namespace ContractKit.Lint.Rules;
 /// </summary>
 internal sealed class UnusedComponentRule : ILintRule
 {
+    /// <summary>A component nothing reachable from the paths refers to.</summary>
+    public static readonly LintRuleInfo UnusedComponent = new("CK4003", "unused-component", FindingLevel.Warning, "A component is never referenced from the API's paths or webhooks.");
+
+    public IReadOnlyList<LintRuleInfo> Rules => [UnusedComponent];
+
     public void Check(LintContext context)
     {
         var components = context.Document.Components;
@@ -61,7 +68,7 @@ internal sealed class UnusedComponentRule : ILintRule
 
         foreach (var (kind, name, pointer) in components.Where(c => !reached.Contains(c.Pointer)))
         {
-            context.Report(LintRules.UnusedComponent, $"components/{kind}/{name} is never used by the API's paths or webhooks.", pointer);
+            context.Report(UnusedComponent, $"components/{kind}/{name} is never used by the API's paths or webhooks.", pointer);
         }
     }
 
@@ -82,7 +89,7 @@ internal sealed class UnusedComponentRule : ILintRule
 
     /// <summary><c>$ref</c>s may percent-encode; the walk's pointers do not.</summary>
     private static string Normalize(string reference) =>
-        reference.Contains('%', StringComparison.Ordinal) && Reading.JsonPointerText.TryParse(reference, out var segments)
-            ? Reading.JsonPointerText.ToFragment(segments, segments.Length)
+        reference.Contains('%', StringComparison.Ordinal) && JsonPointer.TryParse(reference, out var segments)
+            ? JsonPointer.ToFragment(segments, segments.Length)
             : reference;
 }

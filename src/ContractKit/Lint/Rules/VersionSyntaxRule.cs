@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Text.Json.Nodes;
+using ContractKit.Reporting;
 
 namespace ContractKit.Lint.Rules;
 
@@ -9,6 +11,11 @@ namespace ContractKit.Lint.Rules;
 /// </summary>
 internal sealed class VersionSyntaxRule : ILintRule
 {
+    /// <summary>3.0 schema syntax (<c>nullable</c>, boolean exclusive bounds) in a 3.1 document, where JSON Schema 2020-12 reads it differently.</summary>
+    public static readonly LintRuleInfo OpenApi30SyntaxIn31 = new("CK4016", "openapi-30-syntax-in-31", FindingLevel.Warning, "A 3.1 schema uses 3.0 syntax (nullable, boolean exclusiveMinimum/exclusiveMaximum) that JSON Schema 2020-12 reads differently.");
+
+    public IReadOnlyList<LintRuleInfo> Rules => [OpenApi30SyntaxIn31];
+
     public void Check(LintContext context)
     {
         if (context.Read.SpecVersion?.StartsWith("3.1", System.StringComparison.Ordinal) != true)
@@ -21,7 +28,7 @@ internal sealed class VersionSyntaxRule : ILintRule
             if (site.Node["nullable"] is JsonValue nullable && nullable.TryGetValue<bool>(out var isNullable))
             {
                 context.Report(
-                    LintRules.OpenApi30SyntaxIn31,
+                    OpenApi30SyntaxIn31,
                     isNullable
                         ? "'nullable' is not a keyword in OpenAPI 3.1 (JSON Schema ignores it, so other tools reject null here); write type: [..., 'null'] or add a {type: 'null'} branch."
                         : "'nullable: false' is not a keyword in OpenAPI 3.1 and changes nothing; remove it.",
@@ -34,7 +41,7 @@ internal sealed class VersionSyntaxRule : ILintRule
                 {
                     var bound = keyword == "exclusiveMinimum" ? "minimum" : "maximum";
                     context.Report(
-                        LintRules.OpenApi30SyntaxIn31,
+                        OpenApi30SyntaxIn31,
                         $"'{keyword}' is a number in OpenAPI 3.1, not a flag on '{bound}'; write {keyword}: <the bound> instead of {bound} + {keyword}: true.",
                         site.Pointer + "/" + keyword);
                 }

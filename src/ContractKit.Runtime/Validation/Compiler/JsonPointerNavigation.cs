@@ -4,12 +4,9 @@ using System.Text.Json;
 
 namespace ContractKit.Runtime.Validation.Compiler;
 
-internal static class JsonPointerText
+/// <summary>Pointers into schema documents as the compiler follows them (<see cref="JsonPointer"/> does the tokens).</summary>
+internal static class JsonPointerNavigation
 {
-    public static string Escape(string token) => token.Replace("~", "~0").Replace("/", "~1");
-
-    public static string Unescape(string token) => token.Replace("~1", "/").Replace("~0", "~");
-
     /// <summary>The element at <paramref name="pointer"/> ("" or "/a/0/b"), or null.</summary>
     public static JsonElement? Navigate(JsonElement root, string pointer)
     {
@@ -26,7 +23,7 @@ internal static class JsonPointerText
         var current = root;
         foreach (var raw in pointer[1..].Split('/'))
         {
-            var token = Unescape(raw);
+            var token = JsonPointer.Unescape(raw);
             if (current.ValueKind == JsonValueKind.Object)
             {
                 if (!current.TryGetProperty(token, out current))
@@ -57,6 +54,6 @@ internal static class JsonPointerText
         var fragment = Uri.UnescapeDataString(UriText.Fragment(reference));
         var text = fragment.Length > 0 ? fragment : UriText.WithoutFragment(reference);
         var slash = text.LastIndexOf('/');
-        return Unescape(slash < 0 ? text : text[(slash + 1)..]);
+        return JsonPointer.Unescape(slash < 0 ? text : text[(slash + 1)..]);
     }
 }
