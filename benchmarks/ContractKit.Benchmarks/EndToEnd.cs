@@ -17,7 +17,7 @@ namespace ContractKit.Benchmarks;
 /// that machine noise hits all alike; medians of wall and CPU time, the largest peak RSS, and the ratios the issues
 /// set as targets.
 /// </summary>
-internal sealed class EndToEnd(string spec, Tool cli, int runs, string? toolsDirectory, string workRoot)
+internal sealed partial class EndToEnd(string spec, Tool cli, int runs, string? toolsDirectory, string workRoot)
 {
     /// <summary><c>cp</c>, for the file system floor (not on Windows).</summary>
     private static readonly Tool? Copy = OperatingSystem.IsWindows() ? null : new Tool("cp", "cp", []);
