@@ -24,11 +24,25 @@ public enum WriteOutcome
     Failed,
 }
 
+/// <summary>What writing did, and how many generated files it wrote and removed (the others were left as they were).</summary>
+public sealed record WriteResult(WriteOutcome Outcome, Diagnostic? Error)
+{
+    /// <summary>Generated files written (new or changed).</summary>
+    public int FilesWritten { get; init; }
+
+    /// <summary>Files of the previous output removed because they are no longer produced.</summary>
+    public int FilesRemoved { get; init; }
+}
+
 /// <summary>
-/// Writes generated files into a folder the generator owns, atomically: the new content is staged in a sibling
-/// folder and swapped in with two renames, so a failure at any point leaves the previous output as it was.
-/// Ownership is recorded in a manifest; files the generator no longer produces are removed, files it did not
-/// write (someone's own additions) are carried over, and a folder without a manifest that holds files is refused.
+/// Writes generated files into a folder the generator owns, crash-safe and under a per-folder lock
+/// (<see cref="OutputFolderGuard"/>). The folder is first compared file by file with the new output, and only what
+/// differs is written: unchanged files keep their bytes and last-write time. A small change set (a few files, the
+/// usual edit of a spec) is applied in place through a roll-forward journal (<see cref="OutputJournal"/>); a new
+/// folder or a large change set is staged in a sibling folder (unchanged files hard-linked into it) and swapped in
+/// at once. Either way a failure or a kill leaves the previous output or the new one, never a mix, once the next run's
+/// recovery has run. Ownership is recorded in a manifest; files the generator no longer produces are removed, files it
+/// did not write (someone's own additions) are kept, and a folder without a manifest that holds files is refused.
 /// </summary>
 public static partial class OutputWriter
 {
@@ -46,6 +60,13 @@ public static partial class OutputWriter
     /// <summary>As <see cref="Write(string, IReadOnlyList{GeneratedFile})"/>, waiting at most <paramref name="wait"/> for another run writing the folder.</summary>
     internal static (WriteOutcome Outcome, Diagnostic? Error) Write(string outputDirectory, IReadOnlyList<GeneratedFile> files, TimeSpan wait)
     {
+        var result = WriteChanges(outputDirectory, files, wait);
+        return (result.Outcome, result.Error);
+    }
+
+    /// <summary>As <see cref="Write(string, IReadOnlyList{GeneratedFile}, TimeSpan)"/>, also saying how many generated files were written and how many removed.</summary>
+    internal static WriteResult WriteChanges(string outputDirectory, IReadOnlyList<GeneratedFile> files, TimeSpan wait)
+    {
         var target = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
         var manifest = Manifest(files);
         try
@@ -54,21 +75,21 @@ public static partial class OutputWriter
             using var guard = OutputFolderGuard.Acquire(target, wait);
             if (guard is null)
             {
-                return (WriteOutcome.Failed, Busy(target, wait));
+                return new(WriteOutcome.Failed, Busy(target, wait));
             }
 
             PhaseTrace.Mark("write.lock");
             var previous = ReadOwnership(target);
             if (previous is null)
             {
-                return (WriteOutcome.Failed, NotOwned(target));
+                return new(WriteOutcome.Failed, NotOwned(target));
             }
 
             var changes = Compare(target, files, manifest, previous);
             PhaseTrace.Mark("write.compare");
             if (changes.None)
             {
-                return (WriteOutcome.Unchanged, null);
+                return new(WriteOutcome.Unchanged, null);
             }
 
             var writes = new List<GeneratedFile>();
@@ -96,11 +117,11 @@ public static partial class OutputWriter
                 PhaseTrace.Mark("write.swap");
             }
 
-            return (WriteOutcome.Written, null);
+            return new(WriteOutcome.Written, null) { FilesWritten = changes.Changed, FilesRemoved = changes.Removed.Count };
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            return (WriteOutcome.Failed, WriteFailed(target, ex));
+            return new(WriteOutcome.Failed, WriteFailed(target, ex));
         }
     }
 
