@@ -82,7 +82,20 @@ internal static class OutputJournal
         }
 
         // Committed: from here a failure leaves the journal for the next run to complete.
-        Replay(target, folder);
+        ReplayOrKeep(target, folder);
+    }
+
+    /// <summary>Replays a committed journal; a failure says that the folder is part-way and the journal kept.</summary>
+    private static void ReplayOrKeep(string target, string folder)
+    {
+        try
+        {
+            Replay(target, folder);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new PendingException(folder, ex);
+        }
     }
 
     /// <summary>
@@ -163,7 +176,7 @@ internal static class OutputJournal
         {
             if (File.Exists(Path.Combine(folder, JournalName)) && Directory.Exists(target))
             {
-                Replay(target, folder);
+                ReplayOrKeep(target, folder);
             }
             else
             {
@@ -205,4 +218,8 @@ internal static class OutputJournal
             // The next run's recovery deletes an uncommitted journal.
         }
     }
+
+    /// <summary>A committed journal could not be carried out: the folder is part-way between the two outputs until it is.</summary>
+    internal sealed class PendingException(string folder, Exception inner)
+        : IOException($"{inner.Message}; the update is journaled in '{folder}' and the next run completes it", inner);
 }

@@ -364,8 +364,9 @@ public static partial class OutputWriter
         }
     }
 
-    private static Diagnostic WriteFailed(string target, Exception ex) =>
-        Error(DiagnosticIds.OutputWriteFailed, target, $"cannot write the output folder ({ex.Message}); the previous output is unchanged");
+    private static Diagnostic WriteFailed(string target, Exception ex) => ex is OutputJournal.PendingException
+        ? Error(DiagnosticIds.OutputWriteFailed, target, $"cannot finish updating the output folder ({ex.Message})")
+        : Error(DiagnosticIds.OutputWriteFailed, target, $"cannot write the output folder ({ex.Message}); the previous output is unchanged");
 
     private static Diagnostic Busy(string target, TimeSpan wait) => Error(
         DiagnosticIds.OutputWriteFailed,

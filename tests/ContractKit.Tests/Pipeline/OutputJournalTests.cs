@@ -77,6 +77,27 @@ public sealed class OutputJournalTests : IDisposable
     }
 
     [Fact]
+    public void ACommittedJournalThatCannotBeCarriedOut_IsKept_AndTheFirstRunAfterTheObstacleIsGoneCompletesIt()
+    {
+        var journal = OutputJournal.Prepare(Out, Writes, Deletes);
+        OutputJournal.Commit(journal);
+        File.Delete(Path.Combine(Out, "B.g.cs"));
+        Directory.CreateDirectory(Path.Combine(Out, "B.g.cs", "in-the-way"));
+
+        var (outcome, error) = OutputWriter.Write(Out, NewFiles);
+
+        Assert.Equal(WriteOutcome.Failed, outcome);
+        Assert.StartsWith("cannot finish updating the output folder (", error!.Message, StringComparison.Ordinal);
+        Assert.EndsWith($"the update is journaled in '{journal}' and the next run completes it)", error.Message, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(journal, "journal")));
+
+        Directory.Delete(Path.Combine(Out, "B.g.cs"), recursive: true);
+        Assert.Equal(WriteOutcome.Unchanged, OutputWriter.Write(Out, NewFiles).Outcome);
+        Assert.Equal(Files(Reference("new")), Files(Out));
+        Assert.False(Directory.Exists(journal));
+    }
+
+    [Fact]
     public void ACommittedJournalNamingAPathOutsideTheFolder_IsRefusedByTheRecovery_AndNothingOutsideIsTouched()
     {
         var journal = OutputJournal.Prepare(Out, Writes, Deletes);
@@ -87,7 +108,7 @@ public sealed class OutputJournalTests : IDisposable
 
         Assert.Equal(WriteOutcome.Failed, outcome);
         Assert.Equal("CK3003", error!.Id);
-        Assert.Contains("unsafe path '../new/A.g.cs'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("cannot finish updating the output folder (the output journal names an unsafe path '../new/A.g.cs'; the update is journaled in", error.Message, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(Reference("new"), "A.g.cs")));
     }
 
