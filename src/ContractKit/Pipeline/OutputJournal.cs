@@ -19,7 +19,8 @@ namespace ContractKit.Pipeline;
 /// Why a journal for small change sets rather than a whole new folder swapped in (with hard links to the
 /// unchanged files, as <see cref="OutputWriter"/> does for large ones): its cost is that of the changed files only.
 /// Linking the 3,517 unchanged files of the OpenAI client into a staging folder, swapping and unlinking the old
-/// folder costs about 50 ms of system time on ext4 (`cp -al` and `rm -rf` of that tree: 30–40 ms + 20 ms), which alone
+/// folder costs about 50 ms of system time on ext4 (<c>cp -al</c> and <c>rm -rf</c> of that tree: 30–40 ms + 20 ms; more under
+/// load, see <c>--bench regenerate</c>), which alone
 /// is the whole budget of a one-line change (≤ the up-to-date run + 50 ms, issue #13); renaming one file costs
 /// microseconds. The folder also stays the same directory, so watchers (IDEs, <c>dotnet watch</c>) keep their
 /// watch on it. The price is the window of the renames: a kill there leaves a mix until the next run, and that
@@ -31,7 +32,7 @@ internal static class OutputJournal
     /// The most files a change set may write or delete to go through the journal. Renaming or deleting 64 files takes
     /// well under a few milliseconds, so a kill is unlikely to land in that window, and the next run completes it
     /// when one does; a larger change set costs writing that many files anyway, beside which the swap's linking
-    /// (about 15 µs a file) is small, and the swap is atomic at every instant.
+    /// (10–50 µs a file) is small, and the swap is atomic at every instant.
     /// </summary>
     public const int Limit = 64;
 
