@@ -18,7 +18,7 @@ namespace ContractKit.Benchmarks;
 /// set as targets. With <c>--against</c>, <c>diff</c> and <c>lint</c> also run a second <c>contractkit</c> (e.g. main's
 /// build) with the same arguments, interleaved, and report this one's time as a ratio of it.
 /// </summary>
-internal sealed class EndToEnd(string spec, Tool cli, int runs, string? toolsDirectory, string workRoot, Tool? against = null)
+internal sealed partial class EndToEnd(string spec, Tool cli, int runs, string? toolsDirectory, string workRoot, Tool? against = null)
 {
     /// <summary><c>cp</c>, for the file system floor (not on Windows).</summary>
     private static readonly Tool? Copy = OperatingSystem.IsWindows() ? null : new Tool("cp", "cp", []);

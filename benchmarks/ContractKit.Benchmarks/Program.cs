@@ -11,7 +11,7 @@ namespace ContractKit.Benchmarks;
 
 /// <summary>
 /// BenchmarkDotNet benchmarks (<c>--filter *</c>), and the end-to-end CLI benchmarks
-/// <c>--bench generate|diff|lint [spec] [--runs N] [--cli path] [--tools dir] [--work dir]</c>: the <c>contractkit</c> command
+/// <c>--bench generate|regenerate|diff|lint [spec] [--runs N] [--cli path] [--tools dir] [--work dir]</c>: the <c>contractkit</c> command
 /// against its baselines (Microsoft.OpenApi alone loading the document; <c>openapi-typescript</c> 7 and
 /// <c>redocly lint</c> from npm), all as fresh processes, interleaved in the same run, reported as medians and
 /// ratios. <c>--cli</c> is the ContractKit.Cli.dll (or its folder) to measure, e.g. a ReadyToRun publish; <c>--tools</c>
@@ -92,13 +92,14 @@ public static class Program
             "generate" => await bench.GenerateAsync(),
             "diff" => await bench.DiffAsync(),
             "lint" => await bench.LintAsync(),
+            "regenerate" => await bench.RegenerateAsync(),
             _ => Usage(which),
         };
     }
 
     private static int Usage(string which)
     {
-        Console.Error.WriteLine($"unknown benchmark '{which}': expected --bench generate|diff|lint|mock|middleware [spec] [--runs N] [--cli path] [--tools dir] [--work dir]");
+        Console.Error.WriteLine($"unknown benchmark '{which}': expected --bench generate|regenerate|diff|lint|mock|middleware [spec] [--runs N] [--cli path] [--tools dir] [--work dir]");
         return 2;
     }
 

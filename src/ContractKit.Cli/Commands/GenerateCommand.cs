@@ -102,7 +102,8 @@ internal static class GenerateCommand
             var errors = run.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
             var what = run.Outcome switch
             {
-                WriteOutcome.Written => $"wrote {run.Files.Count} files to {CommandRunner.Display(target.OutputPath)}",
+                WriteOutcome.Written when run.FilesWritten == run.Files.Count && run.FilesRemoved == 0 => $"wrote {run.Files.Count} files to {CommandRunner.Display(target.OutputPath)}",
+                WriteOutcome.Written => $"updated {CommandRunner.Display(target.OutputPath)}: {run.FilesWritten} of {run.Files.Count} files written, {run.FilesRemoved} removed, the others unchanged",
                 WriteOutcome.Unchanged => $"{CommandRunner.Display(target.OutputPath)} is up to date ({run.Files.Count} files)",
                 _ => "nothing written; the previous output is unchanged",
             };

@@ -17,7 +17,14 @@ public sealed record GenerationRun(
     IReadOnlyList<GeneratedFile> Files,
     IReadOnlyList<Diagnostic> Diagnostics,
     int ExitCode,
-    WriteOutcome Outcome);
+    WriteOutcome Outcome)
+{
+    /// <summary>How many of <see cref="Files"/> were written (new or changed); the others were already in the folder as they are.</summary>
+    public int FilesWritten { get; init; }
+
+    /// <summary>How many files of the previous output were removed because they are no longer produced.</summary>
+    public int FilesRemoved { get; init; }
+}
 
 /// <summary>Reading → Model → CodeGen → output folder, for one spec. The CLI and the build task call this.</summary>
 public static class GenerationPipeline
@@ -108,13 +115,18 @@ public static class GenerationPipeline
             return new GenerationRun(target, files, diagnostics, exitCode, WriteOutcome.Failed);
         }
 
-        var (outcome, error) = staging is null ? OutputWriter.Write(target.OutputPath, files) : staging.Commit(files);
+        var written = staging is null
+            ? OutputWriter.WriteChanges(target.OutputPath, files, OutputFolderGuard.WaitLimit)
+            : FreshlyWritten(staging.Commit(files), files.Count);
         PhaseTrace.Mark("write");
-        if (error is not null)
+        if (written.Error is { } error)
         {
-            return new GenerationRun(target, files, [.. diagnostics, error], ExitCodes.UsageOrIo, outcome);
+            return new GenerationRun(target, files, [.. diagnostics, error], ExitCodes.UsageOrIo, written.Outcome);
         }
 
-        return new GenerationRun(target, files, diagnostics, ExitCodes.Success, outcome);
+        return new GenerationRun(target, files, diagnostics, ExitCodes.Success, written.Outcome) { FilesWritten = written.FilesWritten, FilesRemoved = written.FilesRemoved };
     }
+
+    private static WriteResult FreshlyWritten((WriteOutcome Outcome, Diagnostic? Error) commit, int count) =>
+        new(commit.Outcome, commit.Error) { FilesWritten = commit.Outcome == WriteOutcome.Written ? count : 0 };
 }

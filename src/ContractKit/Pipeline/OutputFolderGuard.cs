@@ -94,6 +94,7 @@ internal sealed class OutputFolderGuard : IDisposable
             Directory.Move(newest, target);
         }
 
+        OutputJournal.Recover(target);
         foreach (var leftover in Directory.GetDirectories(parent, $".{name}.staging-*").Concat(Directory.GetDirectories(parent, $".{name}.old-*")))
         {
             Directory.Delete(leftover, recursive: true);
@@ -125,6 +126,10 @@ internal sealed class OutputFolderGuard : IDisposable
         }
     }
 
+    /// <summary>Makes <paramref name="link"/> a second name of the file <paramref name="existing"/>; false where the system or file system cannot.</summary>
+    public static bool TryHardLink(string existing, string link) =>
+        !OperatingSystem.IsWindows() && NativeMethods.Link(existing, link);
+
     private static class NativeMethods
     {
         private const int AtCurrentDirectory = -100;
@@ -143,9 +148,25 @@ internal sealed class OutputFolderGuard : IDisposable
             }
         }
 
+        /// <summary>link(2) (Linux, macOS and the BSDs); false on any failure, e.g. a file system without hard links.</summary>
+        public static bool Link(string existing, string link)
+        {
+            try
+            {
+                return NativeLink(Terminated(existing), Terminated(link)) == 0;
+            }
+            catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+            {
+                return false;
+            }
+        }
+
         private static byte[] Terminated(string path) => Encoding.UTF8.GetBytes(path + "\0");
 
         [DllImport("libc", SetLastError = true)]
         private static extern int renameat2(int oldDirectory, byte[] oldPath, int newDirectory, byte[] newPath, uint flags);
+
+        [DllImport("libc", EntryPoint = "link", SetLastError = true)]
+        private static extern int NativeLink(byte[] existing, byte[] link);
     }
 }

@@ -1,11 +1,8 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Runtime.ExceptionServices;
 using System.Text;
-using System.Threading;
 using ContractKit.CodeGen;
 using ContractKit.Diagnostics;
 
@@ -24,11 +21,25 @@ public enum WriteOutcome
     Failed,
 }
 
+/// <summary>What writing did, and how many generated files it wrote and removed (the others were left as they were).</summary>
+public sealed record WriteResult(WriteOutcome Outcome, Diagnostic? Error)
+{
+    /// <summary>Generated files written (new or changed).</summary>
+    public int FilesWritten { get; init; }
+
+    /// <summary>Files of the previous output removed because they are no longer produced.</summary>
+    public int FilesRemoved { get; init; }
+}
+
 /// <summary>
-/// Writes generated files into a folder the generator owns, atomically: the new content is staged in a sibling
-/// folder and swapped in with two renames, so a failure at any point leaves the previous output as it was.
-/// Ownership is recorded in a manifest; files the generator no longer produces are removed, files it did not
-/// write (someone's own additions) are carried over, and a folder without a manifest that holds files is refused.
+/// Writes generated files into a folder the generator owns, crash-safe and under a per-folder lock
+/// (<see cref="OutputFolderGuard"/>). The folder is first compared file by file with the new output, and only what
+/// differs is written: unchanged files keep their bytes and last-write time. A small change set (a few files, the
+/// usual edit of a spec) is applied in place through a roll-forward journal (<see cref="OutputJournal"/>); a new
+/// folder or a large change set is staged in a sibling folder (unchanged files hard-linked into it) and swapped in
+/// at once. Either way a failure or a kill leaves the previous output or the new one, never a mix, once the next run's
+/// recovery has run. Ownership is recorded in a manifest; files the generator no longer produces are removed, files it
+/// did not write (someone's own additions) are kept, and a folder without a manifest that holds files is refused.
 /// </summary>
 public static partial class OutputWriter
 {
@@ -46,6 +57,13 @@ public static partial class OutputWriter
     /// <summary>As <see cref="Write(string, IReadOnlyList{GeneratedFile})"/>, waiting at most <paramref name="wait"/> for another run writing the folder.</summary>
     internal static (WriteOutcome Outcome, Diagnostic? Error) Write(string outputDirectory, IReadOnlyList<GeneratedFile> files, TimeSpan wait)
     {
+        var result = WriteChanges(outputDirectory, files, wait);
+        return (result.Outcome, result.Error);
+    }
+
+    /// <summary>As <see cref="Write(string, IReadOnlyList{GeneratedFile}, TimeSpan)"/>, also saying how many generated files were written and how many removed.</summary>
+    internal static WriteResult WriteChanges(string outputDirectory, IReadOnlyList<GeneratedFile> files, TimeSpan wait)
+    {
         var target = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
         var manifest = Manifest(files);
         try
@@ -54,45 +72,97 @@ public static partial class OutputWriter
             using var guard = OutputFolderGuard.Acquire(target, wait);
             if (guard is null)
             {
-                return (WriteOutcome.Failed, Busy(target, wait));
+                return new(WriteOutcome.Failed, Busy(target, wait));
             }
 
+            PhaseTrace.Mark("write.lock");
             var previous = ReadOwnership(target);
             if (previous is null)
             {
-                return (WriteOutcome.Failed, NotOwned(target));
+                return new(WriteOutcome.Failed, NotOwned(target));
             }
 
-            if (IsUpToDate(target, files, manifest))
+            var changes = Compare(target, files, manifest, previous);
+            PhaseTrace.Mark("write.compare");
+            if (changes.None)
             {
-                return (WriteOutcome.Unchanged, null);
+                return new(WriteOutcome.Unchanged, null);
             }
 
-            var staging = StagingFolder(target);
-            try
+            var writes = new List<GeneratedFile>();
+            for (var i = 0; i < files.Count; i++)
             {
-                Directory.CreateDirectory(staging);
-                var paths = files.Select(f => Path.Combine(staging, ToLocal(f.RelativePath))).ToArray();
-                foreach (var directory in paths.Select(Path.GetDirectoryName).Distinct(StringComparer.Ordinal))
+                if (!changes.Same[i])
                 {
-                    Directory.CreateDirectory(directory!);
+                    writes.Add(files[i]);
                 }
-
-                // Thousands of small files (3,509 for the OpenAI API): the file system calls, not the bytes, take
-                // the time, so both cores make them. The content of each file does not depend on the order.
-                ParallelWork.For(files.Count, i => WriteNew(paths[i], files[i].Content));
-                SwapIn(target, staging, previous, files, manifest);
             }
-            finally
+
+            if (!changes.ManifestSame)
             {
-                TryDelete(staging);
+                writes.Add(new GeneratedFile(ManifestName, manifest));
             }
 
-            return (WriteOutcome.Written, null);
+            if (Directory.Exists(target) && OutputJournal.Suits(writes, changes.Removed))
+            {
+                OutputJournal.Apply(target, writes, changes.Removed);
+                PhaseTrace.Mark("write.journal");
+            }
+            else
+            {
+                StageAndSwap(target, files, changes, previous, manifest);
+                PhaseTrace.Mark("write.swap");
+            }
+
+            return new(WriteOutcome.Written, null) { FilesWritten = changes.Changed, FilesRemoved = changes.Removed.Count };
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            return (WriteOutcome.Failed, WriteFailed(target, ex));
+            return new(WriteOutcome.Failed, WriteFailed(target, ex));
+        }
+    }
+
+    /// <summary>
+    /// Builds the whole new output in a staging folder and swaps it in (<see cref="SwapIn"/>): the way for a new
+    /// folder and for large change sets. The files the folder already holds byte for byte are hard-linked from it
+    /// rather than written, so they keep their bytes, their inode and their timestamps (IDEs, <c>dotnet watch</c> and
+    /// MSBuild's incremental build look at those), and the swap stays one atomic exchange.
+    /// </summary>
+    private static void StageAndSwap(string target, IReadOnlyList<GeneratedFile> files, OutputChanges changes, HashSet<string> previous, string manifest)
+    {
+        var staging = StagingFolder(target);
+        try
+        {
+            Directory.CreateDirectory(staging);
+            var paths = files.Select(f => Path.Combine(staging, ToLocal(f.RelativePath))).ToArray();
+            foreach (var directory in paths.Select(Path.GetDirectoryName).Distinct(StringComparer.Ordinal))
+            {
+                Directory.CreateDirectory(directory!);
+            }
+
+            // Thousands of small files (3,517 for the OpenAI API): the file system calls, not the bytes, take
+            // the time, so both cores make them. The content of each file does not depend on the order.
+            ParallelWork.For(files.Count, i =>
+            {
+                if (changes.Same[i])
+                {
+                    LinkOrCopy(Path.Combine(target, ToLocal(files[i].RelativePath)), paths[i]);
+                }
+                else
+                {
+                    WriteNew(paths[i], files[i].Content);
+                }
+            });
+            if (changes.ManifestSame)
+            {
+                LinkOrCopy(Path.Combine(target, ManifestName), Path.Combine(staging, ManifestName));
+            }
+
+            SwapIn(target, staging, previous, files, manifest);
+        }
+        finally
+        {
+            TryDelete(staging);
         }
     }
 
@@ -152,7 +222,7 @@ public static partial class OutputWriter
         Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{role}-{Guid.NewGuid().ToString("N")[..12]}");
 
     /// <summary>The manifest: the header, then each generated file's relative path on a line.</summary>
-    private static string Manifest(IReadOnlyList<GeneratedFile> files) =>
+    internal static string Manifest(IReadOnlyList<GeneratedFile> files) =>
         ManifestHeader + "\n" + string.Concat(files.Select(f => f.RelativePath + "\n"));
 
     /// <summary>
@@ -161,7 +231,12 @@ public static partial class OutputWriter
     /// </summary>
     private static void SwapIn(string target, string staging, HashSet<string> previous, IReadOnlyList<GeneratedFile> files, string manifest)
     {
-        File.WriteAllText(Path.Combine(staging, ManifestName), manifest, Utf8NoBom);
+        // StageAndSwap links an unchanged manifest in already.
+        if (!File.Exists(Path.Combine(staging, ManifestName)))
+        {
+            File.WriteAllText(Path.Combine(staging, ManifestName), manifest, Utf8NoBom);
+        }
+
         CarryOverForeignFiles(target, staging, previous, files);
         if (!Directory.Exists(target))
         {
@@ -178,7 +253,7 @@ public static partial class OutputWriter
     /// Writes a file that does not exist yet (a staging folder is new): one open, one write, one close; no lock,
     /// truncation or seek, which File.WriteAllText makes for every one of thousands of files.
     /// </summary>
-    private static void WriteNew(string path, string content)
+    internal static void WriteNew(string path, string content)
     {
         // Encoded into a pooled buffer: thousands of files would otherwise each leave an array as big as their text.
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Utf8NoBom.GetMaxByteCount(content.Length));
@@ -192,60 +267,6 @@ public static partial class OutputWriter
         {
             System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
-    }
-
-    /// <summary>True when the folder holds exactly these files with these bytes (and the same manifest).</summary>
-    public static bool IsUpToDate(string outputDirectory, IReadOnlyList<GeneratedFile> files, string? manifest = null)
-    {
-        var target = Path.GetFullPath(outputDirectory);
-        manifest ??= Manifest(files);
-        var manifestPath = Path.Combine(target, ManifestName);
-        if (!File.Exists(manifestPath) || File.ReadAllText(manifestPath) != manifest)
-        {
-            return false;
-        }
-
-        var paths = files.Select(f => Path.Combine(target, ToLocal(f.RelativePath))).ToArray();
-        var upToDate = true;
-        ParallelWork.For(files.Count, i =>
-        {
-            if (Volatile.Read(ref upToDate) &&
-                (!File.Exists(paths[i]) || !File.ReadAllBytes(paths[i]).AsSpan().SequenceEqual(Utf8NoBom.GetBytes(files[i].Content))))
-            {
-                Volatile.Write(ref upToDate, false);
-            }
-        });
-        return upToDate;
-    }
-
-    /// <summary>
-    /// The files that differ from what the generator produces now: missing, changed, or listed in the manifest but no
-    /// longer produced. Empty when the folder is up to date.
-    /// </summary>
-    public static IReadOnlyList<string> StaleFiles(string outputDirectory, IReadOnlyList<GeneratedFile> files)
-    {
-        var target = Path.GetFullPath(outputDirectory);
-        var stale = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var file in files)
-        {
-            var path = Path.Combine(target, ToLocal(file.RelativePath));
-            if (!File.Exists(path) || !File.ReadAllBytes(path).AsSpan().SequenceEqual(Utf8NoBom.GetBytes(file.Content)))
-            {
-                stale.Add(file.RelativePath);
-            }
-        }
-
-        var produced = files.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
-        var owned = Directory.Exists(target) ? ReadOwnership(target) : null;
-        foreach (var previous in owned ?? [])
-        {
-            if (!produced.Contains(previous) && File.Exists(Path.Combine(target, ToLocal(previous))))
-            {
-                stale.Add(previous);
-            }
-        }
-
-        return stale.ToList();
     }
 
     /// <summary>
@@ -295,8 +316,24 @@ public static partial class OutputWriter
 
             var destination = Path.Combine(staging, ToLocal(relative));
             Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(path, destination);
+            LinkOrCopy(path, destination);
         }
+    }
+
+    /// <summary>
+    /// Puts the file at <paramref name="source"/> also at <paramref name="destination"/> with its bytes and its
+    /// last-write time: a hard link (same inode) where the system and the file system allow one, else a copy with
+    /// the time set back (Windows, FAT, some network file systems).
+    /// </summary>
+    private static void LinkOrCopy(string source, string destination)
+    {
+        if (OutputFolderGuard.TryHardLink(source, destination))
+        {
+            return;
+        }
+
+        File.Copy(source, destination);
+        File.SetLastWriteTimeUtc(destination, File.GetLastWriteTimeUtc(source));
     }
 
     private static string ToLocal(string relativePath)
@@ -324,8 +361,9 @@ public static partial class OutputWriter
         }
     }
 
-    private static Diagnostic WriteFailed(string target, Exception ex) =>
-        Error(DiagnosticIds.OutputWriteFailed, target, $"cannot write the output folder ({ex.Message}); the previous output is unchanged");
+    private static Diagnostic WriteFailed(string target, Exception ex) => ex is OutputJournal.PendingException
+        ? Error(DiagnosticIds.OutputWriteFailed, target, $"cannot finish updating the output folder ({ex.Message})")
+        : Error(DiagnosticIds.OutputWriteFailed, target, $"cannot write the output folder ({ex.Message}); the previous output is unchanged");
 
     private static Diagnostic Busy(string target, TimeSpan wait) => Error(
         DiagnosticIds.OutputWriteFailed,

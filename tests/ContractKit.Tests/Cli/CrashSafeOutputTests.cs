@@ -6,6 +6,7 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.Tasks;
+using ContractKit.Pipeline;
 using Xunit;
 
 namespace ContractKit.Tests.Cli;
@@ -33,6 +34,23 @@ public sealed class BigOutputFixture : IDisposable
 
     public string[] Arguments(string output, string ns) => ["generate", Spec, "--output", output, "--namespace", ns];
 
+    /// <summary>
+    /// A copy of the spec under the same file name (the generator writes it into every file) with one line changed:
+    /// the first operation summary, else the first one-line description.
+    /// </summary>
+    public string EditedSpec()
+    {
+        var lines = File.ReadAllLines(Spec);
+        var index = Array.FindIndex(lines, l => l.TrimStart().StartsWith("summary: ", StringComparison.Ordinal));
+        index = index >= 0 ? index : Array.FindIndex(lines, l => l.TrimStart().StartsWith("description: ", StringComparison.Ordinal) && !l.TrimEnd().EndsWith('|') && !l.TrimEnd().EndsWith('>'));
+        Assert.True(index >= 0, "the spec has no line to edit");
+        lines[index] += " (edited)";
+        var path = Path.Combine(Root, "edited", Path.GetFileName(Spec));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+
     public void Dispose() => Directory.Delete(Root, recursive: true);
 
     /// <summary>Every file under the folder (relative path) with the SHA-256 of its bytes.</summary>
@@ -54,7 +72,7 @@ public sealed class BigOutputFixture : IDisposable
         var yaml = new StringBuilder("openapi: 3.0.3\ninfo: { title: big, version: '1' }\npaths: {}\ncomponents:\n  schemas:\n");
         for (var i = 0; i < 1500; i++)
         {
-            yaml.Append($"    Thing{i}:\n      type: object\n      required: [id]\n      properties:\n        id: {{ type: string }}\n        count: {{ type: integer }}\n        next: {{ $ref: '#/components/schemas/Thing{(i + 1) % 1500}' }}\n");
+            yaml.Append($"    Thing{i}:\n      description: Thing number {i}.\n      type: object\n      required: [id]\n      properties:\n        id: {{ type: string }}\n        count: {{ type: integer }}\n        next: {{ $ref: '#/components/schemas/Thing{(i + 1) % 1500}' }}\n");
         }
 
         var path = Path.Combine(root, "big.yaml");
@@ -73,15 +91,15 @@ public sealed class CrashSafeOutputTests(BigOutputFixture big) : IClassFixture<B
         var run = await CliRunner.RunAsync(big.Root, big.Arguments(output, "Crash.A"));
         Assert.Equal(0, run.ExitCode);
         string? current;
-        var clock = Stopwatch.StartNew();
         var runTime = await TimedRun(output, "Crash.B");
+        var clock = Stopwatch.StartNew();
         current = "B";
         var outcomes = new List<string>();
 
         // Kill points spread over a whole run, most of them near its end, where the files are written and swapped.
         foreach (var fraction in new[] { 0.2, 0.5, 0.7, 0.8, 0.85, 0.9, 0.95, 1.0, 1.05, 1.1 })
         {
-            if (clock.Elapsed > TimeSpan.FromSeconds(45))
+            if (clock.Elapsed > TimeSpan.FromSeconds(45) && outcomes.Count >= 3)
             {
                 break;
             }
@@ -126,13 +144,72 @@ public sealed class CrashSafeOutputTests(BigOutputFixture big) : IClassFixture<B
         }
     }
 
+    [Fact]
+    public async Task Generate_OneLineChange_KilledAtAnyPoint_LeavesTheOldOrTheNewOutput_OrACommittedJournalThatTheNextRunCompletes()
+    {
+        // The small change set goes through the journal: the folder is rewritten in place, one file.
+        var edited = big.EditedSpec();
+        var editedArguments = (string output) => new[] { "generate", edited, "--output", output, "--namespace", "Crash.A" };
+        var reference = Path.Combine(big.Root, "ref-edited");
+        var made = await CliRunner.RunAsync(big.Root, editedArguments(reference));
+        Assert.True(made.ExitCode == 0, made.Stderr);
+        var outputs = new Dictionary<string, IReadOnlyDictionary<string, string>> { ["spec"] = big.OutputA, ["edited"] = BigOutputFixture.Hashes(reference) };
+        Assert.InRange(outputs["edited"].Count(e => big.OutputA[e.Key] != e.Value), 1, OutputJournal.Limit - 1);
+
+        var output = Path.Combine(big.Root, "killed-edit");
+        Assert.Equal(0, (await CliRunner.RunAsync(big.Root, big.Arguments(output, "Crash.A"))).ExitCode);
+        var runTime = await TimedRun(editedArguments(output));
+        var clock = Stopwatch.StartNew();
+        var current = "edited";
+        var kills = 0;
+        foreach (var fraction in new[] { 0.5, 0.8, 0.9, 0.95, 1.0, 1.02, 1.05, 1.1 })
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(45) && kills >= 3)
+            {
+                break;
+            }
+
+            kills++;
+            var next = current == "spec" ? "edited" : "spec";
+            using (var process = Start(next == "spec" ? big.Arguments(output, "Crash.A") : editedArguments(output)))
+            {
+                await Task.Delay(runTime * fraction);
+                process.Kill();
+                await process.WaitForExitAsync();
+            }
+
+            var now = BigOutputFixture.Hashes(output);
+            var exact = outputs.FirstOrDefault(o => Same(now, o.Value)).Key;
+            if (exact is null)
+            {
+                // Killed inside the journal's renames: a committed journal is there, and the next run completes it.
+                Assert.Contains(Directory.GetDirectories(big.Root, ".killed-edit.journal-*"), j => File.Exists(Path.Combine(j, "journal")));
+                using (OutputFolderGuard.Acquire(Path.GetFullPath(output), TimeSpan.FromSeconds(30)))
+                {
+                }
+
+                Assert.True(Same(BigOutputFixture.Hashes(output), outputs[next]), $"after a kill at {fraction:P0} and the recovery, the folder is not the new output");
+                exact = next;
+            }
+
+            current = exact;
+        }
+
+        var last = await CliRunner.RunAsync(big.Root, big.Arguments(output, "Crash.A"));
+        Assert.True(last.ExitCode == 0, last.Stderr);
+        Assert.True(Same(BigOutputFixture.Hashes(output), big.OutputA));
+        Assert.Empty(Directory.GetDirectories(big.Root, ".killed-edit.*"));
+    }
+
     private static bool Same(IReadOnlyDictionary<string, string> actual, IReadOnlyDictionary<string, string> expected) =>
         actual.Count == expected.Count && expected.All(e => actual.TryGetValue(e.Key, out var hash) && hash == e.Value);
 
-    private async Task<TimeSpan> TimedRun(string output, string ns)
+    private Task<TimeSpan> TimedRun(string output, string ns) => TimedRun(big.Arguments(output, ns));
+
+    private async Task<TimeSpan> TimedRun(string[] arguments)
     {
         var clock = Stopwatch.StartNew();
-        var result = await CliRunner.RunAsync(big.Root, big.Arguments(output, ns));
+        var result = await CliRunner.RunAsync(big.Root, arguments);
         Assert.True(result.ExitCode == 0, result.Stderr);
         return clock.Elapsed;
     }

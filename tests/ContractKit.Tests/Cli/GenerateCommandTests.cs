@@ -32,6 +32,22 @@ public sealed class GenerateCommandTests
     }
 
     [Fact]
+    public async Task Regenerating_SaysHowManyFilesItWrote_UpdatedOrUpToDate()
+    {
+        using var spec = new TempSpec(ValidSpec);
+        var first = await CliRunner.RunAsync(spec.Directory, "generate", "spec.yaml", "--output", "out");
+        var files = Directory.GetFiles(Path.Combine(spec.Directory, "out"), "*.g.cs", SearchOption.AllDirectories).Length;
+
+        File.WriteAllText(spec.Path, ValidSpec.Replace("operationId: listItems", "operationId: listItems\n      summary: Lists the items.", StringComparison.Ordinal));
+        var second = await CliRunner.RunAsync(spec.Directory, "generate", "spec.yaml", "--output", "out");
+        var third = await CliRunner.RunAsync(spec.Directory, "generate", "spec.yaml", "--output", "out");
+
+        Assert.Equal($"spec.yaml: wrote {files} files to out (0 errors, 0 warnings)", first.Stdout.Trim());
+        Assert.Equal($"spec.yaml: updated out: 1 of {files} files written, 0 removed, the others unchanged (0 errors, 0 warnings)", second.Stdout.Trim());
+        Assert.Equal($"spec.yaml: out is up to date ({files} files) (0 errors, 0 warnings)", third.Stdout.Trim());
+    }
+
+    [Fact]
     public async Task MissingFile_ExitsTwo_WithOneLine()
     {
         using var spec = new TempSpec(ValidSpec);
