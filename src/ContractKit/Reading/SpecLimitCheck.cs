@@ -17,8 +17,11 @@ internal static class SpecLimitCheck
     /// <summary>A located error for the first cap exceeded, or null.</summary>
     public static Diagnostic? Check(JsonNode root, SourceMap source)
     {
-        var schemasAt = root["components"]?["schemas"] is JsonObject ? "#/components/schemas" : "#/definitions";
-        var schemas = (root["components"]?["schemas"] ?? root["definitions"]) as JsonObject;
+
+        // Any node may have the wrong type in a broken or hostile spec: look through objects only.
+        var componentSchemas = (root["components"] as JsonObject)?["schemas"] as JsonObject;
+        var schemasAt = componentSchemas is not null ? "#/components/schemas" : "#/definitions";
+        var schemas = componentSchemas ?? root["definitions"] as JsonObject;
         if (schemas is { Count: > SpecLimits.MaxSchemas })
         {
             return Exceeded(source, schemasAt, $"The document has {schemas.Count:N0} schemas; at most {SpecLimits.MaxSchemas:N0} are read.");
