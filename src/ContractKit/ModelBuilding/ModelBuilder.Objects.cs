@@ -31,9 +31,9 @@ public sealed partial class ModelBuilder
         TypeUse? additional = null;
         var required = new HashSet<string>(StringComparer.Ordinal);
 
-        void Collect(IOpenApiSchema part, string partPointer, ImmutableArray<string> partParts, int partDepth)
+        void Collect(IOpenApiSchema? part, string partPointer, ImmutableArray<string> partParts, int partDepth)
         {
-            if (partDepth > MaxDepth)
+            if (part is null || partDepth > MaxDepth)
             {
                 return;
             }
@@ -96,10 +96,10 @@ public sealed partial class ModelBuilder
                         JsonName = name,
                         Type = Use(propertySchema, JsonPointer.Append(partPointer, "properties", name), Parts(partParts, name), partDepth + 1),
                         Required = false,
-                        Description = propertySchema.Description,
-                        ReadOnly = propertySchema.ReadOnly,
-                        WriteOnly = propertySchema.WriteOnly,
-                        Deprecated = propertySchema.Deprecated,
+                        Description = propertySchema?.Description,
+                        ReadOnly = propertySchema?.ReadOnly ?? false,
+                        WriteOnly = propertySchema?.WriteOnly ?? false,
+                        Deprecated = propertySchema?.Deprecated ?? false,
                     };
                     if (seen.Add(name))
                     {

@@ -238,14 +238,15 @@ public sealed partial class ModelBuilder
             var examples = new List<string>();
             if (media.Example is { } example)
             {
-                examples.Add(example.ToJsonString());
+                examples.AddRange(KeptJson(example) is { } kept ? [kept] : []);
             }
 
             if (media.Examples is { } named)
             {
                 examples.AddRange(named.OrderBy(e => e.Key, StringComparer.Ordinal)
                     .Where(e => e.Value?.Value is not null)
-                    .Select(e => e.Value.Value!.ToJsonString()));
+                    .Select(e => KeptJson(e.Value.Value))
+                    .OfType<string>());
             }
 
             var encoding = (media.Encoding ?? new Dictionary<string, OpenApiEncoding>())

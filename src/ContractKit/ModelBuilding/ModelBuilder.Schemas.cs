@@ -213,7 +213,15 @@ public sealed partial class ModelBuilder
                 return DefineEnum(PrimitiveKind.Integer, integers.Select(i => i!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             }
 
-            constraints = constraints with { Enum = nonNullValues.Select(v => v!.ToJsonString()).ToEquatableArray() };
+            var kept = nonNullValues.Select(KeptJson).ToList();
+            if (kept.Any(v => v is null))
+            {
+                Report(DiagnosticIds.UnsupportedSchema, DiagnosticSeverity.Warning, $"an enum value is nested more than {MaxValueDepth} levels deep; the enum is not enforced", pointer);
+            }
+            else
+            {
+                constraints = constraints with { Enum = kept.OfType<string>().ToEquatableArray() };
+            }
         }
 
         var looksLikeObject = type == JsonSchemaType.Object ||

@@ -53,14 +53,15 @@ internal static class SpecParser
         try
         {
             var root = JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions { MaxDepth = SpecLimits.MaxDepth });
-            if (FindDuplicateKey(utf8) is { } duplicate)
+            if (FindBadString(utf8) is { } bad)
             {
-                // Fatal: JsonNode keeps both properties, and JsonObject throws on them later, at some random access.
+                // Fatal: JsonNode keeps both properties of a duplicate key, and JsonObject throws on them later, at some
+                // random access; a string escaping half a surrogate pair throws wherever it is read as text.
                 return new ParsedDocument
                 {
                     Root = null,
                     Locator = locator,
-                    Problems = [Problem(filePath, locator.PositionOf(duplicate.Offset), $"Duplicate key '{duplicate.Name}'; each key may appear only once in an object.")],
+                    Problems = [Problem(filePath, locator.PositionOf(bad.Offset), bad.Message)],
                     Format = "json",
                 };
             }
@@ -81,10 +82,11 @@ internal static class SpecParser
     }
 
     /// <summary>
-    /// JsonNode.Parse accepts duplicate keys silently, and with AllowDuplicateProperties = false it reports them
-    /// without a position, so find the first one here, with its offset.
+    /// JsonNode.Parse accepts duplicate keys silently (with AllowDuplicateProperties = false it reports them without a
+    /// position), and strings escaping an unpaired surrogate (<c>"\ud800"</c>) until they are read: find the first such
+    /// key or string here, with its offset.
     /// </summary>
-    private static (long Offset, string Name)? FindDuplicateKey(byte[] utf8)
+    private static (long Offset, string Message)? FindBadString(byte[] utf8)
     {
         var reader = new Utf8JsonReader(utf8, JsonSourceLocator.ReaderOptions);
         var scopes = new Stack<HashSet<string>?>();
@@ -102,10 +104,21 @@ internal static class SpecParser
                     scopes.Pop();
                     break;
                 case JsonTokenType.PropertyName:
-                    var name = reader.GetString()!;
+                    if (!TryGetString(ref reader, out var name))
+                    {
+                        return (reader.TokenStartIndex, UnpairedSurrogate);
+                    }
+
                     if (!scopes.Peek()!.Add(name))
                     {
-                        return (reader.TokenStartIndex, name);
+                        return (reader.TokenStartIndex, $"Duplicate key '{name}'; each key may appear only once in an object.");
+                    }
+
+                    break;
+                case JsonTokenType.String when reader.ValueIsEscaped:
+                    if (!TryGetString(ref reader, out _))
+                    {
+                        return (reader.TokenStartIndex, UnpairedSurrogate);
                     }
 
                     break;
@@ -113,6 +126,22 @@ internal static class SpecParser
         }
 
         return null;
+    }
+
+    private const string UnpairedSurrogate = "A string escapes half of a UTF-16 surrogate pair (such as \"\\ud800\" alone); that is not Unicode text.";
+
+    private static bool TryGetString(ref Utf8JsonReader reader, out string text)
+    {
+        try
+        {
+            text = reader.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = string.Empty;
+            return false;
+        }
     }
 
     private static bool LooksLikeJson(string text)
