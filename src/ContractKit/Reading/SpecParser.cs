@@ -52,7 +52,7 @@ internal static class SpecParser
         var locator = new JsonSourceLocator(utf8);
         try
         {
-            var root = JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions { MaxDepth = SpecLimits.MaxDepth });
+            var root = JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions { MaxDepth = SpecLimits.Current.MaxDepth });
             if (FindBadString(utf8) is { } bad)
             {
                 // Fatal: JsonNode keeps both properties of a duplicate key, and JsonObject throws on them later, at some

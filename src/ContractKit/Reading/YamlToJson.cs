@@ -47,7 +47,7 @@ internal sealed class YamlToJson
     private readonly Stack<Frame> _stack = new();
     private JsonNode? _root;
     private TextPosition _rootPosition = TextPosition.Start;
-    private long _aliasBudget = SpecLimits.MaxAliasExpansion;
+    private long _aliasBudget = SpecLimits.Current.MaxAliasExpansion;
     private bool _fatal;
 
     /// <summary>Set by anything whose meaning reaches beyond one part of a split file: anchors, aliases, tags, merge keys.</summary>
@@ -223,9 +223,9 @@ internal sealed class YamlToJson
             return;
         }
 
-        if (_stack.Count + _depthOffset >= SpecLimits.MaxDepth)
+        if (_stack.Count + _depthOffset >= SpecLimits.Current.MaxDepth)
         {
-            Fatal(start.Start, $"The document is nested more than {SpecLimits.MaxDepth} levels deep.");
+            Fatal(start.Start, $"The document is nested more than {SpecLimits.Current.MaxDepth} levels deep.");
             return;
         }
 
@@ -289,7 +289,7 @@ internal sealed class YamlToJson
         _aliasBudget -= anchor.Size;
         if (_aliasBudget < 0)
         {
-            Fatal(alias.Start, $"YAML aliases expand to more than {SpecLimits.MaxAliasExpansion:N0} nodes; refusing to expand further.");
+            Fatal(alias.Start, $"YAML aliases expand to more than {SpecLimits.Current.MaxAliasExpansion:N0} nodes; refusing to expand further.");
             return;
         }
 
