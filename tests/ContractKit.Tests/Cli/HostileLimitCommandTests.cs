@@ -31,6 +31,6 @@ public sealed class HostileLimitCommandTests : IDisposable
         var result = await CliRunner.RunAsync(_files.Root, args);
 
         Assert.Equal(exitCode, result.ExitCode);
-        Assert.Contains("spec.yaml(8,7): error CK1013: A string is longer than 1,048,576 characters.", result.Stdout + result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("spec.yaml(8,7): error CK1013: A string is longer than 1,048,576 characters (limit 'string-length').", result.Stdout + result.Stderr, StringComparison.Ordinal);
     }
 }
