@@ -209,6 +209,23 @@ public sealed class FuzzRegressionTests : IDisposable
     }
 
     [Fact]
+    public void DiscriminatorMappingToAMissingSchema_IsLoweredWithoutIt()
+    {
+        var spec = Api("""
+            Node:
+              oneOf: [{$ref: '#/components/schemas/Cat'}, {$ref: '#/components/schemas/Dog'}]
+              discriminator: {propertyName: kind, mapping: {cat: '#/components/schemas/Cat', ghost: '#/components/schemas/Ghost'}}
+              example: {kind: cat}
+            Cat: {type: object, properties: {kind: {type: string}}}
+            Dog: {type: object, properties: {kind: {type: string}}}
+            """);
+
+        NoProblem(Check(spec, payloads: ["{\"kind\": \"cat\"}", "{\"kind\": \"ghost\"}"]));
+        var lint = LintPipeline.Lint(Load(spec).Read);
+        Assert.DoesNotContain(lint.Findings, f => f.Message.Contains("example does not validate", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void EnumValueNestedDeeperThanJsonDefaults_IsNotEnforced_WithAWarning()
     {
         var deep = new StringBuilder();
