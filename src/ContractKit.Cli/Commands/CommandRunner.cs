@@ -5,7 +5,6 @@ using System.IO;
 using System.Threading.Tasks;
 using ContractKit.Diagnostics;
 using ContractKit.Pipeline;
-using ContractKit.Reading;
 
 namespace ContractKit.Cli.Commands;
 
@@ -19,7 +18,7 @@ internal static class CommandRunner
     public static readonly Option<string[]> LimitOption = new("--limit")
     {
         Description = "Change a reading limit for this run, e.g. --limit depth=200 --limit document-size=1048576 " +
-            $"(limits: {string.Join(", ", SpecLimits.Names.Keys)}; defaults and meanings in SECURITY.md).",
+            $"(limits: {string.Join(", ", LimitSettings.Names.Keys)}; defaults and meanings in SECURITY.md).",
         Recursive = true,
         Arity = ArgumentArity.ZeroOrMore,
     };
@@ -43,13 +42,13 @@ internal static class CommandRunner
         }
 
         _limitSettings = parse.GetValue(LimitOption) ?? [];
-        if (!SpecLimits.Default.TryWith(_limitSettings, out var limits, out var limitError))
+        if (LimitSettings.Check(_limitSettings) is { } limitError)
         {
             Console.Error.WriteLine($"error {DiagnosticIds.Usage}: {limitError}");
             return ExitCodes.UsageOrIo;
         }
 
-        using var scope = SpecLimits.Use(limits);
+        using var scope = LimitSettings.Apply(_limitSettings);
         try
         {
             return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
@@ -70,14 +69,7 @@ internal static class CommandRunner
     /// <summary>A config target's limits with this run's <c>--limit</c> settings applied over them (they were checked when parsed).</summary>
     public static SpecTarget WithRunLimits(SpecTarget target)
     {
-        ArgumentNullException.ThrowIfNull(target);
-        if (_limitSettings.Count == 0)
-        {
-            return target;
-        }
-
-        (target.Limits ?? SpecLimits.Default).TryWith(_limitSettings, out var limits, out _);
-        return target with { Limits = limits };
+        return LimitSettings.Over(target, _limitSettings);
     }
 
     /// <summary><c>--strict</c>, the same on every command that reads a spec.</summary>
