@@ -40,7 +40,7 @@ public sealed class ExampleSynthesizer
     {
         if (use.Constraints.Enum.Count > 0)
         {
-            return JsonNode.Parse(Pick(use.Constraints.Enum));
+            return ModelJson.Parse(Pick(use.Constraints.Enum));
         }
 
         return use.Type switch
@@ -63,7 +63,7 @@ public sealed class ExampleSynthesizer
 
         if (type.Examples.Count > 0 && type is not ObjectType and not UnionType)
         {
-            return JsonNode.Parse(type.Examples[0]);
+            return ModelJson.Parse(type.Examples[0]);
         }
 
         _open.Add(typeId);
@@ -72,10 +72,10 @@ public sealed class ExampleSynthesizer
             return type switch
             {
                 ObjectType o => Object(o, depth),
-                EnumType e => e.Kind == PrimitiveKind.Integer ? JsonNode.Parse(Pick(e.Values).Value) : JsonValue.Create(Pick(e.Values).Value),
+                EnumType e => e.Kind == PrimitiveKind.Integer ? ModelJson.Parse(Pick(e.Values).Value) : JsonValue.Create(Pick(e.Values).Value),
                 MapType m => Map(m.Values, Merge(type.Constraints, outer), depth),
                 ArrayType a => Array(a.Items, Merge(type.Constraints, outer), depth),
-                PrimitiveType p => type.Constraints.Enum.Count > 0 ? JsonNode.Parse(Pick(type.Constraints.Enum)) : Primitive(p.Kind, p.Format, Merge(type.Constraints, outer)),
+                PrimitiveType p => type.Constraints.Enum.Count > 0 ? ModelJson.Parse(Pick(type.Constraints.Enum)) : Primitive(p.Kind, p.Format, Merge(type.Constraints, outer)),
                 UnionType u => Union(u, depth),
                 AliasType a => Value(a.Target, depth + 1),
                 _ => null,
@@ -185,12 +185,12 @@ public sealed class ExampleSynthesizer
     {
         if (constraints.Enum.Count > 0)
         {
-            return JsonNode.Parse(Pick(constraints.Enum));
+            return ModelJson.Parse(Pick(constraints.Enum));
         }
 
         if (constraints.Default is { } defaultValue && _random is null)
         {
-            return JsonNode.Parse(defaultValue);
+            return ModelJson.Parse(defaultValue);
         }
 
         return kind switch

@@ -42,7 +42,7 @@ internal static class CheckCommand
         }
 
         var exitCode = ExitCodes.Success;
-        foreach (var target in config.Specs.Select(t => t with { Strict = t.Strict || strict, AllowRemoteRefs = t.AllowRemoteRefs || allowRemoteRefs }))
+        foreach (var target in config.Specs.Select(t => CommandRunner.WithRunLimits(t with { Strict = t.Strict || strict, AllowRemoteRefs = t.AllowRemoteRefs || allowRemoteRefs })))
         {
             var check = await GenerationPipeline.CheckAsync(target, CommandRunner.Display(target.SpecPath), cancellationToken).ConfigureAwait(false);
             CommandRunner.Report(check.Diagnostics);

@@ -11,8 +11,24 @@ namespace ContractKit.Cli.Commands;
 /// <summary>Shared plumbing: usage errors exit 2 in our diagnostic format, and no exception ever reaches the user as a stack trace.</summary>
 internal static class CommandRunner
 {
+    /// <summary>
+    /// <c>--limit name=value</c>, repeatable, on every command (SECURITY.md lists the names): the reader's caps for
+    /// this run. They apply over a spec's <c>"limits"</c> in <c>contractkit.json</c>.
+    /// </summary>
+    public static readonly Option<string[]> LimitOption = new("--limit")
+    {
+        Description = "Change a reading limit for this run, e.g. --limit depth=200 --limit document-size=1048576 " +
+            $"(limits: {string.Join(", ", LimitSettings.Names.Keys)}; defaults and meanings in SECURITY.md).",
+        Recursive = true,
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    /// <summary>The <c>--limit</c> settings of this run, in order.</summary>
+    private static IReadOnlyList<string> _limitSettings = [];
+
     public static async Task<int> InvokeAsync(RootCommand root, string[] args)
     {
+        root.Options.Add(LimitOption);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -25,6 +41,14 @@ internal static class CommandRunner
             return ExitCodes.UsageOrIo;
         }
 
+        _limitSettings = parse.GetValue(LimitOption) ?? [];
+        if (LimitSettings.Check(_limitSettings) is { } limitError)
+        {
+            Console.Error.WriteLine($"error {DiagnosticIds.Usage}: {limitError}");
+            return ExitCodes.UsageOrIo;
+        }
+
+        using var scope = LimitSettings.Apply(_limitSettings);
         try
         {
             return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
@@ -40,6 +64,12 @@ internal static class CommandRunner
             Console.Error.WriteLine($"error CK9999: internal error: {ex.GetType().Name}: {ex.Message}. Please report it with the spec that caused it.");
             return ExitCodes.UsageOrIo;
         }
+    }
+
+    /// <summary>A config target's limits with this run's <c>--limit</c> settings applied over them (they were checked when parsed).</summary>
+    public static SpecTarget WithRunLimits(SpecTarget target)
+    {
+        return LimitSettings.Over(target, _limitSettings);
     }
 
     /// <summary><c>--strict</c>, the same on every command that reads a spec.</summary>

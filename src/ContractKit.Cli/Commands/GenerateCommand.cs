@@ -90,7 +90,7 @@ internal static class GenerateCommand
                 return ExitCodes.UsageOrIo;
             }
 
-            targets = [.. config.Specs.Select(t => t with { Strict = t.Strict || strict, AllowRemoteRefs = t.AllowRemoteRefs || allowRemoteRefs })];
+            targets = [.. config.Specs.Select(t => CommandRunner.WithRunLimits(t with { Strict = t.Strict || strict, AllowRemoteRefs = t.AllowRemoteRefs || allowRemoteRefs }))];
         }
 
         var exitCode = ExitCodes.Success;

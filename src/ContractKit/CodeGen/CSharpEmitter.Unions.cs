@@ -70,9 +70,10 @@ public sealed partial class CSharpEmitter
             writer.Line($"/// <summary>Builds the union from a <c>{CSharpSyntax.XmlText(variant.Type.Name)}</c>.</summary>");
             writer.Line($"public static {name} From{variant.Name}({variant.Type.Name} value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, {typeInfo}));");
 
-            // C# allows no user-defined conversion from an interface, and two variants of one type would be ambiguous.
+            // C# allows no user-defined conversion from an interface or from the type itself (a union listing itself
+            // as a variant), and two variants of one type would be ambiguous.
             if (typeNames.Contains(variant.Type.Name) && !variant.Type.Name.StartsWith("global::System.Collections.Generic.I", StringComparison.Ordinal) &&
-                variant.Type.Name != "global::System.Text.Json.JsonElement")
+                variant.Type.Name != "global::System.Text.Json.JsonElement" && !(variant.Use.Type is NamedRef self && self.TypeId == union.Id))
             {
                 writer.Line();
                 writer.Line($"public static implicit operator {name}({variant.Type.Name} value) => From{variant.Name}(value);");

@@ -27,6 +27,9 @@ public static class DiagnosticIds
     public const string UnsupportedOperation = "CK2002";
     public const string UnresolvedSchemaReference = "CK2003";
 
+    /// <summary>A schema the validator cannot compile (an invalid <c>pattern</c>, say): said where it is used.</summary>
+    public const string InvalidSchema = "CK2004";
+
     // Code generation
     public const string NameCollision = "CK3001";
     public const string OutputNotOwned = "CK3002";

@@ -5,7 +5,8 @@ namespace ContractKit.Diagnostics;
 /// <summary>
 /// Exit codes shared by every command and shell, one rule for all: <c>1</c> when the input itself is bad (the spec has
 /// errors, a payload is invalid, findings at or above <c>--fail-on</c>, stale output), <c>2</c> when the run could not
-/// be done as asked (usage, configuration, a file that cannot be found, read or written, a limit exceeded).
+/// be done as asked (usage, configuration, a file that cannot be found, read or written). A spec or payload over a
+/// limit (<c>CK1013</c>) is bad input like any other: 1 (issue #15: limits are part of what a spec must meet).
 /// </summary>
 public static class ExitCodes
 {
@@ -14,7 +15,7 @@ public static class ExitCodes
     /// <summary>The spec (or a payload) has errors.</summary>
     public const int InputErrors = 1;
 
-    /// <summary>Usage, configuration, I/O problem, or a limit exceeded (<c>CK1013</c>).</summary>
+    /// <summary>Usage, configuration (an invalid limit value included) or I/O problem.</summary>
     public const int UsageOrIo = 2;
 
     /// <summary>
@@ -36,9 +37,9 @@ public static class ExitCodes
         return InputErrors;
     }
 
-    /// <summary>Whether a diagnostic id is about the run rather than the spec: usage, configuration, I/O, limits.</summary>
+    /// <summary>Whether a diagnostic id is about the run rather than the spec: usage, configuration, I/O.</summary>
     /// <param name="id">A diagnostic id.</param>
-    /// <returns>True for CK1001, CK1002, CK1013, CK3002, CK3003, CK9001 and CK9002.</returns>
-    public static bool IsUsageOrIo(string id) => id is DiagnosticIds.FileNotFound or DiagnosticIds.FileUnreadable or DiagnosticIds.LimitExceeded
+    /// <returns>True for CK1001, CK1002, CK3002, CK3003, CK9001 and CK9002.</returns>
+    public static bool IsUsageOrIo(string id) => id is DiagnosticIds.FileNotFound or DiagnosticIds.FileUnreadable
         or DiagnosticIds.OutputNotOwned or DiagnosticIds.OutputWriteFailed or DiagnosticIds.Usage or DiagnosticIds.ConfigError;
 }

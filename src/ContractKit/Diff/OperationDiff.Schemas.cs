@@ -104,7 +104,12 @@ internal sealed partial class OperationDiff
 
         if (b.Definition is UnionType || h.Definition is UnionType)
         {
-            CompareUnions(b, h, request, pointer, where);
+            // A union may contain itself (oneOf: [$ref: itself, …]): a pair already being compared is taken as equal, as for objects.
+            if (_visited.Add((b.Definition?.Id ?? b.Ref.ToString(), h.Definition?.Id ?? h.Ref.ToString(), request)))
+            {
+                CompareUnions(b, h, request, pointer, where);
+            }
+
             return;
         }
 

@@ -148,7 +148,7 @@ public sealed partial class ModelBuilder
     {
         if (use.Constraints.Enum.Count > 0)
         {
-            return use.Constraints.Enum.All(v => v.StartsWith('"')) ? use.Constraints.Enum.Select(v => JsonNode.Parse(v)!.GetValue<string>()).ToList() : null;
+            return use.Constraints.Enum.All(v => v.StartsWith('"')) ? use.Constraints.Enum.Select(v => ModelJson.Parse(v)!.GetValue<string>()).ToList() : null;
         }
 
         return use.Type is NamedRef named && _definitions.TryGetValue(named.TypeId, out var definition) && depth < 16

@@ -77,9 +77,9 @@ public sealed partial class ModelBuilder
     }
 
     /// <summary>Adds one part (the object itself, a referenced component, or a nested allOf part) to what the object collects.</summary>
-    private void Collect(ObjectParts into, IOpenApiSchema part, string partPointer, ImmutableArray<string> partParts, int partDepth)
+    private void Collect(ObjectParts into, IOpenApiSchema? part, string partPointer, ImmutableArray<string> partParts, int partDepth)
     {
-        if (partDepth > MaxDepth)
+        if (part is null || partDepth > MaxDepth)
         {
             return;
         }
@@ -115,10 +115,10 @@ public sealed partial class ModelBuilder
                 JsonName = name,
                 Type = Use(propertySchema, JsonPointer.Append(partPointer, "properties", name), Parts(partParts, name), partDepth + 1),
                 Required = false,
-                Description = propertySchema.Description,
-                ReadOnly = propertySchema.ReadOnly,
-                WriteOnly = propertySchema.WriteOnly,
-                Deprecated = propertySchema.Deprecated,
+                Description = propertySchema?.Description,
+                ReadOnly = propertySchema?.ReadOnly ?? false,
+                WriteOnly = propertySchema?.WriteOnly ?? false,
+                Deprecated = propertySchema?.Deprecated ?? false,
             };
             if (into.Seen.Add(name))
             {

@@ -25,14 +25,16 @@ public sealed partial class ModelBuilder
 
         foreach (var path in _document.Paths.Keys.Order(StringComparer.Ordinal))
         {
+            // A broken document can leave null entries anywhere in Microsoft.OpenApi's dictionaries (the reader has
+            // reported the node): such entries are skipped here and below.
             var pathItem = _document.Paths[path];
-            if (pathItem.Operations is null)
+            if (pathItem?.Operations is null)
             {
                 continue;
             }
 
             var pathPointer = JsonPointer.Append("#/paths", path);
-            foreach (var (method, operation) in pathItem.Operations.OrderBy(o => MethodRank(o.Key)).ThenBy(o => o.Key.Method, StringComparer.Ordinal))
+            foreach (var (method, operation) in pathItem.Operations.Where(o => o.Value is not null).OrderBy(o => MethodRank(o.Key)).ThenBy(o => o.Key.Method, StringComparer.Ordinal))
             {
                 var methodName = method.Method.ToUpperInvariant();
                 var pointer = JsonPointer.Append(pathPointer, methodName.ToLowerInvariant());
@@ -107,7 +109,7 @@ public sealed partial class ModelBuilder
             for (var i = 0; i < parameters.Count; i++)
             {
                 var parameter = parameters[i];
-                if (parameter.Name is null || parameter.In is not { } location)
+                if (parameter?.Name is null || parameter.In is not { } location)
                 {
                     continue;
                 }
@@ -184,10 +186,16 @@ public sealed partial class ModelBuilder
         foreach (var status in operation.Responses.Keys.Order(StringComparer.Ordinal))
         {
             var response = operation.Responses[status];
+            if (response is null)
+            {
+                continue;
+            }
+
             var (responsePointer, responseParts) = response is IOpenApiReferenceHolder holder && ComponentName(holder) is { } name
                 ? (JsonPointer.Append("#/components/responses", name), ImmutableArray.Create(name))
                 : (JsonPointer.Append(pointer, "responses", status), Parts(parts, status == "200" ? "Response" : "Response" + status));
             var headers = (response.Headers ?? new Dictionary<string, IOpenApiHeader>())
+                .Where(h => h.Value is not null)
                 .OrderBy(h => h.Key, StringComparer.Ordinal)
                 .Select(h => new ResponseHeader(
                     h.Key,
@@ -219,22 +227,30 @@ public sealed partial class ModelBuilder
         var result = new List<MediaContent>();
         foreach (var (mediaType, media) in content)
         {
+            if (media is null)
+            {
+                // Not a media type object (the reader has said so): nothing to model.
+                continue;
+            }
+
             var mediaPointer = JsonPointer.Append(pointer, "content", mediaType);
             var schema = media.Schema is null ? null : Use(media.Schema, JsonPointer.Append(mediaPointer, "schema"), parts, depth: 0);
             var examples = new List<string>();
             if (media.Example is { } example)
             {
-                examples.Add(example.ToJsonString());
+                examples.AddRange(KeptJson(example) is { } kept ? [kept] : []);
             }
 
             if (media.Examples is { } named)
             {
                 examples.AddRange(named.OrderBy(e => e.Key, StringComparer.Ordinal)
-                    .Where(e => e.Value.Value is not null)
-                    .Select(e => e.Value.Value!.ToJsonString()));
+                    .Where(e => e.Value?.Value is not null)
+                    .Select(e => KeptJson(e.Value.Value))
+                    .OfType<string>());
             }
 
             var encoding = (media.Encoding ?? new Dictionary<string, OpenApiEncoding>())
+                .Where(e => e.Value is not null)
                 .OrderBy(e => e.Key, StringComparer.Ordinal)
                 .Select(e => new PropertyEncoding(e.Key)
                 {
@@ -259,8 +275,9 @@ public sealed partial class ModelBuilder
         }
 
         return requirements
+            .Where(r => r is not null)
             .Select(r => new SecurityRequirement(r
-                .Select(s => new SecuritySchemeUse(s.Key.Reference.Id ?? string.Empty, (s.Value ?? []).ToEquatableArray()))
+                .Select(s => new SecuritySchemeUse(s.Key?.Reference?.Id ?? string.Empty, (s.Value ?? []).ToEquatableArray()))
                 .Where(s => s.SchemeName.Length > 0)
                 .OrderBy(s => s.SchemeName, StringComparer.Ordinal)
                 .ToEquatableArray()))

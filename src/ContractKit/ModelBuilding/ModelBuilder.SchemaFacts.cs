@@ -129,7 +129,7 @@ public sealed partial class ModelBuilder
             MinProperties = schema.MinProperties,
             MaxProperties = schema.MaxProperties,
             PropertyNames = PropertyNamesOf(schema),
-            Default = schema.Default?.ToJsonString(),
+            Default = KeptJson(schema.Default),
         };
         return constraints == Constraints.None ? Constraints.None : constraints;
     }
@@ -162,9 +162,10 @@ public sealed partial class ModelBuilder
         {
             return new Constraints
             {
-                MinLength = node["minLength"]?.GetValue<int>(),
-                MaxLength = node["maxLength"]?.GetValue<int>(),
-                Pattern = node["pattern"]?.GetValue<string>(),
+                // An extension is free-form: a value of the wrong kind is ignored, not thrown on.
+                MinLength = node["minLength"] is JsonValue min && min.TryGetValue<int>(out var minLength) ? minLength : null,
+                MaxLength = node["maxLength"] is JsonValue max && max.TryGetValue<int>(out var maxLength) ? maxLength : null,
+                Pattern = node["pattern"] is JsonValue pattern && pattern.TryGetValue<string>(out var text) ? text : null,
             };
         }
 
@@ -187,20 +188,55 @@ public sealed partial class ModelBuilder
 
     private static EquatableArray<string> ExamplesOf(IOpenApiSchema schema)
     {
-        var examples = new List<string>();
+        var examples = new List<string?>();
 #pragma warning disable CS0618 // 3.0's singular `example` is still read into Example, not Examples.
         if (schema.Example is { } example)
 #pragma warning restore CS0618
         {
-            examples.Add(example.ToJsonString());
+            examples.Add(KeptJson(example));
         }
 
         if (schema.Examples is { } many)
         {
-            examples.AddRange(many.Select(e => e?.ToJsonString() ?? "null"));
+            examples.AddRange(many.Select(e => e is null ? "null" : KeptJson(e)));
         }
 
-        return examples.Distinct().ToEquatableArray();
+        return examples.OfType<string>().Distinct().ToEquatableArray();
+    }
+
+    /// <summary>
+    /// Example, default and enum values nested deeper than this are not kept: every consumer of the model (schema
+    /// lowering, the validator, the generated code) reads and writes JSON with System.Text.Json's default depth of 64,
+    /// and a value that deep has no use as documentation. Real specs stay far below.
+    /// </summary>
+    internal const int MaxValueDepth = 48;
+
+    /// <summary>The value as compact JSON, or null when it is absent or nested deeper than <see cref="MaxValueDepth"/>.</summary>
+    private static string? KeptJson(JsonNode? value) =>
+        value is null || DepthOf(value) > MaxValueDepth ? null : value.ToJsonString();
+
+    private static int DepthOf(JsonNode value)
+    {
+        var max = 0;
+        var stack = new Stack<(JsonNode Node, int Depth)>();
+        stack.Push((value, 1));
+        while (stack.Count > 0)
+        {
+            var (node, depth) = stack.Pop();
+            max = Math.Max(max, depth);
+            var children = node switch
+            {
+                JsonObject obj => obj.Select(p => p.Value),
+                JsonArray array => array,
+                _ => [],
+            };
+            foreach (var child in children.OfType<JsonNode>())
+            {
+                stack.Push((child, depth + 1));
+            }
+        }
+
+        return max;
     }
 
     private static string Index(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);

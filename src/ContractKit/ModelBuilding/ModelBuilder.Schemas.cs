@@ -27,7 +27,7 @@ public sealed partial class ModelBuilder
     /// <summary>Where an unsupported keyword was reported already (a schema inlined through allOf is walked once per user).</summary>
     private readonly HashSet<string> _reportedKeywords = new(StringComparer.Ordinal);
 
-    private void DefineComponent(string name, IOpenApiSchema schema)
+    private void DefineComponent(string name, IOpenApiSchema? schema)
     {
         var pointer = JsonPointer.Append(ComponentsSchemas, name);
         if (_definitions.ContainsKey(pointer))
@@ -36,7 +36,9 @@ public sealed partial class ModelBuilder
         }
 
         var parts = ImmutableArray.Create(name);
+        _defining.Add(pointer);
         var use = Use(schema, pointer, parts, depth: 0, isComponent: true);
+        _defining.Remove(pointer);
         if (_definitions.ContainsKey(pointer))
         {
             return;
@@ -56,12 +58,13 @@ public sealed partial class ModelBuilder
         };
         _definitions[pointer] = alias with
         {
-            Title = schema.Title,
-            Description = schema.Description,
-            Deprecated = schema.Deprecated,
+            // A component that is not a schema at all (null, a number: the reader has said so) is any JSON value.
+            Title = schema?.Title,
+            Description = schema?.Description,
+            Deprecated = schema?.Deprecated ?? false,
             Nullable = use.Nullable,
             Constraints = use.Constraints,
-            Examples = ExamplesOf(schema),
+            Examples = schema is null ? EquatableArray<string>.Empty : ExamplesOf(schema),
         };
     }
 
@@ -218,7 +221,16 @@ public sealed partial class ModelBuilder
             return DefineEnum(schema, pointer, parts, PrimitiveKind.Integer, integers.Select(i => i!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)), nullable, constraints);
         }
 
-        constraints = constraints with { Enum = nonNullValues.Select(v => v!.ToJsonString()).ToEquatableArray() };
+        var kept = nonNullValues.Select(KeptJson).ToList();
+        if (kept.Any(v => v is null))
+        {
+            Report(DiagnosticIds.UnsupportedSchema, DiagnosticSeverity.Warning, $"an enum value is nested more than {MaxValueDepth} levels deep; the enum is not enforced", pointer);
+        }
+        else
+        {
+            constraints = constraints with { Enum = kept.OfType<string>().ToEquatableArray() };
+        }
+
         return null;
     }
 
@@ -356,7 +368,7 @@ public sealed partial class ModelBuilder
         if (!reference.Reference.IsExternal && id is not null && !id.Contains('/', StringComparison.Ordinal))
         {
             var targetPointer = JsonPointer.Append(ComponentsSchemas, id);
-            if (!_definitions.ContainsKey(targetPointer) && _document.Components?.Schemas?.TryGetValue(id, out var component) == true)
+            if (!_definitions.ContainsKey(targetPointer) && !_defining.Contains(targetPointer) && _document.Components?.Schemas?.TryGetValue(id, out var component) == true)
             {
                 DefineComponent(id, component);
             }

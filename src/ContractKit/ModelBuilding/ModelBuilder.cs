@@ -53,7 +53,14 @@ public sealed partial class ModelBuilder
     {
         ArgumentNullException.ThrowIfNull(input);
         var document = input.Document ?? throw new ArgumentException("The read result has no document.", nameof(input));
-        return new ModelBuilder(input, document).Build();
+        try
+        {
+            return new ModelBuilder(input, document).Build();
+        }
+        catch (InvalidOperationException ex) when (IsReferenceCycle(ex))
+        {
+            return ReferenceCycle(input, ex);
+        }
     }
 
     private IOpenApiSchema? TargetOf(OpenApiSchemaReference reference)
@@ -61,12 +68,12 @@ public sealed partial class ModelBuilder
         var at = reference.Reference;
         if (at.IsExternal || at.ReferenceV3 is not { } key || !ReferenceEquals(at.HostDocument, _document))
         {
-            return reference.Target;
+            return ResolveGuarded(() => reference.Target, at.ReferenceV3 ?? string.Empty);
         }
 
         if (!_targets.TryGetValue(key, out var target))
         {
-            target = reference.Target;
+            target = ResolveGuarded(() => reference.Target, key);
             _targets[key] = target;
         }
 
@@ -87,6 +94,7 @@ public sealed partial class ModelBuilder
         var operations = BuildOperations();
         CompleteDiscriminators();
         InferBases();
+        BreakStructuralCycles();
         var model = new ContractModel
         {
             Title = _document.Info?.Title ?? string.Empty,
@@ -142,7 +150,7 @@ public sealed partial class ModelBuilder
         foreach (var name in schemes.Keys.Order(StringComparer.Ordinal))
         {
             var scheme = schemes[name];
-            if (scheme.Type is not { } type)
+            if (scheme?.Type is not { } type)
             {
                 continue;
             }

@@ -23,6 +23,12 @@ public sealed record SpecTarget(string SpecPath, string OutputPath, string Names
     /// (bounded, see SECURITY.md) instead of refused as CK1007 errors.
     /// </summary>
     public bool AllowRemoteRefs { get; init; }
+
+    /// <summary>
+    /// <c>"limits": {"depth": 200, "document-size": 1048576}</c> (per spec, over the top level's): the reader's caps
+    /// (SECURITY.md); null for the defaults. An unknown name or a bad value is a config error (exit 2).
+    /// </summary>
+    public Reading.SpecLimits? Limits { get; init; }
 }
 
 /// <summary>
@@ -70,6 +76,8 @@ public sealed record ContractKitConfig(string ConfigPath, IReadOnlyList<SpecTarg
 
             var badTop = NotBool(root, "strict", false, out var strictByDefault) ?? NotBool(root, "allowRemoteRefs", false, out _);
             var remoteByDefault = root.TryGetProperty("allowRemoteRefs", out var remoteTop) && remoteTop.ValueKind == JsonValueKind.True;
+            var badLimits = ParseLimits(root, null, out var limitsByDefault);
+            badTop ??= badLimits;
             if (badTop is not null)
             {
                 return (null, Error(path, 0, 0, badTop));
@@ -103,7 +111,8 @@ public sealed record ContractKitConfig(string ConfigPath, IReadOnlyList<SpecTarg
                     return (null, Error(path, 0, 0, $"{where}: \"clients\" must be \"single\" or \"tag\""));
                 }
 
-                var bad = NotBool(entry, "strict", strictByDefault, out var strict) ?? NotBool(entry, "allowRemoteRefs", remoteByDefault, out _);
+                var badEntryLimits = ParseLimits(entry, limitsByDefault, out var limits);
+                var bad = NotBool(entry, "strict", strictByDefault, out var strict) ?? NotBool(entry, "allowRemoteRefs", remoteByDefault, out _) ?? badEntryLimits;
                 TryParseBool(entry, "allowRemoteRefs", remoteByDefault, out var remote);
                 if (bad is not null)
                 {
@@ -115,12 +124,41 @@ public sealed record ContractKitConfig(string ConfigPath, IReadOnlyList<SpecTarg
                     Clients = grouping,
                     Strict = strict,
                     AllowRemoteRefs = remote,
+                    Limits = limits,
                 });
                 index++;
             }
 
             return (new ContractKitConfig(Path.GetFullPath(path), targets), null);
         }
+    }
+
+    /// <summary>Reads <c>"limits"</c>: an object of limit names and whole numbers, applied over <paramref name="inherited"/>; the error when it is not.</summary>
+    private static string? ParseLimits(JsonElement owner, Reading.SpecLimits? inherited, out Reading.SpecLimits? limits)
+    {
+        limits = inherited;
+        if (!owner.TryGetProperty("limits", out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            return "\"limits\" must be an object of limit names and numbers, e.g. {\"depth\": 200}";
+        }
+
+        var result = inherited ?? Reading.SpecLimits.Default;
+        foreach (var limit in value.EnumerateObject())
+        {
+            var text = limit.Value.ValueKind is JsonValueKind.Number or JsonValueKind.String ? limit.Value.ToString() : limit.Value.GetRawText();
+            if (!result.TryWith(limit.Name, text, out result, out var error))
+            {
+                return "\"limits\": " + error;
+            }
+        }
+
+        limits = result;
+        return null;
     }
 
     /// <summary>Reads a true/false property (<c>"strict"</c>, <c>"allowRemoteRefs"</c>) of an object: absent means <paramref name="absent"/>; the error when it is neither.</summary>

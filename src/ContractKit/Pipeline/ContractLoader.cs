@@ -50,6 +50,9 @@ public sealed record LoadOptions
     /// <summary>Build the model while Microsoft.OpenApi's validation rules run (false: after them; tests compare the two).</summary>
     public bool ValidateConcurrently { get; init; } = true;
 
+    /// <summary>The reader's caps (size, depth, alias expansion, counts, string length; SECURITY.md); null for the defaults, or those a shell set for the run.</summary>
+    public SpecLimits? Limits { get; init; }
+
     /// <summary>Called with the raw tree as soon as it is parsed, before the OpenAPI read (lint starts its walk there).</summary>
     public Action<JsonNode>? Parsed { get; init; }
 }
@@ -68,6 +71,7 @@ public static class ContractLoader
     public static async Task<LoadedContract> LoadAsync(string path, LoadOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new LoadOptions();
+        using var limits = SpecLimits.Use(options.Limits);
         var reading = await SpecReader.StartAsync(path, options.Parsed, options.ValidateConcurrently, cancellationToken, options.Strict, options.AllowRemoteRefs).ConfigureAwait(false);
         var (read, built) = await reading.WhileValidating(r => Wanted(r, options), ModelBuilder.Build).ConfigureAwait(false);
         return Loaded(read, built);

@@ -48,7 +48,7 @@ public static class GenerationPipeline
     {
         var diagnostics = new List<Diagnostic>();
         var loaded = await ContractLoader.LoadAsync(
-            displayPath ?? target.SpecPath, new LoadOptions { Strict = target.Strict, AllowRemoteRefs = target.AllowRemoteRefs, ValidateConcurrently = validateConcurrently }, cancellationToken).ConfigureAwait(false);
+            displayPath ?? target.SpecPath, new LoadOptions { Strict = target.Strict, AllowRemoteRefs = target.AllowRemoteRefs, ValidateConcurrently = validateConcurrently, Limits = target.Limits }, cancellationToken).ConfigureAwait(false);
         var read = loaded.Read;
         diagnostics.AddRange(read.Diagnostics);
         if (loaded.Built is not { } model)

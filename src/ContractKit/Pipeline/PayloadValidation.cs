@@ -80,7 +80,7 @@ public static partial class PayloadValidation
                 return (null, target.Direction, [Usage($"{target.SpecPath} has no schema '{name}'{hint}")], ExitCodes.UsageOrIo);
             }
 
-            return (schemas.ForType(typeId), target.Direction, tolerated, ExitCodes.Success);
+            return Compiled(() => schemas.ForType(typeId), target.Direction, tolerated, schemas, read);
         }
 
         if (target.OperationId is { } operationId)
@@ -91,7 +91,12 @@ public static partial class PayloadValidation
                 return (null, target.Direction, [Usage($"{target.SpecPath} has no operation '{operationId}'")], ExitCodes.UsageOrIo);
             }
 
-            var validator = schemas.ForOperation(operation, target.Body, target.Status);
+            var (validator, compileProblem) = Compiled(() => schemas.ForOperation(operation, target.Body, target.Status), schemas, read);
+            if (compileProblem is not null)
+            {
+                return (null, target.Direction, [.. tolerated, compileProblem], ExitCodes.InputErrors);
+            }
+
             if (validator is null)
             {
                 var where = target.Body == BodyDirection.Request ? "request body" : $"response body for status {target.Status ?? "2xx"}";
@@ -152,6 +157,28 @@ public static partial class PayloadValidation
         catch (Exception ex) when (ex is SchemaCompilationException or System.Text.Json.JsonException)
         {
             return (null, direction, [new Diagnostic(DiagnosticIds.SyntaxError, DiagnosticSeverity.Error, $"not a usable JSON Schema: {ex.Message}", new SourceLocation(path, 0, 0))], ExitCodes.UsageOrIo);
+        }
+    }
+
+    private static (JsonSchemaValidator?, ValidationDirection, IReadOnlyList<Diagnostic>, int) Compiled(
+        Func<JsonSchemaValidator> compile, ValidationDirection direction, IReadOnlyList<Diagnostic> tolerated, ContractSchemas schemas, SpecReadResult read)
+    {
+        var (validator, problem) = Compiled(() => compile(), schemas, read);
+        return problem is null ? (validator, direction, tolerated, ExitCodes.Success) : (null, direction, [.. tolerated, problem], ExitCodes.InputErrors);
+    }
+
+    /// <summary>A spec schema the validator cannot compile (an invalid pattern) is a located error in the spec, exit 1.</summary>
+    private static (JsonSchemaValidator? Validator, Diagnostic? Problem) Compiled(Func<JsonSchemaValidator?> compile, ContractSchemas schemas, SpecReadResult read)
+    {
+        try
+        {
+            return (compile(), null);
+        }
+        catch (SchemaCompilationException ex)
+        {
+            var pointer = schemas.ModelPointer(ex.SchemaLocation);
+            var location = (pointer is null ? null : read.Source.Locate(pointer)) ?? new SourceLocation(read.FilePath, 1, 1, pointer);
+            return (null, new Diagnostic(DiagnosticIds.InvalidSchema, DiagnosticSeverity.Error, $"the schema cannot be used for validation: {ex.Message}", location));
         }
     }
 

@@ -17,7 +17,7 @@ internal sealed class JsonSourceLocator : ISourceLocator
 
     public JsonSourceLocator(ReadOnlyMemory<byte> utf8) => _utf8 = utf8;
 
-    internal static JsonReaderOptions ReaderOptions { get; } = new() { MaxDepth = SpecLimits.MaxDepth };
+    internal static JsonReaderOptions ReaderOptions => new() { MaxDepth = SpecLimits.Current.MaxDepth };
 
     public TextPosition? Find(string[] segments)
     {

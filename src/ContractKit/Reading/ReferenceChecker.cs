@@ -154,9 +154,9 @@ internal sealed class ReferenceChecker
             return;
         }
 
-        if (File.Exists(fullPath) && new FileInfo(fullPath).Length > SpecLimits.MaxDocumentBytes)
+        if (File.Exists(fullPath) && new FileInfo(fullPath).Length > SpecLimits.Current.MaxDocumentBytes)
         {
-            Report(reference, $"'{document}' is larger than {SpecLimits.MaxDocumentBytes:N0} bytes, the limit for a spec file (see SECURITY.md); it is not read.");
+            Report(reference, $"'{document}' is larger than {SpecLimits.Current.MaxDocumentBytes:N0} bytes, the limit for a spec file (see SECURITY.md); it is not read.");
             return;
         }
 

@@ -18,22 +18,25 @@ internal static class SpecLimitCheck
     /// <summary>A located error for the first cap exceeded, or null.</summary>
     public static Diagnostic? Check(JsonNode root, SourceMap source)
     {
-        var schemasAt = root["components"]?["schemas"] is JsonObject ? "#/components/schemas" : "#/definitions";
-        var schemas = (root["components"]?["schemas"] ?? root["definitions"]) as JsonObject;
-        if (schemas is { Count: > SpecLimits.MaxSchemas })
+
+        // Any node may have the wrong type in a broken or hostile spec: look through objects only.
+        var componentSchemas = (root["components"] as JsonObject)?["schemas"] as JsonObject;
+        var schemasAt = componentSchemas is not null ? "#/components/schemas" : "#/definitions";
+        var schemas = componentSchemas ?? root["definitions"] as JsonObject;
+        if (schemas is not null && schemas.Count > SpecLimits.Current.MaxSchemas)
         {
-            return Exceeded(source, schemasAt, $"The document has {schemas.Count:N0} schemas; at most {SpecLimits.MaxSchemas:N0} are read.");
+            return Exceeded(source, schemasAt, $"The document has {schemas.Count:N0} schemas; at most {SpecLimits.Current.MaxSchemas:N0} are read (limit 'schemas').");
         }
 
         var operations = CountOperations(root["paths"]) + CountOperations(root["webhooks"]);
-        if (operations > SpecLimits.MaxOperations)
+        if (operations > SpecLimits.Current.MaxOperations)
         {
-            return Exceeded(source, "#/paths", $"The document has {operations:N0} operations; at most {SpecLimits.MaxOperations:N0} are read.");
+            return Exceeded(source, "#/paths", $"The document has {operations:N0} operations; at most {SpecLimits.Current.MaxOperations:N0} are read (limit 'operations').");
         }
 
         var path = new List<string>();
         return FindLongString(root, path)
-            ? Exceeded(source, JsonPointer.ToFragment(path, path.Count), $"A string is longer than {SpecLimits.MaxStringLength:N0} characters.")
+            ? Exceeded(source, JsonPointer.ToFragment(path, path.Count), $"A string is longer than {SpecLimits.Current.MaxStringLength:N0} characters (limit 'string-length').")
             : null;
     }
 
@@ -51,7 +54,7 @@ internal static class SpecLimitCheck
                 foreach (var (key, child) in obj)
                 {
                     path.Add(key);
-                    if (key.Length > SpecLimits.MaxStringLength || FindLongString(child, path))
+                    if (key.Length > SpecLimits.Current.MaxStringLength || FindLongString(child, path))
                     {
                         return true;
                     }
@@ -74,7 +77,7 @@ internal static class SpecLimitCheck
 
                 return false;
             case JsonValue value when value.GetValueKind() == JsonValueKind.String:
-                return value.GetValue<string>().Length > SpecLimits.MaxStringLength;
+                return value.GetValue<string>().Length > SpecLimits.Current.MaxStringLength;
             default:
                 return false;
         }
@@ -83,6 +86,6 @@ internal static class SpecLimitCheck
     private static Diagnostic Exceeded(SourceMap source, string pointer, string message)
     {
         var location = source.Locate(pointer) ?? new SourceLocation(source.FilePath, 1, 1, pointer);
-        return new Diagnostic(DiagnosticIds.LimitExceeded, DiagnosticSeverity.Error, message + " See SECURITY.md for the limits.", location);
+        return new Diagnostic(DiagnosticIds.LimitExceeded, DiagnosticSeverity.Error, message + " For a spec you trust, raise it with --limit name=value or \"limits\" in contractkit.json; see SECURITY.md.", location);
     }
 }

@@ -52,15 +52,16 @@ internal static class SpecParser
         var locator = new JsonSourceLocator(utf8);
         try
         {
-            var root = JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions { MaxDepth = SpecLimits.MaxDepth });
-            if (FindDuplicateKey(utf8) is { } duplicate)
+            var root = JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions { MaxDepth = SpecLimits.Current.MaxDepth });
+            if (FindBadString(utf8) is { } bad)
             {
-                // Fatal: JsonNode keeps both properties, and JsonObject throws on them later, at some random access.
+                // Fatal: JsonNode keeps both properties of a duplicate key, and JsonObject throws on them later, at some
+                // random access; a string escaping half a surrogate pair throws wherever it is read as text.
                 return new ParsedDocument
                 {
                     Root = null,
                     Locator = locator,
-                    Problems = [Problem(filePath, locator.PositionOf(duplicate.Offset), $"Duplicate key '{duplicate.Name}'; each key may appear only once in an object.")],
+                    Problems = [Problem(filePath, locator.PositionOf(bad.Offset), bad.Message)],
                     Format = "json",
                 };
             }
@@ -75,7 +76,7 @@ internal static class SpecParser
                 Root = null,
                 Locator = null,
                 Problems = [IsDepthLimit(ex)
-                    ? Problem(filePath, position, $"The document is nested more than {SpecLimits.MaxDepth} levels deep.", DiagnosticIds.LimitExceeded)
+                    ? Problem(filePath, position, $"The document is nested more than {SpecLimits.Current.MaxDepth} levels deep.", DiagnosticIds.LimitExceeded)
                     : Problem(filePath, position, "Invalid JSON: " + CleanJsonMessage(ex.Message))],
                 Format = "json",
             };
@@ -83,10 +84,11 @@ internal static class SpecParser
     }
 
     /// <summary>
-    /// JsonNode.Parse accepts duplicate keys silently, and with AllowDuplicateProperties = false it reports them
-    /// without a position, so find the first one here, with its offset.
+    /// JsonNode.Parse accepts duplicate keys silently (with AllowDuplicateProperties = false it reports them without a
+    /// position), and strings escaping an unpaired surrogate (<c>"\ud800"</c>) until they are read: find the first such
+    /// key or string here, with its offset.
     /// </summary>
-    private static (long Offset, string Name)? FindDuplicateKey(byte[] utf8)
+    private static (long Offset, string Message)? FindBadString(byte[] utf8)
     {
         var reader = new Utf8JsonReader(utf8, JsonSourceLocator.ReaderOptions);
         var scopes = new Stack<HashSet<string>?>();
@@ -104,10 +106,21 @@ internal static class SpecParser
                     scopes.Pop();
                     break;
                 case JsonTokenType.PropertyName:
-                    var name = reader.GetString()!;
+                    if (!TryGetString(ref reader, out var name))
+                    {
+                        return (reader.TokenStartIndex, UnpairedSurrogate);
+                    }
+
                     if (!scopes.Peek()!.Add(name))
                     {
-                        return (reader.TokenStartIndex, name);
+                        return (reader.TokenStartIndex, $"Duplicate key '{name}'; each key may appear only once in an object.");
+                    }
+
+                    break;
+                case JsonTokenType.String when reader.ValueIsEscaped:
+                    if (!TryGetString(ref reader, out _))
+                    {
+                        return (reader.TokenStartIndex, UnpairedSurrogate);
                     }
 
                     break;
@@ -115,6 +128,22 @@ internal static class SpecParser
         }
 
         return null;
+    }
+
+    private const string UnpairedSurrogate = "A string escapes half of a UTF-16 surrogate pair (such as \"\\ud800\" alone); that is not Unicode text.";
+
+    private static bool TryGetString(ref Utf8JsonReader reader, out string text)
+    {
+        try
+        {
+            text = reader.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = string.Empty;
+            return false;
+        }
     }
 
     private static bool LooksLikeJson(string text)
@@ -160,5 +189,5 @@ internal static class SpecParser
     /// English resource: "The maximum configured depth of 1000 has been exceeded"). The YAML reader counts depth itself.
     /// </summary>
     private static bool IsDepthLimit(JsonException ex) =>
-        ex.Message.Contains($"depth of {SpecLimits.MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture)}", StringComparison.Ordinal);
+        ex.Message.Contains($"depth of {SpecLimits.Current.MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture)}", StringComparison.Ordinal);
 }

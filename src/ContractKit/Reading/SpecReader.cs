@@ -129,7 +129,7 @@ public static class SpecReader
 
         // Checked before reading, so an oversized file is never loaded into memory.
         var length = File.Exists(path) ? new FileInfo(path).Length : 0;
-        return length > SpecLimits.MaxDocumentBytes ? SpecReading.TooLarge(path, length) : null;
+        return length > SpecLimits.Current.MaxDocumentBytes ? SpecReading.TooLarge(path, length) : null;
     }
 
     private static bool IsFileFailure(Exception ex) =>

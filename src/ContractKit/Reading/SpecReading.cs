@@ -39,7 +39,7 @@ internal static class SpecReading
         string path, byte[] bytes, CancellationToken cancellationToken, Action<JsonNode>? parsed, bool validateConcurrently, bool strict, bool allowRemoteRefs = false)
     {
         PhaseTrace.Mark("read.file");
-        if (bytes.LongLength > SpecLimits.MaxDocumentBytes)
+        if (bytes.LongLength > SpecLimits.Current.MaxDocumentBytes)
         {
             return SpecReadInProgress.Done(Result(path, null, [TooLarge(path, bytes.LongLength)], new SourceMap(path, locator: null), null));
         }
@@ -130,7 +130,7 @@ internal static class SpecReading
 
     /// <summary>The error for a file over <see cref="SpecLimits.MaxDocumentBytes"/>.</summary>
     internal static Diagnostic TooLarge(string path, long length) => SpecReader.FileDiagnostic(
-        DiagnosticIds.LimitExceeded, path, $"'{path}' is {length:N0} bytes; specs larger than {SpecLimits.MaxDocumentBytes:N0} bytes are not read. See SECURITY.md for the limits.");
+        DiagnosticIds.LimitExceeded, path, $"'{path}' is {length:N0} bytes; specs larger than {SpecLimits.Current.MaxDocumentBytes:N0} bytes are not read (limit 'document-size'; raise it with --limit document-size=N for a spec you trust, see SECURITY.md).");
 
     private static SpecReadResult Result(
         string path, OpenApiDocument? document, IEnumerable<Diagnostic> diagnostics, SourceMap source, string? version, JsonNode? raw = null) => new()

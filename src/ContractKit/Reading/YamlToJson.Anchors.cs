@@ -42,7 +42,7 @@ internal sealed partial class YamlToJson
         _aliasBudget -= anchor.Size;
         if (_aliasBudget < 0)
         {
-            Fatal(alias.Start, $"YAML aliases expand to more than {SpecLimits.MaxAliasExpansion:N0} nodes; refusing to expand further.", DiagnosticIds.LimitExceeded);
+            Fatal(alias.Start, $"YAML aliases expand to more than {SpecLimits.Current.MaxAliasExpansion:N0} nodes; refusing to expand further.", DiagnosticIds.LimitExceeded);
             return;
         }
 

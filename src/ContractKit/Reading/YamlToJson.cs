@@ -47,7 +47,7 @@ internal sealed partial class YamlToJson
     private readonly Stack<Frame> _stack = new();
     private JsonNode? _root;
     private TextPosition _rootPosition = TextPosition.Start;
-    private long _aliasBudget = SpecLimits.MaxAliasExpansion;
+    private long _aliasBudget = SpecLimits.Current.MaxAliasExpansion;
     private bool _fatal;
 
     /// <summary>Set by anything whose meaning reaches beyond one part of a split file: anchors, aliases, tags, merge keys.</summary>
@@ -223,9 +223,9 @@ internal sealed partial class YamlToJson
             return;
         }
 
-        if (_stack.Count + _depthOffset >= SpecLimits.MaxDepth)
+        if (_stack.Count + _depthOffset >= SpecLimits.Current.MaxDepth)
         {
-            Fatal(start.Start, $"The document is nested more than {SpecLimits.MaxDepth} levels deep.", DiagnosticIds.LimitExceeded);
+            Fatal(start.Start, $"The document is nested more than {SpecLimits.Current.MaxDepth} levels deep.", DiagnosticIds.LimitExceeded);
             return;
         }
 

@@ -65,6 +65,27 @@ public sealed class ContractSchemas
         return candidates.FirstOrDefault(id => _model.Types.Any(t => t.Id == id));
     }
 
+    /// <summary>
+    /// The model pointer a schema location of a compile or validation error is in (<c>…#/$defs/Error/pattern</c> →
+    /// <c>#/components/schemas/Error/pattern</c>), or null when it is not inside a named type.
+    /// </summary>
+    public string? ModelPointer(string schemaLocation)
+    {
+        ArgumentNullException.ThrowIfNull(schemaLocation);
+        const string defs = "#/$defs/";
+        var at = schemaLocation.IndexOf(defs, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var rest = schemaLocation[(at + defs.Length)..];
+        var end = rest.IndexOf('/', StringComparison.Ordinal);
+        var key = Uri.UnescapeDataString(end < 0 ? rest : rest[..end]).Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+        var type = _model.Types.FirstOrDefault(t => _lowering.DefinitionKey(t.Id) == key);
+        return type is null ? null : type.Id + (end < 0 ? "" : rest[end..]);
+    }
+
     /// <summary>The component schema names, for "did you mean" messages.</summary>
     public IEnumerable<string> ComponentNames =>
         _model.Types.Select(t => t.Id).Where(id => id.StartsWith("#/components/schemas/", StringComparison.Ordinal) && id.IndexOf('/', 21) < 0).Select(id => id[21..]);

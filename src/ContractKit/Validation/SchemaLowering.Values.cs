@@ -54,7 +54,7 @@ public sealed partial class SchemaLowering
             // Microsoft.OpenApi keeps bounds as text; a 3.0 boolean exclusive bound without its number arrives as
             // "True"/"False" and bounds nothing, so only real numbers are lowered.
             if (value is not null && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _) &&
-                JsonNode.Parse(value) is JsonValue number)
+                ModelJson.Parse(value) is JsonValue number)
             {
                 schema[name] = number;
             }
@@ -94,7 +94,7 @@ public sealed partial class SchemaLowering
 
         if (c.Enum.Count > 0)
         {
-            schema["enum"] = new JsonArray(c.Enum.Select(v => JsonNode.Parse(v)).ToArray());
+            schema["enum"] = new JsonArray(c.Enum.Select(ModelJson.Parse).ToArray());
         }
     }
 

@@ -101,7 +101,7 @@ public sealed partial class SchemaLowering
             EnumType { Kind: PrimitiveKind.Integer } enumType => new JsonObject
             {
                 ["type"] = "integer",
-                ["enum"] = new JsonArray(enumType.Values.Select(v => JsonNode.Parse(v.Value)).ToArray()),
+                ["enum"] = new JsonArray(enumType.Values.Select(v => ModelJson.Parse(v.Value)).ToArray()),
             },
             EnumType enumType => new JsonObject
             {
@@ -185,14 +185,15 @@ public sealed partial class SchemaLowering
             // The model's mapping (explicit entries, the values variants fix their tag to, implicit names), plus every
             // component variant under its own name, as OpenAPI's implicit mapping says: validators need no convention.
             var mapping = new JsonObject();
-            foreach (var entry in discriminator.Mapping)
+            // An entry naming no type of the model (a mapping to a missing schema, which the reader reports) maps nothing.
+            foreach (var entry in discriminator.Mapping.Where(m => _pointers.ContainsKey(m.TypeId)))
             {
                 mapping[entry.Value] = DefinitionPointer(entry.TypeId);
             }
 
             foreach (var variant in union.Variants)
             {
-                if (variant.Type is NamedRef named && named.TypeId.StartsWith("#/components/schemas/", StringComparison.Ordinal))
+                if (variant.Type is NamedRef named && _pointers.ContainsKey(named.TypeId) && named.TypeId.StartsWith("#/components/schemas/", StringComparison.Ordinal))
                 {
                     var name = named.TypeId["#/components/schemas/".Length..];
                     if (!name.Contains('/', StringComparison.Ordinal) && !mapping.ContainsKey(name))

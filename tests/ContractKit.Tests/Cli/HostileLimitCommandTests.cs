@@ -6,8 +6,8 @@ using Xunit;
 namespace ContractKit.Tests.Cli;
 
 /// <summary>
-/// A spec over a reading limit (SECURITY.md) gets a located CK1013 in every command, never a crash, and exit 2 (a limit
-/// of the tool, like usage and I/O; see <c>ExitCodes</c>).
+/// A spec over a reading limit (SECURITY.md) gets a located CK1013 in every command, never a crash, and exit 1 (a spec
+/// over a limit is bad input, issue #15; see <c>ExitCodes</c>).
 /// </summary>
 public sealed class HostileLimitCommandTests : IDisposable
 {
@@ -23,16 +23,16 @@ public sealed class HostileLimitCommandTests : IDisposable
     public void Dispose() => _files.Dispose();
 
     [Theory]
-    [InlineData(2, "generate", "spec.yaml", "-o", "out")]
-    [InlineData(2, "lint", "spec.yaml")]
-    [InlineData(2, "validate", "spec.yaml", "ok.json", "--schema", "Name")]
-    [InlineData(2, "diff", "spec.yaml", "spec.yaml")]
-    [InlineData(2, "mock", "spec.yaml", "--port", "0")]
+    [InlineData(1, "generate", "spec.yaml", "-o", "out")]
+    [InlineData(1, "lint", "spec.yaml")]
+    [InlineData(1, "validate", "spec.yaml", "ok.json", "--schema", "Name")]
+    [InlineData(1, "diff", "spec.yaml", "spec.yaml")]
+    [InlineData(1, "mock", "spec.yaml", "--port", "0")]
     public async Task OverlongString_GetsALocatedLimitError(int exitCode, params string[] args)
     {
         var result = await CliRunner.RunAsync(_files.Root, args);
 
         Assert.Equal(exitCode, result.ExitCode);
-        Assert.Contains("spec.yaml(8,7): error CK1013: A string is longer than 1,048,576 characters.", result.Stdout + result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("spec.yaml(8,7): error CK1013: A string is longer than 1,048,576 characters (limit 'string-length').", result.Stdout + result.Stderr, StringComparison.Ordinal);
     }
 }

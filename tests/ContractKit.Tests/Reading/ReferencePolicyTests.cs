@@ -118,7 +118,7 @@ public sealed class ReferencePolicyTests : IDisposable
     {
         using (var sparse = File.Create(Path.Combine(_specFolder, "huge.yaml")))
         {
-            sparse.SetLength(SpecLimits.MaxDocumentBytes + 1);
+            sparse.SetLength(SpecLimits.Default.MaxDocumentBytes + 1);
         }
 
         Assert.Contains("is larger than 67,108,864 bytes", SingleRefError("huge.yaml#/components/schemas/X").Message, StringComparison.Ordinal);

@@ -35,7 +35,7 @@ public sealed class SpecLimitTests : IDisposable
         var path = Path.Combine(_files.Root, "huge.yaml");
         using (var sparse = File.Create(path))
         {
-            sparse.SetLength(SpecLimits.MaxDocumentBytes + 1);
+            sparse.SetLength(SpecLimits.Default.MaxDocumentBytes + 1);
         }
 
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
@@ -89,7 +89,7 @@ public sealed class SpecLimitTests : IDisposable
     public void TooManySchemas_IsALocatedLimitError()
     {
         var yaml = new StringBuilder(Head + "paths: {}\ncomponents:\n  schemas:\n");
-        for (var i = 0; i <= SpecLimits.MaxSchemas; i++)
+        for (var i = 0; i <= SpecLimits.Default.MaxSchemas; i++)
         {
             yaml.Append($"    S{i}: {{type: string}}\n");
         }
@@ -104,7 +104,7 @@ public sealed class SpecLimitTests : IDisposable
     public void TooManyOperations_IsALimitError()
     {
         var yaml = new StringBuilder(Head + "paths:\n");
-        for (var i = 0; i <= SpecLimits.MaxOperations / 2; i++)
+        for (var i = 0; i <= SpecLimits.Default.MaxOperations / 2; i++)
         {
             yaml.Append($"  /p{i}: {{get: {{responses: {{'200': {{description: ok}}}}}}, put: {{responses: {{'200': {{description: ok}}}}}}}}\n");
         }
@@ -117,7 +117,7 @@ public sealed class SpecLimitTests : IDisposable
     [Fact]
     public void OverlongString_IsLocatedAtIt()
     {
-        var yaml = Head + "paths: {}\ncomponents:\n  schemas:\n    A:\n      description: " + new string('x', SpecLimits.MaxStringLength + 1) + "\n";
+        var yaml = Head + "paths: {}\ncomponents:\n  schemas:\n    A:\n      description: " + new string('x', SpecLimits.Default.MaxStringLength + 1) + "\n";
 
         var diagnostic = SingleFatal(SpecReader.Read(_files.Write("long.yaml", yaml)), DiagnosticIds.LimitExceeded);
 

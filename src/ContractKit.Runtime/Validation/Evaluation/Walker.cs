@@ -28,6 +28,13 @@ internal ref partial struct Walker
     public bool Truncated;
     public int Recursion;
 
+    /// <summary>
+    /// Set once evaluation went too deep: every schema entered afterwards fails at once. Without it, the keywords
+    /// that re-run failed branches for diagnostics (oneOf, anyOf) would go to the limit again at every level on the
+    /// way back up: exponential time on a $ref cycle that never consumes the payload.
+    /// </summary>
+    public bool Aborted;
+
     public Walker(ReadOnlySpan<byte> json, EvaluationState state, ValidationOptions options, bool collect)
     {
         Json = json;
@@ -41,6 +48,7 @@ internal ref partial struct Walker
         Errors = null;
         Truncated = false;
         Recursion = 0;
+        Aborted = false;
     }
 
     /// <summary>True when failures are to be reported in detail; false when only the verdict matters.</summary>
@@ -142,6 +150,11 @@ internal ref partial struct Walker
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Enter(int token)
     {
+        if (Aborted)
+        {
+            return false;
+        }
+
         // The stack probe is a runtime call; every 8th level is enough, since 8 schema frames are far below the
         // headroom TryEnsureSufficientExecutionStack keeps in reserve. The check is inlined, the failure is not.
         if (++Recursion > _maxRecursion || ((Recursion & 7) == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
@@ -155,6 +168,7 @@ internal ref partial struct Walker
     private bool TooDeep(int token)
     {
         Recursion--;
+        Aborted = true;
         var wasSuppressed = Suppress;
         Suppress = 0;
         Report(token, "$ref", $"schema evaluation is nested too deep here ({Recursion + 1} levels or the stack limit): a $ref cycle that never consumes the payload, or a payload too deep for this schema");

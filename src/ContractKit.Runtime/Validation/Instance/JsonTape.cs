@@ -185,6 +185,12 @@ internal sealed partial class JsonTape
             ErrorMessage = $"payload is not valid JSON at line {line}, column {column}: {ex.Message}";
             return TapeStatus.InvalidJson;
         }
+        catch (InvalidOperationException ex)
+        {
+            // Utf8JsonReader accepts "\ud800" (half a surrogate pair) as syntax but cannot unescape it into text.
+            ErrorMessage = $"payload is not valid JSON at byte {reader.TokenStartIndex + 1}: a string escapes an unpaired UTF-16 surrogate ({ex.Message})";
+            return TapeStatus.InvalidJson;
+        }
     }
 
     /// <summary>Drops very large arrays after use so one huge payload does not pin memory on the thread.</summary>

@@ -98,7 +98,7 @@ internal sealed partial class OperationPlanner
         }
 
         // Values the model keeps as constraints (booleans, numbers beyond long): compact JSON, strings unquoted.
-        return parameter.Type.Constraints.Enum is { Count: 1 } values && JsonNode.Parse(values[0]) is JsonValue value
+        return parameter.Type.Constraints.Enum is { Count: 1 } values && ModelJson.Parse(values[0]) is JsonValue value
             ? value.TryGetValue<string>(out var text) ? text : value.ToJsonString()
             : null;
     }

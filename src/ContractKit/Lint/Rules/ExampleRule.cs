@@ -75,7 +75,18 @@ internal sealed class ExampleRule : ILintRule
 
         var root = new JsonObject { ["$schema"] = SchemaLowering.Dialect, ["properties"] = properties };
         // One schema for all examples: compiling per example re-indexes the whole document each time (40 s on OpenAI).
-        var validator = JsonSchemaValidator.Compile(root.ToJsonString(), schemas.Options);
+        JsonSchemaValidator validator;
+        try
+        {
+            validator = JsonSchemaValidator.Compile(root.ToJsonString(), schemas.Options);
+        }
+        catch (SchemaCompilationException ex)
+        {
+            // A schema the validator cannot use (an invalid pattern): said at that schema; the examples stay unchecked.
+            context.ExamplesSkipped += checks.Count;
+            context.Report(InvalidExample, $"examples cannot be checked: a schema they use is not valid: {ex.Message}", schemas.ModelPointer(ex.SchemaLocation) ?? checks[0].Site.SchemaPointer, null);
+            return;
+        }
 
         // A component example used by several media types is reported once per distinct problem.
         // The validator is immutable and the tree is only read, so the examples are checked on every core; the
