@@ -77,7 +77,7 @@ public partial class ApprovalsClientJsonContext : global::System.Text.Json.Seria
 
         if (type == typeof(ApprovalResponseType))
         {
-            return global::ContractKit.Runtime.JsonMetadata.Value<ApprovalResponseType>(options, new ApprovalResponseType.Converter());
+            return global::ContractKit.Runtime.JsonMetadata.Value<ApprovalResponseType>(options, new global::ContractKit.Runtime.OpenStringEnumJsonConverter<ApprovalResponseType>());
         }
 
         if (type == typeof(Measurement))

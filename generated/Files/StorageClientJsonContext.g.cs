@@ -110,7 +110,7 @@ public partial class StorageClientJsonContext : global::System.Text.Json.Seriali
 
         if (type == typeof(FilePurpose))
         {
-            return global::ContractKit.Runtime.JsonMetadata.Value<FilePurpose>(options, new FilePurpose.Converter());
+            return global::ContractKit.Runtime.JsonMetadata.Value<FilePurpose>(options, new global::ContractKit.Runtime.OpenStringEnumJsonConverter<FilePurpose>());
         }
 
         if (type == typeof(StoredFile))

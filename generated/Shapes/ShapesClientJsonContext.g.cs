@@ -148,7 +148,7 @@ public partial class ShapesClientJsonContext : global::System.Text.Json.Serializ
 
         if (type == typeof(BirdVersion))
         {
-            return global::ContractKit.Runtime.JsonMetadata.Value<BirdVersion>(options, new BirdVersion.Converter());
+            return global::ContractKit.Runtime.JsonMetadata.Value<BirdVersion>(options, new global::ContractKit.Runtime.OpenIntegerEnumJsonConverter<BirdVersion>());
         }
 
         if (type == typeof(BirdVersion?))
@@ -163,7 +163,7 @@ public partial class ShapesClientJsonContext : global::System.Text.Json.Serializ
 
         if (type == typeof(CatKind))
         {
-            return global::ContractKit.Runtime.JsonMetadata.Value<CatKind>(options, new CatKind.Converter());
+            return global::ContractKit.Runtime.JsonMetadata.Value<CatKind>(options, new global::ContractKit.Runtime.OpenStringEnumJsonConverter<CatKind>());
         }
 
         if (type == typeof(Circle))
@@ -173,7 +173,7 @@ public partial class ShapesClientJsonContext : global::System.Text.Json.Serializ
 
         if (type == typeof(CircleType))
         {
-            return global::ContractKit.Runtime.JsonMetadata.Value<CircleType>(options, new CircleType.Converter());
+            return global::ContractKit.Runtime.JsonMetadata.Value<CircleType>(options, new global::ContractKit.Runtime.OpenStringEnumJsonConverter<CircleType>());
         }
 
         if (type == typeof(Dog))
@@ -183,7 +183,7 @@ public partial class ShapesClientJsonContext : global::System.Text.Json.Serializ
 
         if (type == typeof(DogKind))
         {
-            return global::ContractKit.Runtime.JsonMetadata.Value<DogKind>(options, new DogKind.Converter());
+            return global::ContractKit.Runtime.JsonMetadata.Value<DogKind>(options, new global::ContractKit.Runtime.OpenStringEnumJsonConverter<DogKind>());
         }
 
         if (type == typeof(Fish))
@@ -203,7 +203,7 @@ public partial class ShapesClientJsonContext : global::System.Text.Json.Serializ
 
         if (type == typeof(ModelIdVariant2))
         {
-            return global::ContractKit.Runtime.JsonMetadata.Value<ModelIdVariant2>(options, new ModelIdVariant2.Converter());
+            return global::ContractKit.Runtime.JsonMetadata.Value<ModelIdVariant2>(options, new global::ContractKit.Runtime.OpenStringEnumJsonConverter<ModelIdVariant2>());
         }
 
         if (type == typeof(Pet))
@@ -228,7 +228,7 @@ public partial class ShapesClientJsonContext : global::System.Text.Json.Serializ
 
         if (type == typeof(Priority))
         {
-            return global::ContractKit.Runtime.JsonMetadata.Value<Priority>(options, new Priority.Converter());
+            return global::ContractKit.Runtime.JsonMetadata.Value<Priority>(options, new global::ContractKit.Runtime.OpenIntegerEnumJsonConverter<Priority>());
         }
 
         if (type == typeof(Priority?))
@@ -253,7 +253,7 @@ public partial class ShapesClientJsonContext : global::System.Text.Json.Serializ
 
         if (type == typeof(SharedModelIdVariant2))
         {
-            return global::ContractKit.Runtime.JsonMetadata.Value<SharedModelIdVariant2>(options, new SharedModelIdVariant2.Converter());
+            return global::ContractKit.Runtime.JsonMetadata.Value<SharedModelIdVariant2>(options, new global::ContractKit.Runtime.OpenStringEnumJsonConverter<SharedModelIdVariant2>());
         }
 
         if (type == typeof(Square))
@@ -263,7 +263,7 @@ public partial class ShapesClientJsonContext : global::System.Text.Json.Serializ
 
         if (type == typeof(SquareType))
         {
-            return global::ContractKit.Runtime.JsonMetadata.Value<SquareType>(options, new SquareType.Converter());
+            return global::ContractKit.Runtime.JsonMetadata.Value<SquareType>(options, new global::ContractKit.Runtime.OpenStringEnumJsonConverter<SquareType>());
         }
 
         if (type == typeof(StopSequences))

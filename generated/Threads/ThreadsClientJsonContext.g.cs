@@ -109,7 +109,7 @@ public partial class ThreadsClientJsonContext : global::System.Text.Json.Seriali
 
         if (type == typeof(ModifyThreadOpenAIBeta))
         {
-            return global::ContractKit.Runtime.JsonMetadata.Value<ModifyThreadOpenAIBeta>(options, new ModifyThreadOpenAIBeta.Converter());
+            return global::ContractKit.Runtime.JsonMetadata.Value<ModifyThreadOpenAIBeta>(options, new global::ContractKit.Runtime.OpenStringEnumJsonConverter<ModifyThreadOpenAIBeta>());
         }
 
         if (type == typeof(ModifyThreadRequest))
@@ -139,7 +139,7 @@ public partial class ThreadsClientJsonContext : global::System.Text.Json.Seriali
 
         if (type == typeof(ThreadObjectObject))
         {
-            return global::ContractKit.Runtime.JsonMetadata.Value<ThreadObjectObject>(options, new ThreadObjectObject.Converter());
+            return global::ContractKit.Runtime.JsonMetadata.Value<ThreadObjectObject>(options, new global::ContractKit.Runtime.OpenStringEnumJsonConverter<ThreadObjectObject>());
         }
 
         if (type == typeof(ThreadObjectToolResources))

@@ -252,8 +252,8 @@ public sealed partial class CSharpEmitter
             writer,
             type.Description ?? type.Title,
             ["An open enum: values the contract does not list yet are kept as they are, and written back unchanged."]);
-        writer.Line($"[{Json}.JsonConverter(typeof({name}.Converter))]");
-        writer.Open($"public readonly partial struct {name} : global::System.IEquatable<{name}>");
+        writer.Line($"[{Json}.JsonConverter(typeof({Runtime}.OpenStringEnumJsonConverter<{name}>))]");
+        writer.Open($"public readonly partial struct {name} : global::System.IEquatable<{name}>, {Runtime}.IOpenStringEnum<{name}>");
         writer.Line("private readonly string? _value;");
         writer.Line();
         writer.Line("/// <summary>Wraps any value, known or not.</summary>");
@@ -296,23 +296,7 @@ public sealed partial class CSharpEmitter
 
             public override string ToString() => Value;
 
-            /// <summary>Reads and writes the value as a JSON string, known or not.</summary>
-            public sealed class Converter : {{Json}}.JsonConverter<{{name}}>
-            {
-                public override {{name}} Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-                    reader.TokenType == global::System.Text.Json.JsonTokenType.String
-                        ? new {{name}}(reader.GetString()!)
-                        : throw new global::System.Text.Json.JsonException($"Expected a string for {{name}}, found {reader.TokenType}.");
-
-                public override void Write(global::System.Text.Json.Utf8JsonWriter writer, {{name}} value, global::System.Text.Json.JsonSerializerOptions options) =>
-                    writer.WriteStringValue(value.Value);
-
-                public override {{name}} ReadAsPropertyName(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-                    new {{name}}(reader.GetString()!);
-
-                public override void WriteAsPropertyName(global::System.Text.Json.Utf8JsonWriter writer, {{name}} value, global::System.Text.Json.JsonSerializerOptions options) =>
-                    writer.WritePropertyName(value.Value);
-            }
+            static {{name}} {{Runtime}}.IOpenStringEnum<{{name}}>.Create(string value) => new(value);
             """);
         writer.Close();
         return writer.ToString();
@@ -326,8 +310,8 @@ public sealed partial class CSharpEmitter
             writer,
             type.Description ?? type.Title,
             ["An open integer enum: values the contract does not list yet are kept as they are, and written back unchanged."]);
-        writer.Line($"[{Json}.JsonConverter(typeof({name}.Converter))]");
-        writer.Open($"public readonly partial struct {name} : global::System.IEquatable<{name}>");
+        writer.Line($"[{Json}.JsonConverter(typeof({Runtime}.OpenIntegerEnumJsonConverter<{name}>))]");
+        writer.Open($"public readonly partial struct {name} : global::System.IEquatable<{name}>, {Runtime}.IOpenIntegerEnum<{name}>");
         writer.Line("/// <summary>Wraps any value, known or not.</summary>");
         writer.Line($"public {name}(long value) => Value = value;");
         foreach (var value in type.Values)
@@ -368,38 +352,7 @@ public sealed partial class CSharpEmitter
 
             public override string ToString() => Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
 
-            /// <summary>Reads and writes the value as a JSON integer, known or not (<c>2.0</c> reads as <c>2</c>).</summary>
-            public sealed class Converter : {{Json}}.JsonConverter<{{name}}>
-            {
-                public override {{name}} Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                {
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number)
-                    {
-                        if (reader.TryGetInt64(out var value))
-                        {
-                            return new {{name}}(value);
-                        }
-
-                        if (reader.TryGetDecimal(out var number) && decimal.Truncate(number) == number && number >= long.MinValue && number <= long.MaxValue)
-                        {
-                            return new {{name}}((long)number);
-                        }
-                    }
-
-                    throw new global::System.Text.Json.JsonException($"Expected an integer for {{name}}, found {reader.TokenType}.");
-                }
-
-                public override void Write(global::System.Text.Json.Utf8JsonWriter writer, {{name}} value, global::System.Text.Json.JsonSerializerOptions options) =>
-                    writer.WriteNumberValue(value.Value);
-
-                public override {{name}} ReadAsPropertyName(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-                    long.TryParse(reader.GetString(), global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var value)
-                        ? new {{name}}(value)
-                        : throw new global::System.Text.Json.JsonException($"Expected an integer key for {{name}}.");
-
-                public override void WriteAsPropertyName(global::System.Text.Json.Utf8JsonWriter writer, {{name}} value, global::System.Text.Json.JsonSerializerOptions options) =>
-                    writer.WritePropertyName(value.ToString());
-            }
+            static {{name}} {{Runtime}}.IOpenIntegerEnum<{{name}}>.Create(long value) => new(value);
             """);
         writer.Close();
         return writer.ToString();

@@ -163,9 +163,13 @@ public sealed partial class CSharpEmitter
         }
         else if (named.TryGetValue(key, out var definition))
         {
-            creators[key] = definition is ObjectType
-                ? $"global::{_options.Namespace}.{key}.{JsonTypeInfoMethod}(options)"
-                : $"{Runtime}.JsonMetadata.Value<{key}>(options, new {key}.Converter())";
+            creators[key] = definition switch
+            {
+                ObjectType => $"global::{_options.Namespace}.{key}.{JsonTypeInfoMethod}(options)",
+                EnumType { Kind: PrimitiveKind.Integer } => $"{Runtime}.JsonMetadata.Value<{key}>(options, new {Runtime}.OpenIntegerEnumJsonConverter<{key}>())",
+                EnumType => $"{Runtime}.JsonMetadata.Value<{key}>(options, new {Runtime}.OpenStringEnumJsonConverter<{key}>())",
+                _ => $"{Runtime}.JsonMetadata.Value<{key}>(options, new {key}.Converter())",
+            };
         }
         else
         {
