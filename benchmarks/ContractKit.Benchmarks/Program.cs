@@ -18,6 +18,7 @@ namespace ContractKit.Benchmarks;
 /// a folder whose node_modules/.bin holds the npm tools (else PATH); <c>--work</c> the folder the outputs go under
 /// (default: the system's temp folder); <c>--against</c> a second ContractKit.Cli.dll (or its folder), e.g. main's, that
 /// <c>diff</c> and <c>lint</c> run interleaved with the first, reported as a ratio. A baseline that is not installed is skipped.
+/// <c>--bench compile [spec] [--kiota path] [--runs N]</c> builds generated code instead: see <see cref="CompileBench"/>.
 /// A harness rather than a timed test: these machines are shared and noisy, so it reports, it does not assert.
 /// </summary>
 public static class Program
@@ -82,6 +83,14 @@ public static class Program
             return which == "mock" ? await ServerBench.MockAsync(served, options) : await ServerBench.MiddlewareAsync(served, options);
         }
 
+        if (which == "compile")
+        {
+            var kiota = options.TryGetValue("--kiota", out var k) ? Path.GetFullPath(k) : null;
+            var compileRuns = options.ContainsKey("--runs") ? runs : 3;
+            IReadOnlyList<string> specs = positional.Count > 1 ? [spec] : CorpusSpecs();
+            return await new CompileBench(specs, Tool.Dotnet("contractkit", cliDll), kiota, compileRuns, workRoot).RunAsync();
+        }
+
         var against = options.TryGetValue("--against", out var a) ? Tool.Dotnet("contractkit (--against)", Directory.Exists(a) ? Path.Combine(a, "ContractKit.Cli.dll") : Path.GetFullPath(a)) : null;
         var bench = new EndToEnd(spec, Tool.Dotnet("contractkit", cliDll), runs, tools, workRoot, against);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -97,9 +106,20 @@ public static class Program
         };
     }
 
+    /// <summary>The corpus specs the compile benchmark builds by default: OpenAI's (the whole API and two parts) and the OAI examples.</summary>
+    private static string[] CorpusSpecs()
+    {
+        var corpus = FindCorpus();
+        return new[] { "openai", "oai-examples" }
+            .Select(folder => Path.Combine(corpus, folder))
+            .Where(Directory.Exists)
+            .SelectMany(folder => Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
+            .ToArray();
+    }
+
     private static int Usage(string which)
     {
-        Console.Error.WriteLine($"unknown benchmark '{which}': expected --bench generate|regenerate|diff|lint|mock|middleware [spec] [--runs N] [--cli path] [--tools dir] [--work dir]");
+        Console.Error.WriteLine($"unknown benchmark '{which}': expected --bench generate|regenerate|diff|lint|compile|mock|middleware [spec] [--runs N] [--cli path] [--tools dir] [--kiota path] [--work dir]");
         return 2;
     }
 

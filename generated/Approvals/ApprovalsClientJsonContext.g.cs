@@ -7,16 +7,119 @@
 namespace ContractKit.Generated.Approvals;
 
 /// <summary>
-/// System.Text.Json metadata for every type of this contract, generated at build time.
+/// System.Text.Json metadata for every type of this contract, written by ContractKit (no reflection, trimming- and AOT-safe).
 /// Nullable annotations are enforced: JSON null where the contract does not allow it is an error.
 /// A number too large for its float/double property reads as infinity (the validators report it as a
 /// format violation) and writes back as the string "Infinity", so such an object stays serializable.
 /// </summary>
-[global::System.Text.Json.Serialization.JsonSourceGenerationOptions(RespectNullableAnnotations = true, NumberHandling = global::System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals)]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(ApprovalResponse))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(ApprovalResponseType))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(Measurement))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Text.Json.JsonElement))]
-public partial class ApprovalsClientJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext
+public partial class ApprovalsClientJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
 {
+    private static readonly global::System.Text.Json.JsonSerializerOptions s_defaultOptions = new()
+    {
+        RespectNullableAnnotations = true,
+        NumberHandling = global::System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    /// <summary>The context with the contract's default options.</summary>
+    public static ApprovalsClientJsonContext Default { get; } = new(new global::System.Text.Json.JsonSerializerOptions(s_defaultOptions));
+
+    /// <summary>Creates a context with the contract's default options.</summary>
+    public ApprovalsClientJsonContext()
+        : base(null)
+    {
+    }
+
+    /// <summary>Creates a context for <paramref name="options"/>, which it becomes the resolver of.</summary>
+    public ApprovalsClientJsonContext(global::System.Text.Json.JsonSerializerOptions options)
+        : base(options)
+    {
+    }
+
+    /// <inheritdoc/>
+    protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = s_defaultOptions;
+
+    /// <inheritdoc/>
+    public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
+    {
+        Options.TryGetTypeInfo(type, out var typeInfo);
+        return typeInfo;
+    }
+
+    global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        var typeInfo = Create(type, options);
+        if (typeInfo is not null)
+        {
+            typeInfo.OriginatingResolver = this;
+        }
+
+        return typeInfo;
+    }
+
+    /// <summary>The metadata of <see cref="ApprovalResponse"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ApprovalResponse> ApprovalResponse => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ApprovalResponse>)Options.GetTypeInfo(typeof(ApprovalResponse));
+
+    /// <summary>The metadata of <see cref="ApprovalResponseType"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ApprovalResponseType> ApprovalResponseType => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ApprovalResponseType>)Options.GetTypeInfo(typeof(ApprovalResponseType));
+
+    /// <summary>The metadata of <see cref="global::System.Text.Json.JsonElement"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> JsonElement => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement>)Options.GetTypeInfo(typeof(global::System.Text.Json.JsonElement));
+
+    /// <summary>The metadata of <see cref="Measurement"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Measurement> Measurement => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Measurement>)Options.GetTypeInfo(typeof(Measurement));
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? Create(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        if (type == typeof(ApprovalResponse))
+        {
+            return global::ContractKit.Generated.Approvals.ApprovalResponse.__JsonTypeInfo(options);
+        }
+
+        if (type == typeof(ApprovalResponseType))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Value<ApprovalResponseType>(options, new global::ContractKit.Runtime.OpenStringEnumJsonConverter<ApprovalResponseType>());
+        }
+
+        if (type == typeof(Measurement))
+        {
+            return global::ContractKit.Generated.Approvals.Measurement.__JsonTypeInfo(options);
+        }
+
+        if (type == typeof(bool))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Value<bool>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter);
+        }
+
+        if (type == typeof(double))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Value<double>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter);
+        }
+
+        if (type == typeof(float))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Value<float>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter);
+        }
+
+        if (type == typeof(global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Map<global::System.Text.Json.JsonElement>(options);
+        }
+
+        if (type == typeof(global::System.Collections.Generic.IList<float>))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.List<float>(options);
+        }
+
+        if (type == typeof(global::System.Text.Json.JsonElement))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Value<global::System.Text.Json.JsonElement>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
+        }
+
+        if (type == typeof(string))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Value<string?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter);
+        }
+
+        return null;
+    }
 }

@@ -7,23 +7,167 @@
 namespace ContractKit.Generated.Files;
 
 /// <summary>
-/// System.Text.Json metadata for every type of this contract, generated at build time.
+/// System.Text.Json metadata for every type of this contract, written by ContractKit (no reflection, trimming- and AOT-safe).
 /// Nullable annotations are enforced: JSON null where the contract does not allow it is an error.
 /// A number too large for its float/double property reads as infinity (the validators report it as a
 /// format violation) and writes back as the string "Infinity", so such an object stays serializable.
 /// </summary>
-[global::System.Text.Json.Serialization.JsonSourceGenerationOptions(RespectNullableAnnotations = true, NumberHandling = global::System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals)]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(Error))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(ExpiresAfter))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(FeedbackForm))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(FeedbackFormContext))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(FilePurpose))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(StoredFile))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(UploadFileRequest))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(UploadNotes))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(UploadStatus))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<string>))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Text.Json.JsonElement))]
-public partial class StorageClientJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext
+public partial class StorageClientJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
 {
+    private static readonly global::System.Text.Json.JsonSerializerOptions s_defaultOptions = new()
+    {
+        RespectNullableAnnotations = true,
+        NumberHandling = global::System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    /// <summary>The context with the contract's default options.</summary>
+    public static StorageClientJsonContext Default { get; } = new(new global::System.Text.Json.JsonSerializerOptions(s_defaultOptions));
+
+    /// <summary>Creates a context with the contract's default options.</summary>
+    public StorageClientJsonContext()
+        : base(null)
+    {
+    }
+
+    /// <summary>Creates a context for <paramref name="options"/>, which it becomes the resolver of.</summary>
+    public StorageClientJsonContext(global::System.Text.Json.JsonSerializerOptions options)
+        : base(options)
+    {
+    }
+
+    /// <inheritdoc/>
+    protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = s_defaultOptions;
+
+    /// <inheritdoc/>
+    public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
+    {
+        Options.TryGetTypeInfo(type, out var typeInfo);
+        return typeInfo;
+    }
+
+    global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        var typeInfo = Create(type, options);
+        if (typeInfo is not null)
+        {
+            typeInfo.OriginatingResolver = this;
+        }
+
+        return typeInfo;
+    }
+
+    /// <summary>The metadata of <see cref="Error"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Error> Error => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Error>)Options.GetTypeInfo(typeof(Error));
+
+    /// <summary>The metadata of <see cref="ExpiresAfter"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ExpiresAfter> ExpiresAfter => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ExpiresAfter>)Options.GetTypeInfo(typeof(ExpiresAfter));
+
+    /// <summary>The metadata of <see cref="FeedbackForm"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<FeedbackForm> FeedbackForm => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<FeedbackForm>)Options.GetTypeInfo(typeof(FeedbackForm));
+
+    /// <summary>The metadata of <see cref="FeedbackFormContext"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<FeedbackFormContext> FeedbackFormContext => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<FeedbackFormContext>)Options.GetTypeInfo(typeof(FeedbackFormContext));
+
+    /// <summary>The metadata of <see cref="FilePurpose"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<FilePurpose> FilePurpose => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<FilePurpose>)Options.GetTypeInfo(typeof(FilePurpose));
+
+    /// <summary>The metadata of <see cref="global::System.Text.Json.JsonElement"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> JsonElement => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement>)Options.GetTypeInfo(typeof(global::System.Text.Json.JsonElement));
+
+    /// <summary>The metadata of <see cref="StoredFile"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<StoredFile> StoredFile => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<StoredFile>)Options.GetTypeInfo(typeof(StoredFile));
+
+    /// <summary>The metadata of <see cref="UploadFileRequest"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<UploadFileRequest> UploadFileRequest => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<UploadFileRequest>)Options.GetTypeInfo(typeof(UploadFileRequest));
+
+    /// <summary>The metadata of <see cref="UploadNotes"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<UploadNotes> UploadNotes => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<UploadNotes>)Options.GetTypeInfo(typeof(UploadNotes));
+
+    /// <summary>The metadata of <see cref="UploadStatus"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<UploadStatus> UploadStatus => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<UploadStatus>)Options.GetTypeInfo(typeof(UploadStatus));
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? Create(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        if (type == typeof(Error))
+        {
+            return global::ContractKit.Generated.Files.Error.__JsonTypeInfo(options);
+        }
+
+        if (type == typeof(ExpiresAfter))
+        {
+            return global::ContractKit.Generated.Files.ExpiresAfter.__JsonTypeInfo(options);
+        }
+
+        if (type == typeof(FeedbackForm))
+        {
+            return global::ContractKit.Generated.Files.FeedbackForm.__JsonTypeInfo(options);
+        }
+
+        if (type == typeof(FeedbackFormContext))
+        {
+            return global::ContractKit.Generated.Files.FeedbackFormContext.__JsonTypeInfo(options);
+        }
+
+        if (type == typeof(FilePurpose))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Value<FilePurpose>(options, new global::ContractKit.Runtime.OpenStringEnumJsonConverter<FilePurpose>());
+        }
+
+        if (type == typeof(StoredFile))
+        {
+            return global::ContractKit.Generated.Files.StoredFile.__JsonTypeInfo(options);
+        }
+
+        if (type == typeof(UploadFileRequest))
+        {
+            return global::ContractKit.Generated.Files.UploadFileRequest.__JsonTypeInfo(options);
+        }
+
+        if (type == typeof(UploadNotes))
+        {
+            return global::ContractKit.Generated.Files.UploadNotes.__JsonTypeInfo(options);
+        }
+
+        if (type == typeof(UploadStatus))
+        {
+            return global::ContractKit.Generated.Files.UploadStatus.__JsonTypeInfo(options);
+        }
+
+        if (type == typeof(global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Map<global::System.Text.Json.JsonElement>(options);
+        }
+
+        if (type == typeof(global::System.Collections.Generic.IList<string>))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.List<string>(options);
+        }
+
+        if (type == typeof(global::System.Text.Json.JsonElement))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Value<global::System.Text.Json.JsonElement>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
+        }
+
+        if (type == typeof(int))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Value<int>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter);
+        }
+
+        if (type == typeof(int?))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Nullable<int>(options);
+        }
+
+        if (type == typeof(long))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Value<long>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int64Converter);
+        }
+
+        if (type == typeof(string))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Value<string?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter);
+        }
+
+        return null;
+    }
 }

@@ -7,43 +7,325 @@
 namespace ContractKit.Generated.Shapes;
 
 /// <summary>
-/// System.Text.Json metadata for every type of this contract, generated at build time.
+/// System.Text.Json metadata for every type of this contract, written by ContractKit (no reflection, trimming- and AOT-safe).
 /// Nullable annotations are enforced: JSON null where the contract does not allow it is an error.
 /// A number too large for its float/double property reads as infinity (the validators report it as a
 /// format violation) and writes back as the string "Infinity", so such an object stays serializable.
 /// </summary>
-[global::System.Text.Json.Serialization.JsonSourceGenerationOptions(RespectNullableAnnotations = true, NumberHandling = global::System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals)]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(Animal))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(Bird))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(BirdVersion))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(Cat))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(CatKind))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(Circle))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(CircleType))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(Dog))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(DogKind))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(Fish))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(ImageRef))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(ModelId))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(ModelIdVariant2))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(Pet))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(PetEnvelope))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(PetEnvelopeTagsValue))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(PetSearch))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(Priority))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(Scalar))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(Shape))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(SharedModelId))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(SharedModelIdVariant2))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(Square))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(SquareType))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(StopSequences))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(bool))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(bool?))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IList<string>))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Text.Json.JsonElement))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(long))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(string))]
-public partial class ShapesClientJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext
+public partial class ShapesClientJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
 {
+    private static readonly global::System.Text.Json.JsonSerializerOptions s_defaultOptions = new()
+    {
+        RespectNullableAnnotations = true,
+        NumberHandling = global::System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    /// <summary>The context with the contract's default options.</summary>
+    public static ShapesClientJsonContext Default { get; } = new(new global::System.Text.Json.JsonSerializerOptions(s_defaultOptions));
+
+    /// <summary>Creates a context with the contract's default options.</summary>
+    public ShapesClientJsonContext()
+        : base(null)
+    {
+    }
+
+    /// <summary>Creates a context for <paramref name="options"/>, which it becomes the resolver of.</summary>
+    public ShapesClientJsonContext(global::System.Text.Json.JsonSerializerOptions options)
+        : base(options)
+    {
+    }
+
+    /// <inheritdoc/>
+    protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = s_defaultOptions;
+
+    /// <inheritdoc/>
+    public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
+    {
+        Options.TryGetTypeInfo(type, out var typeInfo);
+        return typeInfo;
+    }
+
+    global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        var typeInfo = Create(type, options);
+        if (typeInfo is not null)
+        {
+            typeInfo.OriginatingResolver = this;
+        }
+
+        return typeInfo;
+    }
+
+    /// <summary>The metadata of <see cref="Animal"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Animal> Animal => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Animal>)Options.GetTypeInfo(typeof(Animal));
+
+    /// <summary>The metadata of <see cref="Bird"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Bird> Bird => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Bird>)Options.GetTypeInfo(typeof(Bird));
+
+    /// <summary>The metadata of <see cref="BirdVersion"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<BirdVersion> BirdVersion => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<BirdVersion>)Options.GetTypeInfo(typeof(BirdVersion));
+
+    /// <summary>The metadata of <see cref="Cat"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Cat> Cat => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Cat>)Options.GetTypeInfo(typeof(Cat));
+
+    /// <summary>The metadata of <see cref="CatKind"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<CatKind> CatKind => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<CatKind>)Options.GetTypeInfo(typeof(CatKind));
+
+    /// <summary>The metadata of <see cref="Circle"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Circle> Circle => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Circle>)Options.GetTypeInfo(typeof(Circle));
+
+    /// <summary>The metadata of <see cref="CircleType"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<CircleType> CircleType => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<CircleType>)Options.GetTypeInfo(typeof(CircleType));
+
+    /// <summary>The metadata of <see cref="Dog"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Dog> Dog => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Dog>)Options.GetTypeInfo(typeof(Dog));
+
+    /// <summary>The metadata of <see cref="DogKind"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<DogKind> DogKind => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<DogKind>)Options.GetTypeInfo(typeof(DogKind));
+
+    /// <summary>The metadata of <see cref="Fish"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Fish> Fish => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Fish>)Options.GetTypeInfo(typeof(Fish));
+
+    /// <summary>The metadata of <see cref="ImageRef"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ImageRef> ImageRef => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ImageRef>)Options.GetTypeInfo(typeof(ImageRef));
+
+    /// <summary>The metadata of <see cref="global::System.Text.Json.JsonElement"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> JsonElement => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement>)Options.GetTypeInfo(typeof(global::System.Text.Json.JsonElement));
+
+    /// <summary>The metadata of <see cref="ModelId"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ModelId> ModelId => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ModelId>)Options.GetTypeInfo(typeof(ModelId));
+
+    /// <summary>The metadata of <see cref="ModelIdVariant2"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ModelIdVariant2> ModelIdVariant2 => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ModelIdVariant2>)Options.GetTypeInfo(typeof(ModelIdVariant2));
+
+    /// <summary>The metadata of <see cref="Pet"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Pet> Pet => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Pet>)Options.GetTypeInfo(typeof(Pet));
+
+    /// <summary>The metadata of <see cref="PetEnvelope"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<PetEnvelope> PetEnvelope => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<PetEnvelope>)Options.GetTypeInfo(typeof(PetEnvelope));
+
+    /// <summary>The metadata of <see cref="PetEnvelopeTagsValue"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<PetEnvelopeTagsValue> PetEnvelopeTagsValue => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<PetEnvelopeTagsValue>)Options.GetTypeInfo(typeof(PetEnvelopeTagsValue));
+
+    /// <summary>The metadata of <see cref="PetSearch"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<PetSearch> PetSearch => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<PetSearch>)Options.GetTypeInfo(typeof(PetSearch));
+
+    /// <summary>The metadata of <see cref="Priority"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Priority> Priority => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Priority>)Options.GetTypeInfo(typeof(Priority));
+
+    /// <summary>The metadata of <see cref="Scalar"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Scalar> Scalar => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Scalar>)Options.GetTypeInfo(typeof(Scalar));
+
+    /// <summary>The metadata of <see cref="Shape"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Shape> Shape => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Shape>)Options.GetTypeInfo(typeof(Shape));
+
+    /// <summary>The metadata of <see cref="SharedModelId"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SharedModelId> SharedModelId => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SharedModelId>)Options.GetTypeInfo(typeof(SharedModelId));
+
+    /// <summary>The metadata of <see cref="SharedModelIdVariant2"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SharedModelIdVariant2> SharedModelIdVariant2 => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SharedModelIdVariant2>)Options.GetTypeInfo(typeof(SharedModelIdVariant2));
+
+    /// <summary>The metadata of <see cref="Square"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Square> Square => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Square>)Options.GetTypeInfo(typeof(Square));
+
+    /// <summary>The metadata of <see cref="SquareType"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SquareType> SquareType => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SquareType>)Options.GetTypeInfo(typeof(SquareType));
+
+    /// <summary>The metadata of <see cref="StopSequences"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<StopSequences> StopSequences => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<StopSequences>)Options.GetTypeInfo(typeof(StopSequences));
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? Create(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        if (type == typeof(Animal))
+        {
+            return global::ContractKit.Generated.Shapes.Animal.__JsonTypeInfo(options);
+        }
+
+        if (type == typeof(Bird))
+        {
+            return global::ContractKit.Generated.Shapes.Bird.__JsonTypeInfo(options);
+        }
+
+        if (type == typeof(BirdVersion))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Value<BirdVersion>(options, new global::ContractKit.Runtime.OpenIntegerEnumJsonConverter<BirdVersion>());
+        }
+
+        if (type == typeof(BirdVersion?))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Nullable<BirdVersion>(options);
+        }
+
+        if (type == typeof(Cat))
+        {
+            return global::ContractKit.Generated.Shapes.Cat.__JsonTypeInfo(options);
+        }
+
+        if (type == typeof(CatKind))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Value<CatKind>(options, new global::ContractKit.Runtime.OpenStringEnumJsonConverter<CatKind>());
+        }
+
+        if (type == typeof(Circle))
+        {
+            return global::ContractKit.Generated.Shapes.Circle.__JsonTypeInfo(options);
+        }
+
+        if (type == typeof(CircleType))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Value<CircleType>(options, new global::ContractKit.Runtime.OpenStringEnumJsonConverter<CircleType>());
+        }
+
+        if (type == typeof(Dog))
+        {
+            return global::ContractKit.Generated.Shapes.Dog.__JsonTypeInfo(options);
+        }
+
+        if (type == typeof(DogKind))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Value<DogKind>(options, new global::ContractKit.Runtime.OpenStringEnumJsonConverter<DogKind>());
+        }
+
+        if (type == typeof(Fish))
+        {
+            return global::ContractKit.Generated.Shapes.Fish.__JsonTypeInfo(options);
+        }
+
+        if (type == typeof(ImageRef))
+        {
+            return global::ContractKit.Generated.Shapes.ImageRef.__JsonTypeInfo(options);
+        }
+
+        if (type == typeof(ModelId))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Value<ModelId>(options, new ModelId.Converter());
+        }
+
+        if (type == typeof(ModelIdVariant2))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Value<ModelIdVariant2>(options, new global::ContractKit.Runtime.OpenStringEnumJsonConverter<ModelIdVariant2>());
+        }
+
+        if (type == typeof(Pet))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Value<Pet>(options, new Pet.Converter());
+        }
+
+        if (type == typeof(PetEnvelope))
+        {
+            return global::ContractKit.Generated.Shapes.PetEnvelope.__JsonTypeInfo(options);
+        }
+
+        if (type == typeof(PetEnvelopeTagsValue))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Value<PetEnvelopeTagsValue>(options, new PetEnvelopeTagsValue.Converter());
+        }
+
+        if (type == typeof(PetSearch))
+        {
+            return global::ContractKit.Generated.Shapes.PetSearch.__JsonTypeInfo(options);
+        }
+
+        if (type == typeof(Priority))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Value<Priority>(options, new global::ContractKit.Runtime.OpenIntegerEnumJsonConverter<Priority>());
+        }
+
+        if (type == typeof(Priority?))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Nullable<Priority>(options);
+        }
+
+        if (type == typeof(Scalar))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Value<Scalar>(options, new Scalar.Converter());
+        }
+
+        if (type == typeof(Shape))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Value<Shape>(options, new Shape.Converter());
+        }
+
+        if (type == typeof(SharedModelId))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Value<SharedModelId>(options, new SharedModelId.Converter());
+        }
+
+        if (type == typeof(SharedModelIdVariant2))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Value<SharedModelIdVariant2>(options, new global::ContractKit.Runtime.OpenStringEnumJsonConverter<SharedModelIdVariant2>());
+        }
+
+        if (type == typeof(Square))
+        {
+            return global::ContractKit.Generated.Shapes.Square.__JsonTypeInfo(options);
+        }
+
+        if (type == typeof(SquareType))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Value<SquareType>(options, new global::ContractKit.Runtime.OpenStringEnumJsonConverter<SquareType>());
+        }
+
+        if (type == typeof(StopSequences))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Value<StopSequences>(options, new StopSequences.Converter());
+        }
+
+        if (type == typeof(bool))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Value<bool>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter);
+        }
+
+        if (type == typeof(bool?))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Nullable<bool>(options);
+        }
+
+        if (type == typeof(double))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Value<double>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter);
+        }
+
+        if (type == typeof(global::ContractKit.Runtime.Optional<bool?>))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Value<global::ContractKit.Runtime.Optional<bool?>>(options, new global::ContractKit.Runtime.OptionalJsonConverter<bool?>());
+        }
+
+        if (type == typeof(global::System.Collections.Generic.IDictionary<string, PetEnvelopeTagsValue>))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Map<PetEnvelopeTagsValue>(options);
+        }
+
+        if (type == typeof(global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Map<global::System.Text.Json.JsonElement>(options);
+        }
+
+        if (type == typeof(global::System.Collections.Generic.IList<string>))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.List<string>(options);
+        }
+
+        if (type == typeof(global::System.Text.Json.JsonElement))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Value<global::System.Text.Json.JsonElement>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
+        }
+
+        if (type == typeof(long))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Value<long>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int64Converter);
+        }
+
+        if (type == typeof(long?))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Nullable<long>(options);
+        }
+
+        if (type == typeof(string))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Value<string?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter);
+        }
+
+        return null;
+    }
 }

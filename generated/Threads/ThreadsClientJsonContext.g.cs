@@ -7,26 +7,196 @@
 namespace ContractKit.Generated.Threads;
 
 /// <summary>
-/// System.Text.Json metadata for every type of this contract, generated at build time.
+/// System.Text.Json metadata for every type of this contract, written by ContractKit (no reflection, trimming- and AOT-safe).
 /// Nullable annotations are enforced: JSON null where the contract does not allow it is an error.
 /// A number too large for its float/double property reads as infinity (the validators report it as a
 /// format violation) and writes back as the string "Infinity", so such an object stays serializable.
 /// </summary>
-[global::System.Text.Json.Serialization.JsonSourceGenerationOptions(RespectNullableAnnotations = true, NumberHandling = global::System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals)]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(Error))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(ErrorResponse))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(ModifyThreadOpenAIBeta))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(ModifyThreadRequest))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(ModifyThreadRequestToolResources))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(ModifyThreadRequestToolResourcesCodeInterpreter))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(ModifyThreadRequestToolResourcesFileSearch))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(ThreadObject))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(ThreadObjectObject))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(ThreadObjectToolResources))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(ThreadObjectToolResourcesCodeInterpreter))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(ThreadObjectToolResourcesFileSearch))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.IDictionary<string, string>))]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Text.Json.JsonElement))]
-public partial class ThreadsClientJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext
+public partial class ThreadsClientJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
 {
+    private static readonly global::System.Text.Json.JsonSerializerOptions s_defaultOptions = new()
+    {
+        RespectNullableAnnotations = true,
+        NumberHandling = global::System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    /// <summary>The context with the contract's default options.</summary>
+    public static ThreadsClientJsonContext Default { get; } = new(new global::System.Text.Json.JsonSerializerOptions(s_defaultOptions));
+
+    /// <summary>Creates a context with the contract's default options.</summary>
+    public ThreadsClientJsonContext()
+        : base(null)
+    {
+    }
+
+    /// <summary>Creates a context for <paramref name="options"/>, which it becomes the resolver of.</summary>
+    public ThreadsClientJsonContext(global::System.Text.Json.JsonSerializerOptions options)
+        : base(options)
+    {
+    }
+
+    /// <inheritdoc/>
+    protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = s_defaultOptions;
+
+    /// <inheritdoc/>
+    public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
+    {
+        Options.TryGetTypeInfo(type, out var typeInfo);
+        return typeInfo;
+    }
+
+    global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        var typeInfo = Create(type, options);
+        if (typeInfo is not null)
+        {
+            typeInfo.OriginatingResolver = this;
+        }
+
+        return typeInfo;
+    }
+
+    /// <summary>The metadata of <see cref="Error"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Error> Error => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Error>)Options.GetTypeInfo(typeof(Error));
+
+    /// <summary>The metadata of <see cref="ErrorResponse"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ErrorResponse> ErrorResponse => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ErrorResponse>)Options.GetTypeInfo(typeof(ErrorResponse));
+
+    /// <summary>The metadata of <see cref="global::System.Text.Json.JsonElement"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> JsonElement => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement>)Options.GetTypeInfo(typeof(global::System.Text.Json.JsonElement));
+
+    /// <summary>The metadata of <see cref="ModifyThreadOpenAIBeta"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ModifyThreadOpenAIBeta> ModifyThreadOpenAIBeta => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ModifyThreadOpenAIBeta>)Options.GetTypeInfo(typeof(ModifyThreadOpenAIBeta));
+
+    /// <summary>The metadata of <see cref="ModifyThreadRequest"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ModifyThreadRequest> ModifyThreadRequest => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ModifyThreadRequest>)Options.GetTypeInfo(typeof(ModifyThreadRequest));
+
+    /// <summary>The metadata of <see cref="ModifyThreadRequestToolResources"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ModifyThreadRequestToolResources> ModifyThreadRequestToolResources => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ModifyThreadRequestToolResources>)Options.GetTypeInfo(typeof(ModifyThreadRequestToolResources));
+
+    /// <summary>The metadata of <see cref="ModifyThreadRequestToolResourcesCodeInterpreter"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ModifyThreadRequestToolResourcesCodeInterpreter> ModifyThreadRequestToolResourcesCodeInterpreter => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ModifyThreadRequestToolResourcesCodeInterpreter>)Options.GetTypeInfo(typeof(ModifyThreadRequestToolResourcesCodeInterpreter));
+
+    /// <summary>The metadata of <see cref="ModifyThreadRequestToolResourcesFileSearch"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ModifyThreadRequestToolResourcesFileSearch> ModifyThreadRequestToolResourcesFileSearch => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ModifyThreadRequestToolResourcesFileSearch>)Options.GetTypeInfo(typeof(ModifyThreadRequestToolResourcesFileSearch));
+
+    /// <summary>The metadata of <see cref="ThreadObject"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ThreadObject> ThreadObject => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ThreadObject>)Options.GetTypeInfo(typeof(ThreadObject));
+
+    /// <summary>The metadata of <see cref="ThreadObjectObject"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ThreadObjectObject> ThreadObjectObject => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ThreadObjectObject>)Options.GetTypeInfo(typeof(ThreadObjectObject));
+
+    /// <summary>The metadata of <see cref="ThreadObjectToolResources"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ThreadObjectToolResources> ThreadObjectToolResources => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ThreadObjectToolResources>)Options.GetTypeInfo(typeof(ThreadObjectToolResources));
+
+    /// <summary>The metadata of <see cref="ThreadObjectToolResourcesCodeInterpreter"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ThreadObjectToolResourcesCodeInterpreter> ThreadObjectToolResourcesCodeInterpreter => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ThreadObjectToolResourcesCodeInterpreter>)Options.GetTypeInfo(typeof(ThreadObjectToolResourcesCodeInterpreter));
+
+    /// <summary>The metadata of <see cref="ThreadObjectToolResourcesFileSearch"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ThreadObjectToolResourcesFileSearch> ThreadObjectToolResourcesFileSearch => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ThreadObjectToolResourcesFileSearch>)Options.GetTypeInfo(typeof(ThreadObjectToolResourcesFileSearch));
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? Create(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        if (type == typeof(Error))
+        {
+            return global::ContractKit.Generated.Threads.Error.__JsonTypeInfo(options);
+        }
+
+        if (type == typeof(ErrorResponse))
+        {
+            return global::ContractKit.Generated.Threads.ErrorResponse.__JsonTypeInfo(options);
+        }
+
+        if (type == typeof(ModifyThreadOpenAIBeta))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Value<ModifyThreadOpenAIBeta>(options, new global::ContractKit.Runtime.OpenStringEnumJsonConverter<ModifyThreadOpenAIBeta>());
+        }
+
+        if (type == typeof(ModifyThreadRequest))
+        {
+            return global::ContractKit.Generated.Threads.ModifyThreadRequest.__JsonTypeInfo(options);
+        }
+
+        if (type == typeof(ModifyThreadRequestToolResources))
+        {
+            return global::ContractKit.Generated.Threads.ModifyThreadRequestToolResources.__JsonTypeInfo(options);
+        }
+
+        if (type == typeof(ModifyThreadRequestToolResourcesCodeInterpreter))
+        {
+            return global::ContractKit.Generated.Threads.ModifyThreadRequestToolResourcesCodeInterpreter.__JsonTypeInfo(options);
+        }
+
+        if (type == typeof(ModifyThreadRequestToolResourcesFileSearch))
+        {
+            return global::ContractKit.Generated.Threads.ModifyThreadRequestToolResourcesFileSearch.__JsonTypeInfo(options);
+        }
+
+        if (type == typeof(ThreadObject))
+        {
+            return global::ContractKit.Generated.Threads.ThreadObject.__JsonTypeInfo(options);
+        }
+
+        if (type == typeof(ThreadObjectObject))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Value<ThreadObjectObject>(options, new global::ContractKit.Runtime.OpenStringEnumJsonConverter<ThreadObjectObject>());
+        }
+
+        if (type == typeof(ThreadObjectToolResources))
+        {
+            return global::ContractKit.Generated.Threads.ThreadObjectToolResources.__JsonTypeInfo(options);
+        }
+
+        if (type == typeof(ThreadObjectToolResourcesCodeInterpreter))
+        {
+            return global::ContractKit.Generated.Threads.ThreadObjectToolResourcesCodeInterpreter.__JsonTypeInfo(options);
+        }
+
+        if (type == typeof(ThreadObjectToolResourcesFileSearch))
+        {
+            return global::ContractKit.Generated.Threads.ThreadObjectToolResourcesFileSearch.__JsonTypeInfo(options);
+        }
+
+        if (type == typeof(global::ContractKit.Runtime.Optional<ModifyThreadRequestToolResources>))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Value<global::ContractKit.Runtime.Optional<ModifyThreadRequestToolResources>>(options, new global::ContractKit.Runtime.OptionalJsonConverter<ModifyThreadRequestToolResources>());
+        }
+
+        if (type == typeof(global::ContractKit.Runtime.Optional<global::System.Collections.Generic.IDictionary<string, string>>))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Value<global::ContractKit.Runtime.Optional<global::System.Collections.Generic.IDictionary<string, string>>>(options, new global::ContractKit.Runtime.OptionalJsonConverter<global::System.Collections.Generic.IDictionary<string, string>>());
+        }
+
+        if (type == typeof(global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Map<global::System.Text.Json.JsonElement>(options);
+        }
+
+        if (type == typeof(global::System.Collections.Generic.IDictionary<string, string>))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Map<string>(options);
+        }
+
+        if (type == typeof(global::System.Collections.Generic.IList<string>))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.List<string>(options);
+        }
+
+        if (type == typeof(global::System.Text.Json.JsonElement))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Value<global::System.Text.Json.JsonElement>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
+        }
+
+        if (type == typeof(long))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Value<long>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int64Converter);
+        }
+
+        if (type == typeof(string))
+        {
+            return global::ContractKit.Runtime.JsonMetadata.Value<string?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter);
+        }
+
+        return null;
+    }
 }

@@ -29,4 +29,14 @@ public partial class ApprovalResponse
     /// <remarks>Also where the names the contract requires without declaring them are set and read: <c>request_id</c>.</remarks>
     [global::System.Text.Json.Serialization.JsonExtensionData]
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+    /// <summary>The System.Text.Json metadata of this type, for the contract's JSON context.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    internal static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ApprovalResponse> __JsonTypeInfo(global::System.Text.Json.JsonSerializerOptions options) => global::ContractKit.Runtime.JsonMetadata.Object(options, static () => new ApprovalResponse { Approve = default! }, static o =>
+    [
+        global::ContractKit.Runtime.JsonMetadata.Property<ApprovalResponse, ApprovalResponseType>(o, "Type", "type", static x => x.Type, static (x, v) => x.Type = v, global::ContractKit.Runtime.JsonPropertyFlags.Required),
+        global::ContractKit.Runtime.JsonMetadata.Property<ApprovalResponse, bool>(o, "Approve", "approve", static x => x.Approve, static (x, v) => x.Approve = v, global::ContractKit.Runtime.JsonPropertyFlags.Required),
+        global::ContractKit.Runtime.JsonMetadata.Property<ApprovalResponse, string?>(o, "Reason", "reason", static x => x.Reason, static (x, v) => x.Reason = v, global::ContractKit.Runtime.JsonPropertyFlags.IgnoreWhenNull),
+        global::ContractKit.Runtime.JsonMetadata.Property<ApprovalResponse, global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?>(o, "AdditionalProperties", "AdditionalProperties", static x => x.AdditionalProperties, static (x, v) => x.AdditionalProperties = v, global::ContractKit.Runtime.JsonPropertyFlags.ExtensionData),
+    ]);
 }

@@ -9,8 +9,8 @@ namespace ContractKit.Generated.Approvals;
 /// <remarks>
 /// An open enum: values the contract does not list yet are kept as they are, and written back unchanged.
 /// </remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(ApprovalResponseType.Converter))]
-public readonly partial struct ApprovalResponseType : global::System.IEquatable<ApprovalResponseType>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContractKit.Runtime.OpenStringEnumJsonConverter<ApprovalResponseType>))]
+public readonly partial struct ApprovalResponseType : global::System.IEquatable<ApprovalResponseType>, global::ContractKit.Runtime.IOpenStringEnum<ApprovalResponseType>
 {
     private readonly string? _value;
 
@@ -47,21 +47,5 @@ public readonly partial struct ApprovalResponseType : global::System.IEquatable<
 
     public override string ToString() => Value;
 
-    /// <summary>Reads and writes the value as a JSON string, known or not.</summary>
-    public sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<ApprovalResponseType>
-    {
-        public override ApprovalResponseType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.String
-                ? new ApprovalResponseType(reader.GetString()!)
-                : throw new global::System.Text.Json.JsonException($"Expected a string for ApprovalResponseType, found {reader.TokenType}.");
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ApprovalResponseType value, global::System.Text.Json.JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.Value);
-
-        public override ApprovalResponseType ReadAsPropertyName(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            new ApprovalResponseType(reader.GetString()!);
-
-        public override void WriteAsPropertyName(global::System.Text.Json.Utf8JsonWriter writer, ApprovalResponseType value, global::System.Text.Json.JsonSerializerOptions options) =>
-            writer.WritePropertyName(value.Value);
-    }
+    static ApprovalResponseType global::ContractKit.Runtime.IOpenStringEnum<ApprovalResponseType>.Create(string value) => new(value);
 }

@@ -21,4 +21,14 @@ public partial class Measurement
     /// <summary>Properties the contract does not name; kept so that nothing the server sends is lost on a round trip.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+    /// <summary>The System.Text.Json metadata of this type, for the contract's JSON context.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    internal static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Measurement> __JsonTypeInfo(global::System.Text.Json.JsonSerializerOptions options) => global::ContractKit.Runtime.JsonMetadata.Object(options, static () => new Measurement { Gain = default!, Total = default! }, static o =>
+    [
+        global::ContractKit.Runtime.JsonMetadata.Property<Measurement, float>(o, "Gain", "gain", static x => x.Gain, static (x, v) => x.Gain = v, global::ContractKit.Runtime.JsonPropertyFlags.Required),
+        global::ContractKit.Runtime.JsonMetadata.Property<Measurement, double>(o, "Total", "total", static x => x.Total, static (x, v) => x.Total = v, global::ContractKit.Runtime.JsonPropertyFlags.Required),
+        global::ContractKit.Runtime.JsonMetadata.Property<Measurement, global::System.Collections.Generic.IList<float>?>(o, "Samples", "samples", static x => x.Samples, static (x, v) => x.Samples = v, global::ContractKit.Runtime.JsonPropertyFlags.IgnoreWhenNull),
+        global::ContractKit.Runtime.JsonMetadata.Property<Measurement, global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?>(o, "AdditionalProperties", "AdditionalProperties", static x => x.AdditionalProperties, static (x, v) => x.AdditionalProperties = v, global::ContractKit.Runtime.JsonPropertyFlags.ExtensionData),
+    ]);
 }

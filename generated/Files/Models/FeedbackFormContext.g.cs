@@ -19,4 +19,13 @@ public partial class FeedbackFormContext
     /// <summary>Properties the contract does not name; kept so that nothing the server sends is lost on a round trip.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+    /// <summary>The System.Text.Json metadata of this type, for the contract's JSON context.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    internal static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<FeedbackFormContext> __JsonTypeInfo(global::System.Text.Json.JsonSerializerOptions options) => global::ContractKit.Runtime.JsonMetadata.Object(options, static () => new FeedbackFormContext {  }, static o =>
+    [
+        global::ContractKit.Runtime.JsonMetadata.Property<FeedbackFormContext, string?>(o, "Page", "page", static x => x.Page, static (x, v) => x.Page = v, global::ContractKit.Runtime.JsonPropertyFlags.IgnoreWhenNull),
+        global::ContractKit.Runtime.JsonMetadata.Property<FeedbackFormContext, string?>(o, "Section", "section", static x => x.Section, static (x, v) => x.Section = v, global::ContractKit.Runtime.JsonPropertyFlags.IgnoreWhenNull),
+        global::ContractKit.Runtime.JsonMetadata.Property<FeedbackFormContext, global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?>(o, "AdditionalProperties", "AdditionalProperties", static x => x.AdditionalProperties, static (x, v) => x.AdditionalProperties = v, global::ContractKit.Runtime.JsonPropertyFlags.ExtensionData),
+    ]);
 }

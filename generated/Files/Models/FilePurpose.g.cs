@@ -9,8 +9,8 @@ namespace ContractKit.Generated.Files;
 /// <remarks>
 /// An open enum: values the contract does not list yet are kept as they are, and written back unchanged.
 /// </remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(FilePurpose.Converter))]
-public readonly partial struct FilePurpose : global::System.IEquatable<FilePurpose>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContractKit.Runtime.OpenStringEnumJsonConverter<FilePurpose>))]
+public readonly partial struct FilePurpose : global::System.IEquatable<FilePurpose>, global::ContractKit.Runtime.IOpenStringEnum<FilePurpose>
 {
     private readonly string? _value;
 
@@ -55,21 +55,5 @@ public readonly partial struct FilePurpose : global::System.IEquatable<FilePurpo
 
     public override string ToString() => Value;
 
-    /// <summary>Reads and writes the value as a JSON string, known or not.</summary>
-    public sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<FilePurpose>
-    {
-        public override FilePurpose Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.String
-                ? new FilePurpose(reader.GetString()!)
-                : throw new global::System.Text.Json.JsonException($"Expected a string for FilePurpose, found {reader.TokenType}.");
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, FilePurpose value, global::System.Text.Json.JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.Value);
-
-        public override FilePurpose ReadAsPropertyName(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            new FilePurpose(reader.GetString()!);
-
-        public override void WriteAsPropertyName(global::System.Text.Json.Utf8JsonWriter writer, FilePurpose value, global::System.Text.Json.JsonSerializerOptions options) =>
-            writer.WritePropertyName(value.Value);
-    }
+    static FilePurpose global::ContractKit.Runtime.IOpenStringEnum<FilePurpose>.Create(string value) => new(value);
 }

@@ -53,4 +53,19 @@ public partial class UploadFileRequest
     /// <summary>Properties the contract does not name; kept so that nothing the server sends is lost on a round trip.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+    /// <summary>The System.Text.Json metadata of this type, for the contract's JSON context.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    internal static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<UploadFileRequest> __JsonTypeInfo(global::System.Text.Json.JsonSerializerOptions options) => global::ContractKit.Runtime.JsonMetadata.Object(options, static () => new UploadFileRequest { File = default!, Purpose = default! }, static o =>
+    [
+        global::ContractKit.Runtime.JsonMetadata.Property<UploadFileRequest, string>(o, "File", "file", static x => x.File, static (x, v) => x.File = v, global::ContractKit.Runtime.JsonPropertyFlags.Required | global::ContractKit.Runtime.JsonPropertyFlags.NotNull),
+        global::ContractKit.Runtime.JsonMetadata.Property<UploadFileRequest, global::System.Collections.Generic.IList<string>?>(o, "Attachments", "attachments", static x => x.Attachments, static (x, v) => x.Attachments = v, global::ContractKit.Runtime.JsonPropertyFlags.IgnoreWhenNull),
+        global::ContractKit.Runtime.JsonMetadata.Property<UploadFileRequest, string?>(o, "Thumbnail", "thumbnail", static x => x.Thumbnail, static (x, v) => x.Thumbnail = v, global::ContractKit.Runtime.JsonPropertyFlags.IgnoreWhenNull),
+        global::ContractKit.Runtime.JsonMetadata.Property<UploadFileRequest, FilePurpose>(o, "Purpose", "purpose", static x => x.Purpose, static (x, v) => x.Purpose = v, global::ContractKit.Runtime.JsonPropertyFlags.Required),
+        global::ContractKit.Runtime.JsonMetadata.Property<UploadFileRequest, global::System.Collections.Generic.IList<string>?>(o, "Labels", "labels", static x => x.Labels, static (x, v) => x.Labels = v, global::ContractKit.Runtime.JsonPropertyFlags.IgnoreWhenNull),
+        global::ContractKit.Runtime.JsonMetadata.Property<UploadFileRequest, int?>(o, "Priority", "priority", static x => x.Priority, static (x, v) => x.Priority = v, global::ContractKit.Runtime.JsonPropertyFlags.IgnoreWhenNull),
+        global::ContractKit.Runtime.JsonMetadata.Property<UploadFileRequest, ExpiresAfter?>(o, "ExpiresAfter", "expires_after", static x => x.ExpiresAfter, static (x, v) => x.ExpiresAfter = v, global::ContractKit.Runtime.JsonPropertyFlags.IgnoreWhenNull),
+        global::ContractKit.Runtime.JsonMetadata.Property<UploadFileRequest, string?>(o, "Notes", "notes", static x => x.Notes, static (x, v) => x.Notes = v, global::ContractKit.Runtime.JsonPropertyFlags.IgnoreWhenNull),
+        global::ContractKit.Runtime.JsonMetadata.Property<UploadFileRequest, global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?>(o, "AdditionalProperties", "AdditionalProperties", static x => x.AdditionalProperties, static (x, v) => x.AdditionalProperties = v, global::ContractKit.Runtime.JsonPropertyFlags.ExtensionData),
+    ]);
 }

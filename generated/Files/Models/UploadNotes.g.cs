@@ -14,4 +14,12 @@ public partial class UploadNotes
     /// <summary>Properties the contract does not name; kept so that nothing the server sends is lost on a round trip.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+    /// <summary>The System.Text.Json metadata of this type, for the contract's JSON context.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    internal static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<UploadNotes> __JsonTypeInfo(global::System.Text.Json.JsonSerializerOptions options) => global::ContractKit.Runtime.JsonMetadata.Object(options, static () => new UploadNotes { Text = default! }, static o =>
+    [
+        global::ContractKit.Runtime.JsonMetadata.Property<UploadNotes, string>(o, "Text", "text", static x => x.Text, static (x, v) => x.Text = v, global::ContractKit.Runtime.JsonPropertyFlags.Required | global::ContractKit.Runtime.JsonPropertyFlags.NotNull),
+        global::ContractKit.Runtime.JsonMetadata.Property<UploadNotes, global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?>(o, "AdditionalProperties", "AdditionalProperties", static x => x.AdditionalProperties, static (x, v) => x.AdditionalProperties = v, global::ContractKit.Runtime.JsonPropertyFlags.ExtensionData),
+    ]);
 }

@@ -17,4 +17,15 @@ public partial class Bird : Animal
     [global::System.Text.Json.Serialization.JsonPropertyName("version")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public BirdVersion? Version { get; set; }
+
+    /// <summary>The System.Text.Json metadata of this type, for the contract's JSON context.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    internal static new global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Bird> __JsonTypeInfo(global::System.Text.Json.JsonSerializerOptions options) => global::ContractKit.Runtime.JsonMetadata.Object(options, static () => new Bird { Wingspan = default!, Name = default! }, static o =>
+    [
+        global::ContractKit.Runtime.JsonMetadata.Property<Bird, double>(o, "Wingspan", "wingspan", static x => x.Wingspan, static (x, v) => x.Wingspan = v, global::ContractKit.Runtime.JsonPropertyFlags.Required),
+        global::ContractKit.Runtime.JsonMetadata.Property<Bird, BirdVersion?>(o, "Version", "version", static x => x.Version, static (x, v) => x.Version = v, global::ContractKit.Runtime.JsonPropertyFlags.IgnoreWhenNull),
+        global::ContractKit.Runtime.JsonMetadata.Property<Animal, string>(o, "Name", "name", static x => x.Name, static (x, v) => x.Name = v, global::ContractKit.Runtime.JsonPropertyFlags.Required | global::ContractKit.Runtime.JsonPropertyFlags.NotNull),
+        global::ContractKit.Runtime.JsonMetadata.Property<Animal, Priority?>(o, "Priority", "priority", static x => x.Priority, static (x, v) => x.Priority = v, global::ContractKit.Runtime.JsonPropertyFlags.IgnoreWhenNull),
+        global::ContractKit.Runtime.JsonMetadata.Property<Animal, global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?>(o, "AdditionalProperties", "AdditionalProperties", static x => x.AdditionalProperties, static (x, v) => x.AdditionalProperties = v, global::ContractKit.Runtime.JsonPropertyFlags.ExtensionData),
+    ]);
 }

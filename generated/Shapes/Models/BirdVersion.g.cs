@@ -9,8 +9,8 @@ namespace ContractKit.Generated.Shapes;
 /// <remarks>
 /// An open integer enum: values the contract does not list yet are kept as they are, and written back unchanged.
 /// </remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(BirdVersion.Converter))]
-public readonly partial struct BirdVersion : global::System.IEquatable<BirdVersion>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContractKit.Runtime.OpenIntegerEnumJsonConverter<BirdVersion>))]
+public readonly partial struct BirdVersion : global::System.IEquatable<BirdVersion>, global::ContractKit.Runtime.IOpenIntegerEnum<BirdVersion>
 {
     /// <summary>Wraps any value, known or not.</summary>
     public BirdVersion(long value) => Value = value;
@@ -44,36 +44,5 @@ public readonly partial struct BirdVersion : global::System.IEquatable<BirdVersi
 
     public override string ToString() => Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Reads and writes the value as a JSON integer, known or not (<c>2.0</c> reads as <c>2</c>).</summary>
-    public sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<BirdVersion>
-    {
-        public override BirdVersion Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number)
-            {
-                if (reader.TryGetInt64(out var value))
-                {
-                    return new BirdVersion(value);
-                }
-
-                if (reader.TryGetDecimal(out var number) && decimal.Truncate(number) == number && number >= long.MinValue && number <= long.MaxValue)
-                {
-                    return new BirdVersion((long)number);
-                }
-            }
-
-            throw new global::System.Text.Json.JsonException($"Expected an integer for BirdVersion, found {reader.TokenType}.");
-        }
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BirdVersion value, global::System.Text.Json.JsonSerializerOptions options) =>
-            writer.WriteNumberValue(value.Value);
-
-        public override BirdVersion ReadAsPropertyName(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            long.TryParse(reader.GetString(), global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var value)
-                ? new BirdVersion(value)
-                : throw new global::System.Text.Json.JsonException($"Expected an integer key for BirdVersion.");
-
-        public override void WriteAsPropertyName(global::System.Text.Json.Utf8JsonWriter writer, BirdVersion value, global::System.Text.Json.JsonSerializerOptions options) =>
-            writer.WritePropertyName(value.ToString());
-    }
+    static BirdVersion global::ContractKit.Runtime.IOpenIntegerEnum<BirdVersion>.Create(long value) => new(value);
 }

@@ -9,8 +9,8 @@ namespace ContractKit.Generated.Shapes;
 /// <remarks>
 /// An open enum: values the contract does not list yet are kept as they are, and written back unchanged.
 /// </remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(CatKind.Converter))]
-public readonly partial struct CatKind : global::System.IEquatable<CatKind>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContractKit.Runtime.OpenStringEnumJsonConverter<CatKind>))]
+public readonly partial struct CatKind : global::System.IEquatable<CatKind>, global::ContractKit.Runtime.IOpenStringEnum<CatKind>
 {
     private readonly string? _value;
 
@@ -47,21 +47,5 @@ public readonly partial struct CatKind : global::System.IEquatable<CatKind>
 
     public override string ToString() => Value;
 
-    /// <summary>Reads and writes the value as a JSON string, known or not.</summary>
-    public sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<CatKind>
-    {
-        public override CatKind Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.String
-                ? new CatKind(reader.GetString()!)
-                : throw new global::System.Text.Json.JsonException($"Expected a string for CatKind, found {reader.TokenType}.");
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CatKind value, global::System.Text.Json.JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.Value);
-
-        public override CatKind ReadAsPropertyName(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            new CatKind(reader.GetString()!);
-
-        public override void WriteAsPropertyName(global::System.Text.Json.Utf8JsonWriter writer, CatKind value, global::System.Text.Json.JsonSerializerOptions options) =>
-            writer.WritePropertyName(value.Value);
-    }
+    static CatKind global::ContractKit.Runtime.IOpenStringEnum<CatKind>.Create(string value) => new(value);
 }

@@ -9,8 +9,8 @@ namespace ContractKit.Generated.Shapes;
 /// <remarks>
 /// An open enum: values the contract does not list yet are kept as they are, and written back unchanged.
 /// </remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(CircleType.Converter))]
-public readonly partial struct CircleType : global::System.IEquatable<CircleType>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContractKit.Runtime.OpenStringEnumJsonConverter<CircleType>))]
+public readonly partial struct CircleType : global::System.IEquatable<CircleType>, global::ContractKit.Runtime.IOpenStringEnum<CircleType>
 {
     private readonly string? _value;
 
@@ -47,21 +47,5 @@ public readonly partial struct CircleType : global::System.IEquatable<CircleType
 
     public override string ToString() => Value;
 
-    /// <summary>Reads and writes the value as a JSON string, known or not.</summary>
-    public sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<CircleType>
-    {
-        public override CircleType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.String
-                ? new CircleType(reader.GetString()!)
-                : throw new global::System.Text.Json.JsonException($"Expected a string for CircleType, found {reader.TokenType}.");
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CircleType value, global::System.Text.Json.JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.Value);
-
-        public override CircleType ReadAsPropertyName(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            new CircleType(reader.GetString()!);
-
-        public override void WriteAsPropertyName(global::System.Text.Json.Utf8JsonWriter writer, CircleType value, global::System.Text.Json.JsonSerializerOptions options) =>
-            writer.WritePropertyName(value.Value);
-    }
+    static CircleType global::ContractKit.Runtime.IOpenStringEnum<CircleType>.Create(string value) => new(value);
 }

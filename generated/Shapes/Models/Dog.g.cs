@@ -18,4 +18,13 @@ public partial class Dog
     /// <summary>Properties the contract does not name; kept so that nothing the server sends is lost on a round trip.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+    /// <summary>The System.Text.Json metadata of this type, for the contract's JSON context.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    internal static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Dog> __JsonTypeInfo(global::System.Text.Json.JsonSerializerOptions options) => global::ContractKit.Runtime.JsonMetadata.Object(options, static () => new Dog { Good = default! }, static o =>
+    [
+        global::ContractKit.Runtime.JsonMetadata.Property<Dog, DogKind>(o, "Kind", "kind", static x => x.Kind, static (x, v) => x.Kind = v, global::ContractKit.Runtime.JsonPropertyFlags.Required),
+        global::ContractKit.Runtime.JsonMetadata.Property<Dog, bool>(o, "Good", "good", static x => x.Good, static (x, v) => x.Good = v, global::ContractKit.Runtime.JsonPropertyFlags.Required),
+        global::ContractKit.Runtime.JsonMetadata.Property<Dog, global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?>(o, "AdditionalProperties", "AdditionalProperties", static x => x.AdditionalProperties, static (x, v) => x.AdditionalProperties = v, global::ContractKit.Runtime.JsonPropertyFlags.ExtensionData),
+    ]);
 }

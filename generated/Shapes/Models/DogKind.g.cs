@@ -9,8 +9,8 @@ namespace ContractKit.Generated.Shapes;
 /// <remarks>
 /// An open enum: values the contract does not list yet are kept as they are, and written back unchanged.
 /// </remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(DogKind.Converter))]
-public readonly partial struct DogKind : global::System.IEquatable<DogKind>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContractKit.Runtime.OpenStringEnumJsonConverter<DogKind>))]
+public readonly partial struct DogKind : global::System.IEquatable<DogKind>, global::ContractKit.Runtime.IOpenStringEnum<DogKind>
 {
     private readonly string? _value;
 
@@ -47,21 +47,5 @@ public readonly partial struct DogKind : global::System.IEquatable<DogKind>
 
     public override string ToString() => Value;
 
-    /// <summary>Reads and writes the value as a JSON string, known or not.</summary>
-    public sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<DogKind>
-    {
-        public override DogKind Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.String
-                ? new DogKind(reader.GetString()!)
-                : throw new global::System.Text.Json.JsonException($"Expected a string for DogKind, found {reader.TokenType}.");
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, DogKind value, global::System.Text.Json.JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.Value);
-
-        public override DogKind ReadAsPropertyName(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            new DogKind(reader.GetString()!);
-
-        public override void WriteAsPropertyName(global::System.Text.Json.Utf8JsonWriter writer, DogKind value, global::System.Text.Json.JsonSerializerOptions options) =>
-            writer.WritePropertyName(value.Value);
-    }
+    static DogKind global::ContractKit.Runtime.IOpenStringEnum<DogKind>.Create(string value) => new(value);
 }

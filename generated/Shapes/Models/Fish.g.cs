@@ -31,4 +31,14 @@ public partial class Fish
     /// <summary>Properties the contract does not name; kept so that nothing the server sends is lost on a round trip.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+    /// <summary>The System.Text.Json metadata of this type, for the contract's JSON context.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    internal static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Fish> __JsonTypeInfo(global::System.Text.Json.JsonSerializerOptions options) => global::ContractKit.Runtime.JsonMetadata.Object(options, static () => new Fish { Name = default! }, static o =>
+    [
+        global::ContractKit.Runtime.JsonMetadata.Property<Fish, string>(o, "Name", "name", static x => x.Name, static (x, v) => x.Name = v, global::ContractKit.Runtime.JsonPropertyFlags.Required | global::ContractKit.Runtime.JsonPropertyFlags.NotNull),
+        global::ContractKit.Runtime.JsonMetadata.Property<Fish, Priority?>(o, "Priority", "priority", static x => x.Priority, static (x, v) => x.Priority = v, global::ContractKit.Runtime.JsonPropertyFlags.IgnoreWhenNull),
+        global::ContractKit.Runtime.JsonMetadata.Property<Fish, long?>(o, "Fins", "fins", static x => x.Fins, static (x, v) => x.Fins = v, global::ContractKit.Runtime.JsonPropertyFlags.IgnoreWhenNull),
+        global::ContractKit.Runtime.JsonMetadata.Property<Fish, global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?>(o, "AdditionalProperties", "AdditionalProperties", static x => x.AdditionalProperties, static (x, v) => x.AdditionalProperties = v, global::ContractKit.Runtime.JsonPropertyFlags.ExtensionData),
+    ]);
 }

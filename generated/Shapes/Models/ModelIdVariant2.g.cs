@@ -9,8 +9,8 @@ namespace ContractKit.Generated.Shapes;
 /// <remarks>
 /// An open enum: values the contract does not list yet are kept as they are, and written back unchanged.
 /// </remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(ModelIdVariant2.Converter))]
-public readonly partial struct ModelIdVariant2 : global::System.IEquatable<ModelIdVariant2>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContractKit.Runtime.OpenStringEnumJsonConverter<ModelIdVariant2>))]
+public readonly partial struct ModelIdVariant2 : global::System.IEquatable<ModelIdVariant2>, global::ContractKit.Runtime.IOpenStringEnum<ModelIdVariant2>
 {
     private readonly string? _value;
 
@@ -47,21 +47,5 @@ public readonly partial struct ModelIdVariant2 : global::System.IEquatable<Model
 
     public override string ToString() => Value;
 
-    /// <summary>Reads and writes the value as a JSON string, known or not.</summary>
-    public sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<ModelIdVariant2>
-    {
-        public override ModelIdVariant2 Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.String
-                ? new ModelIdVariant2(reader.GetString()!)
-                : throw new global::System.Text.Json.JsonException($"Expected a string for ModelIdVariant2, found {reader.TokenType}.");
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ModelIdVariant2 value, global::System.Text.Json.JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.Value);
-
-        public override ModelIdVariant2 ReadAsPropertyName(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            new ModelIdVariant2(reader.GetString()!);
-
-        public override void WriteAsPropertyName(global::System.Text.Json.Utf8JsonWriter writer, ModelIdVariant2 value, global::System.Text.Json.JsonSerializerOptions options) =>
-            writer.WritePropertyName(value.Value);
-    }
+    static ModelIdVariant2 global::ContractKit.Runtime.IOpenStringEnum<ModelIdVariant2>.Create(string value) => new(value);
 }

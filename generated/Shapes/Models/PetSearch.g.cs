@@ -25,4 +25,13 @@ public partial class PetSearch
     /// <summary>Properties the contract does not name; kept so that nothing the server sends is lost on a round trip.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+    /// <summary>The System.Text.Json metadata of this type, for the contract's JSON context.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    internal static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<PetSearch> __JsonTypeInfo(global::System.Text.Json.JsonSerializerOptions options) => global::ContractKit.Runtime.JsonMetadata.Object(options, static () => new PetSearch { Model = default! }, static o =>
+    [
+        global::ContractKit.Runtime.JsonMetadata.Property<PetSearch, ModelId>(o, "Model", "model", static x => x.Model, static (x, v) => x.Model = v, global::ContractKit.Runtime.JsonPropertyFlags.Required | global::ContractKit.Runtime.JsonPropertyFlags.NotNull),
+        global::ContractKit.Runtime.JsonMetadata.Property<PetSearch, global::ContractKit.Runtime.Optional<bool?>>(o, "Stream", "stream", static x => x.Stream, static (x, v) => x.Stream = v, global::ContractKit.Runtime.JsonPropertyFlags.IgnoreWhenDefault, new global::ContractKit.Runtime.OptionalJsonConverter<bool?>()),
+        global::ContractKit.Runtime.JsonMetadata.Property<PetSearch, global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?>(o, "AdditionalProperties", "AdditionalProperties", static x => x.AdditionalProperties, static (x, v) => x.AdditionalProperties = v, global::ContractKit.Runtime.JsonPropertyFlags.ExtensionData),
+    ]);
 }

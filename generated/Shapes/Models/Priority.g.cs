@@ -12,8 +12,8 @@ namespace ContractKit.Generated.Shapes;
 /// <remarks>
 /// An open integer enum: values the contract does not list yet are kept as they are, and written back unchanged.
 /// </remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Priority.Converter))]
-public readonly partial struct Priority : global::System.IEquatable<Priority>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContractKit.Runtime.OpenIntegerEnumJsonConverter<Priority>))]
+public readonly partial struct Priority : global::System.IEquatable<Priority>, global::ContractKit.Runtime.IOpenIntegerEnum<Priority>
 {
     /// <summary>Wraps any value, known or not.</summary>
     public Priority(long value) => Value = value;
@@ -59,36 +59,5 @@ public readonly partial struct Priority : global::System.IEquatable<Priority>
 
     public override string ToString() => Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Reads and writes the value as a JSON integer, known or not (<c>2.0</c> reads as <c>2</c>).</summary>
-    public sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<Priority>
-    {
-        public override Priority Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number)
-            {
-                if (reader.TryGetInt64(out var value))
-                {
-                    return new Priority(value);
-                }
-
-                if (reader.TryGetDecimal(out var number) && decimal.Truncate(number) == number && number >= long.MinValue && number <= long.MaxValue)
-                {
-                    return new Priority((long)number);
-                }
-            }
-
-            throw new global::System.Text.Json.JsonException($"Expected an integer for Priority, found {reader.TokenType}.");
-        }
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Priority value, global::System.Text.Json.JsonSerializerOptions options) =>
-            writer.WriteNumberValue(value.Value);
-
-        public override Priority ReadAsPropertyName(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            long.TryParse(reader.GetString(), global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var value)
-                ? new Priority(value)
-                : throw new global::System.Text.Json.JsonException($"Expected an integer key for Priority.");
-
-        public override void WriteAsPropertyName(global::System.Text.Json.Utf8JsonWriter writer, Priority value, global::System.Text.Json.JsonSerializerOptions options) =>
-            writer.WritePropertyName(value.ToString());
-    }
+    static Priority global::ContractKit.Runtime.IOpenIntegerEnum<Priority>.Create(long value) => new(value);
 }

@@ -9,8 +9,8 @@ namespace ContractKit.Generated.Shapes;
 /// <remarks>
 /// An open enum: values the contract does not list yet are kept as they are, and written back unchanged.
 /// </remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(SquareType.Converter))]
-public readonly partial struct SquareType : global::System.IEquatable<SquareType>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContractKit.Runtime.OpenStringEnumJsonConverter<SquareType>))]
+public readonly partial struct SquareType : global::System.IEquatable<SquareType>, global::ContractKit.Runtime.IOpenStringEnum<SquareType>
 {
     private readonly string? _value;
 
@@ -47,21 +47,5 @@ public readonly partial struct SquareType : global::System.IEquatable<SquareType
 
     public override string ToString() => Value;
 
-    /// <summary>Reads and writes the value as a JSON string, known or not.</summary>
-    public sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<SquareType>
-    {
-        public override SquareType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.String
-                ? new SquareType(reader.GetString()!)
-                : throw new global::System.Text.Json.JsonException($"Expected a string for SquareType, found {reader.TokenType}.");
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SquareType value, global::System.Text.Json.JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.Value);
-
-        public override SquareType ReadAsPropertyName(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            new SquareType(reader.GetString()!);
-
-        public override void WriteAsPropertyName(global::System.Text.Json.Utf8JsonWriter writer, SquareType value, global::System.Text.Json.JsonSerializerOptions options) =>
-            writer.WritePropertyName(value.Value);
-    }
+    static SquareType global::ContractKit.Runtime.IOpenStringEnum<SquareType>.Create(string value) => new(value);
 }

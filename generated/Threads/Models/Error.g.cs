@@ -35,4 +35,15 @@ public partial class Error
     /// <summary>Properties the contract does not name; kept so that nothing the server sends is lost on a round trip.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+    /// <summary>The System.Text.Json metadata of this type, for the contract's JSON context.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    internal static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Error> __JsonTypeInfo(global::System.Text.Json.JsonSerializerOptions options) => global::ContractKit.Runtime.JsonMetadata.Object(options, static () => new Error { Type = default!, Message = default!, Param = default!, Code = default! }, static o =>
+    [
+        global::ContractKit.Runtime.JsonMetadata.Property<Error, string>(o, "Type", "type", static x => x.Type, static (x, v) => x.Type = v, global::ContractKit.Runtime.JsonPropertyFlags.Required | global::ContractKit.Runtime.JsonPropertyFlags.NotNull),
+        global::ContractKit.Runtime.JsonMetadata.Property<Error, string>(o, "Message", "message", static x => x.Message, static (x, v) => x.Message = v, global::ContractKit.Runtime.JsonPropertyFlags.Required | global::ContractKit.Runtime.JsonPropertyFlags.NotNull),
+        global::ContractKit.Runtime.JsonMetadata.Property<Error, string?>(o, "Param", "param", static x => x.Param, static (x, v) => x.Param = v, global::ContractKit.Runtime.JsonPropertyFlags.Required),
+        global::ContractKit.Runtime.JsonMetadata.Property<Error, string?>(o, "Code", "code", static x => x.Code, static (x, v) => x.Code = v, global::ContractKit.Runtime.JsonPropertyFlags.Required),
+        global::ContractKit.Runtime.JsonMetadata.Property<Error, global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?>(o, "AdditionalProperties", "AdditionalProperties", static x => x.AdditionalProperties, static (x, v) => x.AdditionalProperties = v, global::ContractKit.Runtime.JsonPropertyFlags.ExtensionData),
+    ]);
 }

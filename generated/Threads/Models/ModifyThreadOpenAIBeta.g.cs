@@ -9,8 +9,8 @@ namespace ContractKit.Generated.Threads;
 /// <remarks>
 /// An open enum: values the contract does not list yet are kept as they are, and written back unchanged.
 /// </remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(ModifyThreadOpenAIBeta.Converter))]
-public readonly partial struct ModifyThreadOpenAIBeta : global::System.IEquatable<ModifyThreadOpenAIBeta>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContractKit.Runtime.OpenStringEnumJsonConverter<ModifyThreadOpenAIBeta>))]
+public readonly partial struct ModifyThreadOpenAIBeta : global::System.IEquatable<ModifyThreadOpenAIBeta>, global::ContractKit.Runtime.IOpenStringEnum<ModifyThreadOpenAIBeta>
 {
     private readonly string? _value;
 
@@ -47,21 +47,5 @@ public readonly partial struct ModifyThreadOpenAIBeta : global::System.IEquatabl
 
     public override string ToString() => Value;
 
-    /// <summary>Reads and writes the value as a JSON string, known or not.</summary>
-    public sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<ModifyThreadOpenAIBeta>
-    {
-        public override ModifyThreadOpenAIBeta Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.String
-                ? new ModifyThreadOpenAIBeta(reader.GetString()!)
-                : throw new global::System.Text.Json.JsonException($"Expected a string for ModifyThreadOpenAIBeta, found {reader.TokenType}.");
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ModifyThreadOpenAIBeta value, global::System.Text.Json.JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.Value);
-
-        public override ModifyThreadOpenAIBeta ReadAsPropertyName(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            new ModifyThreadOpenAIBeta(reader.GetString()!);
-
-        public override void WriteAsPropertyName(global::System.Text.Json.Utf8JsonWriter writer, ModifyThreadOpenAIBeta value, global::System.Text.Json.JsonSerializerOptions options) =>
-            writer.WritePropertyName(value.Value);
-    }
+    static ModifyThreadOpenAIBeta global::ContractKit.Runtime.IOpenStringEnum<ModifyThreadOpenAIBeta>.Create(string value) => new(value);
 }

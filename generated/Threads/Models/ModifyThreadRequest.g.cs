@@ -31,4 +31,12 @@ public partial class ModifyThreadRequest
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContractKit.Runtime.OptionalJsonConverter<global::System.Collections.Generic.IDictionary<string, string>>))]
     public global::ContractKit.Runtime.Optional<global::System.Collections.Generic.IDictionary<string, string>?> Metadata { get; set; }
+
+    /// <summary>The System.Text.Json metadata of this type, for the contract's JSON context.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    internal static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ModifyThreadRequest> __JsonTypeInfo(global::System.Text.Json.JsonSerializerOptions options) => global::ContractKit.Runtime.JsonMetadata.Object(options, static () => new ModifyThreadRequest {  }, static o =>
+    [
+        global::ContractKit.Runtime.JsonMetadata.Property<ModifyThreadRequest, global::ContractKit.Runtime.Optional<ModifyThreadRequestToolResources?>>(o, "ToolResources", "tool_resources", static x => x.ToolResources, static (x, v) => x.ToolResources = v, global::ContractKit.Runtime.JsonPropertyFlags.IgnoreWhenDefault, new global::ContractKit.Runtime.OptionalJsonConverter<ModifyThreadRequestToolResources?>()),
+        global::ContractKit.Runtime.JsonMetadata.Property<ModifyThreadRequest, global::ContractKit.Runtime.Optional<global::System.Collections.Generic.IDictionary<string, string>?>>(o, "Metadata", "metadata", static x => x.Metadata, static (x, v) => x.Metadata = v, global::ContractKit.Runtime.JsonPropertyFlags.IgnoreWhenDefault, new global::ContractKit.Runtime.OptionalJsonConverter<global::System.Collections.Generic.IDictionary<string, string>?>()),
+    ]);
 }

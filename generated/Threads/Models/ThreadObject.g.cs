@@ -50,4 +50,16 @@ public partial class ThreadObject
     /// <summary>Properties the contract does not name; kept so that nothing the server sends is lost on a round trip.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+    /// <summary>The System.Text.Json metadata of this type, for the contract's JSON context.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    internal static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ThreadObject> __JsonTypeInfo(global::System.Text.Json.JsonSerializerOptions options) => global::ContractKit.Runtime.JsonMetadata.Object(options, static () => new ThreadObject { Id = default!, CreatedAt = default!, ToolResources = default!, Metadata = default! }, static o =>
+    [
+        global::ContractKit.Runtime.JsonMetadata.Property<ThreadObject, string>(o, "Id", "id", static x => x.Id, static (x, v) => x.Id = v, global::ContractKit.Runtime.JsonPropertyFlags.Required | global::ContractKit.Runtime.JsonPropertyFlags.NotNull),
+        global::ContractKit.Runtime.JsonMetadata.Property<ThreadObject, ThreadObjectObject>(o, "Object", "object", static x => x.Object, static (x, v) => x.Object = v, global::ContractKit.Runtime.JsonPropertyFlags.Required),
+        global::ContractKit.Runtime.JsonMetadata.Property<ThreadObject, long>(o, "CreatedAt", "created_at", static x => x.CreatedAt, static (x, v) => x.CreatedAt = v, global::ContractKit.Runtime.JsonPropertyFlags.Required),
+        global::ContractKit.Runtime.JsonMetadata.Property<ThreadObject, ThreadObjectToolResources?>(o, "ToolResources", "tool_resources", static x => x.ToolResources, static (x, v) => x.ToolResources = v, global::ContractKit.Runtime.JsonPropertyFlags.Required),
+        global::ContractKit.Runtime.JsonMetadata.Property<ThreadObject, global::System.Collections.Generic.IDictionary<string, string>?>(o, "Metadata", "metadata", static x => x.Metadata, static (x, v) => x.Metadata = v, global::ContractKit.Runtime.JsonPropertyFlags.Required),
+        global::ContractKit.Runtime.JsonMetadata.Property<ThreadObject, global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?>(o, "AdditionalProperties", "AdditionalProperties", static x => x.AdditionalProperties, static (x, v) => x.AdditionalProperties = v, global::ContractKit.Runtime.JsonPropertyFlags.ExtensionData),
+    ]);
 }

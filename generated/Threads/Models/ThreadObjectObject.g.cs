@@ -12,8 +12,8 @@ namespace ContractKit.Generated.Threads;
 /// <remarks>
 /// An open enum: values the contract does not list yet are kept as they are, and written back unchanged.
 /// </remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(ThreadObjectObject.Converter))]
-public readonly partial struct ThreadObjectObject : global::System.IEquatable<ThreadObjectObject>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ContractKit.Runtime.OpenStringEnumJsonConverter<ThreadObjectObject>))]
+public readonly partial struct ThreadObjectObject : global::System.IEquatable<ThreadObjectObject>, global::ContractKit.Runtime.IOpenStringEnum<ThreadObjectObject>
 {
     private readonly string? _value;
 
@@ -50,21 +50,5 @@ public readonly partial struct ThreadObjectObject : global::System.IEquatable<Th
 
     public override string ToString() => Value;
 
-    /// <summary>Reads and writes the value as a JSON string, known or not.</summary>
-    public sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<ThreadObjectObject>
-    {
-        public override ThreadObjectObject Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.String
-                ? new ThreadObjectObject(reader.GetString()!)
-                : throw new global::System.Text.Json.JsonException($"Expected a string for ThreadObjectObject, found {reader.TokenType}.");
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ThreadObjectObject value, global::System.Text.Json.JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.Value);
-
-        public override ThreadObjectObject ReadAsPropertyName(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            new ThreadObjectObject(reader.GetString()!);
-
-        public override void WriteAsPropertyName(global::System.Text.Json.Utf8JsonWriter writer, ThreadObjectObject value, global::System.Text.Json.JsonSerializerOptions options) =>
-            writer.WritePropertyName(value.Value);
-    }
+    static ThreadObjectObject global::ContractKit.Runtime.IOpenStringEnum<ThreadObjectObject>.Create(string value) => new(value);
 }

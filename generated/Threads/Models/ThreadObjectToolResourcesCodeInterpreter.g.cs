@@ -22,4 +22,12 @@ public partial class ThreadObjectToolResourcesCodeInterpreter
     /// <summary>Properties the contract does not name; kept so that nothing the server sends is lost on a round trip.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+    /// <summary>The System.Text.Json metadata of this type, for the contract's JSON context.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    internal static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ThreadObjectToolResourcesCodeInterpreter> __JsonTypeInfo(global::System.Text.Json.JsonSerializerOptions options) => global::ContractKit.Runtime.JsonMetadata.Object(options, static () => new ThreadObjectToolResourcesCodeInterpreter {  }, static o =>
+    [
+        global::ContractKit.Runtime.JsonMetadata.Property<ThreadObjectToolResourcesCodeInterpreter, global::System.Collections.Generic.IList<string>?>(o, "FileIds", "file_ids", static x => x.FileIds, static (x, v) => x.FileIds = v, global::ContractKit.Runtime.JsonPropertyFlags.IgnoreWhenNull),
+        global::ContractKit.Runtime.JsonMetadata.Property<ThreadObjectToolResourcesCodeInterpreter, global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?>(o, "AdditionalProperties", "AdditionalProperties", static x => x.AdditionalProperties, static (x, v) => x.AdditionalProperties = v, global::ContractKit.Runtime.JsonPropertyFlags.ExtensionData),
+    ]);
 }

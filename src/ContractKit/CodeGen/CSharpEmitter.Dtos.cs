@@ -51,6 +51,7 @@ public sealed partial class CSharpEmitter
             writer.Line($"public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? {_names.ExtensionData(type.Id)} {{ get; set; }}");
         }
 
+        EmitJsonTypeInfo(writer, type, baseType);
         writer.Close();
         return writer.ToString();
     }
@@ -121,9 +122,9 @@ public sealed partial class CSharpEmitter
         }
 
         writer.Line($"[{Json}.JsonPropertyName({CSharpSyntax.Literal(property.JsonName)})]");
-        if (property.Required && !csharp.IsNullable && property.Type.Type is NamedRef named &&
-            _types.TryDefinition(named.TypeId, out var definition) && definition is EnumType { Values.Count: 1 } single)
+        if (IsConstRequired(property, csharp))
         {
+            var single = (EnumType)_types.Definition(((NamedRef)property.Type.Type).TypeId);
             // A const (or one-value enum): there is nothing to choose, so C# starts with the value; JSON must still have it.
             writer.Line($"[{Json}.JsonRequired]");
             writer.Line($"public {csharp.Name} {memberName} {{ get; set; }} = {csharp.Name}.{_names.Member(single.Id, single.Values[0].Value)};");
@@ -136,7 +137,6 @@ public sealed partial class CSharpEmitter
         else if (csharp.IsNullable)
         {
             // Optional and nullable: absent, null and a value are three different requests (PATCH semantics).
-            _extraSerializable.Add(csharp.TypeOfSpelling);
             writer.Line($"[{Json}.JsonIgnore(Condition = {Json}.JsonIgnoreCondition.WhenWritingDefault)]");
             writer.Line($"[{Json}.JsonConverter(typeof({Runtime}.OptionalJsonConverter<{csharp.TypeOfSpelling}>))]");
             writer.Line($"public {Runtime}.Optional<{csharp.Annotated}> {memberName} {{ get; set; }}");

@@ -4,7 +4,8 @@ namespace ContractKit.CodeGen;
 
 /// <summary>
 /// Open enums: a struct per enum that keeps values the contract does not list yet and writes them back unchanged.
-/// String and integer enums share one writer; they differ in the value's C# type, its literals and the converter.
+/// String and integer enums share one writer; they differ in the value's C# type, its literals and the converter
+/// (Runtime's <c>OpenStringEnumJsonConverter</c> / <c>OpenIntegerEnumJsonConverter</c>, one for all enums).
 /// </summary>
 public sealed partial class CSharpEmitter
 {
@@ -18,8 +19,9 @@ public sealed partial class CSharpEmitter
             writer,
             type.Description ?? type.Title,
             [$"An open {(integer ? "integer enum" : "enum")}: values the contract does not list yet are kept as they are, and written back unchanged."]);
-        writer.Line($"[{Json}.JsonConverter(typeof({name}.Converter))]");
-        writer.Open($"public readonly partial struct {name} : global::System.IEquatable<{name}>");
+        var kind = integer ? "Integer" : "String";
+        writer.Line($"[{Json}.JsonConverter(typeof({Runtime}.Open{kind}EnumJsonConverter<{name}>))]");
+        writer.Open($"public readonly partial struct {name} : global::System.IEquatable<{name}>, {Runtime}.IOpen{kind}Enum<{name}>");
         if (integer)
         {
             writer.Line("/// <summary>Wraps any value, known or not.</summary>");
@@ -61,7 +63,7 @@ public sealed partial class CSharpEmitter
         return writer.ToString();
     }
 
-    /// <summary>Operators, equality and the JSON converter of a string enum (JSON strings, known or not).</summary>
+    /// <summary>Operators and equality of a string enum; JSON goes through Runtime's one shared converter.</summary>
     private static string StringEnumMembers(string name) => $$"""
             public static implicit operator {{name}}(string value) => new(value);
 
@@ -77,26 +79,10 @@ public sealed partial class CSharpEmitter
 
             public override string ToString() => Value;
 
-            /// <summary>Reads and writes the value as a JSON string, known or not.</summary>
-            public sealed class Converter : {{Json}}.JsonConverter<{{name}}>
-            {
-                public override {{name}} Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-                    reader.TokenType == global::System.Text.Json.JsonTokenType.String
-                        ? new {{name}}(reader.GetString()!)
-                        : throw new global::System.Text.Json.JsonException($"Expected a string for {{name}}, found {reader.TokenType}.");
-
-                public override void Write(global::System.Text.Json.Utf8JsonWriter writer, {{name}} value, global::System.Text.Json.JsonSerializerOptions options) =>
-                    writer.WriteStringValue(value.Value);
-
-                public override {{name}} ReadAsPropertyName(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-                    new {{name}}(reader.GetString()!);
-
-                public override void WriteAsPropertyName(global::System.Text.Json.Utf8JsonWriter writer, {{name}} value, global::System.Text.Json.JsonSerializerOptions options) =>
-                    writer.WritePropertyName(value.Value);
-            }
+            static {{name}} {{Runtime}}.IOpenStringEnum<{{name}}>.Create(string value) => new(value);
             """;
 
-    /// <summary>Operators, equality and the JSON converter of an integer enum (JSON integers, known or not).</summary>
+    /// <summary>Operators and equality of an integer enum; JSON goes through Runtime's one shared converter.</summary>
     private static string IntegerEnumMembers(string name) => $$"""
             public static implicit operator {{name}}(long value) => new(value);
 
@@ -114,37 +100,6 @@ public sealed partial class CSharpEmitter
 
             public override string ToString() => Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
 
-            /// <summary>Reads and writes the value as a JSON integer, known or not (<c>2.0</c> reads as <c>2</c>).</summary>
-            public sealed class Converter : {{Json}}.JsonConverter<{{name}}>
-            {
-                public override {{name}} Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                {
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number)
-                    {
-                        if (reader.TryGetInt64(out var value))
-                        {
-                            return new {{name}}(value);
-                        }
-
-                        if (reader.TryGetDecimal(out var number) && decimal.Truncate(number) == number && number >= long.MinValue && number <= long.MaxValue)
-                        {
-                            return new {{name}}((long)number);
-                        }
-                    }
-
-                    throw new global::System.Text.Json.JsonException($"Expected an integer for {{name}}, found {reader.TokenType}.");
-                }
-
-                public override void Write(global::System.Text.Json.Utf8JsonWriter writer, {{name}} value, global::System.Text.Json.JsonSerializerOptions options) =>
-                    writer.WriteNumberValue(value.Value);
-
-                public override {{name}} ReadAsPropertyName(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-                    long.TryParse(reader.GetString(), global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var value)
-                        ? new {{name}}(value)
-                        : throw new global::System.Text.Json.JsonException($"Expected an integer key for {{name}}.");
-
-                public override void WriteAsPropertyName(global::System.Text.Json.Utf8JsonWriter writer, {{name}} value, global::System.Text.Json.JsonSerializerOptions options) =>
-                    writer.WritePropertyName(value.ToString());
-            }
+            static {{name}} {{Runtime}}.IOpenIntegerEnum<{{name}}>.Create(long value) => new(value);
             """;
 }
