@@ -11,7 +11,7 @@ namespace ContractKit.Cli.Commands;
 /// <summary>Shared plumbing: usage errors exit 2 in our diagnostic format, and no exception ever reaches the user as a stack trace.</summary>
 internal static class CommandRunner
 {
-    public static async Task<int> InvokeAsync(RootCommand root, string[] args)
+    public static async Task<int> InvokeAsync(Command root, string[] args)
     {
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -17,7 +17,14 @@ public sealed record GenerationRun(
     IReadOnlyList<GeneratedFile> Files,
     IReadOnlyList<Diagnostic> Diagnostics,
     int ExitCode,
-    WriteOutcome Outcome);
+    WriteOutcome Outcome)
+{
+    /// <summary>
+    /// The files the run read: the spec, then every local file its <c>$ref</c>s name (full paths). What the output
+    /// depends on, for a build's incremental check (<c>contractkit generate --deps-file</c>).
+    /// </summary>
+    public IReadOnlyList<string> InputFiles { get; init; } = [];
+}
 
 /// <summary>Reading → Model → CodeGen → output folder, for one spec. The CLI and the build task call this.</summary>
 public static class GenerationPipeline
@@ -37,12 +44,14 @@ public static class GenerationPipeline
 
     /// <summary>As <see cref="EmitAsync(SpecTarget, string?, CancellationToken)"/>, handing each file to <paramref name="emitted"/> as soon as it is generated.</summary>
     private static async Task<(IReadOnlyList<GeneratedFile> Files, IReadOnlyList<Diagnostic> Diagnostics, int ExitCode)> EmitAsync(
-        SpecTarget target, string? displayPath, Action<GeneratedFile>? emitted, CancellationToken cancellationToken, bool validateConcurrently = true)
+        SpecTarget target, string? displayPath, Action<GeneratedFile>? emitted, CancellationToken cancellationToken, bool validateConcurrently = true,
+        List<string>? inputFiles = null)
     {
         var diagnostics = new List<Diagnostic>();
         var loaded = await ContractLoader.LoadAsync(
             displayPath ?? target.SpecPath, new LoadOptions { Strict = target.Strict, AllowRemoteRefs = target.AllowRemoteRefs, ValidateConcurrently = validateConcurrently }, cancellationToken).ConfigureAwait(false);
         var read = loaded.Read;
+        inputFiles?.AddRange([target.SpecPath, .. read.ReferencedFiles]);
         diagnostics.AddRange(read.Diagnostics);
         if (loaded.Built is not { } model)
         {
@@ -102,19 +111,20 @@ public static class GenerationPipeline
         // Into an empty or new folder, each file is written as soon as it is generated, while the rest are; otherwise
         // the folder is compared with the whole output first, and left alone when nothing changed.
         using var staging = OutputWriter.StartFresh(target.OutputPath);
-        var (files, diagnostics, exitCode) = await EmitAsync(target, displayPath, staging is null ? null : staging.Add, cancellationToken).ConfigureAwait(false);
+        var inputFiles = new List<string>();
+        var (files, diagnostics, exitCode) = await EmitAsync(target, displayPath, staging is null ? null : staging.Add, cancellationToken, inputFiles: inputFiles).ConfigureAwait(false);
         if (exitCode != ExitCodes.Success)
         {
-            return new GenerationRun(target, files, diagnostics, exitCode, WriteOutcome.Failed);
+            return new GenerationRun(target, files, diagnostics, exitCode, WriteOutcome.Failed) { InputFiles = inputFiles };
         }
 
         var (outcome, error) = staging is null ? OutputWriter.Write(target.OutputPath, files) : staging.Commit(files);
         PhaseTrace.Mark("write");
         if (error is not null)
         {
-            return new GenerationRun(target, files, [.. diagnostics, error], ExitCodes.UsageOrIo, outcome);
+            return new GenerationRun(target, files, [.. diagnostics, error], ExitCodes.UsageOrIo, outcome) { InputFiles = inputFiles };
         }
 
-        return new GenerationRun(target, files, diagnostics, ExitCodes.Success, outcome);
+        return new GenerationRun(target, files, diagnostics, ExitCodes.Success, outcome) { InputFiles = inputFiles };
     }
 }
