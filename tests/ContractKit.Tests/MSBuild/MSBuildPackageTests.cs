@@ -18,7 +18,11 @@ namespace ContractKit.Tests.MSBuild;
 [Trait("Category", "Packaging")]
 public sealed class MSBuildPackageTests(ITestOutputHelper output)
 {
-    private const string Version = "0.0.0-it";
+    /// <summary>
+    /// A version of its own per run: dotnet caches where a local tool's version lives (~/.dotnet/toolResolverCache), so
+    /// a second run with the same version and a new NuGet folder would find the first run's deleted one.
+    /// </summary>
+    private static readonly string Version = $"0.0.0-it.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
     private const string SkipLine = "Skipping target \"_ContractKitRun\" because all output files are up-to-date";
 
     [Fact]
@@ -94,6 +98,19 @@ public sealed class MSBuildPackageTests(ITestOutputHelper output)
         Assert.False(Directory.Exists(consumer.GeneratedRoot), "dotnet clean left obj/…/ContractKit");
         Lap(clock, "broken spec, clean");
 
+        // ContractKitCheck on this repository's own checked-in output (a copy, so that it can be made stale): up to date
+        // passes; a hand edit fails the build naming the stale file, and nothing is written.
+        var checker = CheckerProject(temp.Root, Version);
+        Succeeds(await dotnet.RunAsync(checker, "build", "-p:ContractKitCheck=true", "--disable-build-servers"));
+        var client = Path.Combine(checker, "Threads", "ThreadsClient.g.cs");
+        File.AppendAllText(client, "// edited by hand\n");
+        var stale = await dotnet.RunAsync(checker, "build", "-p:ContractKitCheck=true", "--disable-build-servers");
+        Assert.NotEqual(0, stale.ExitCode);
+        Assert.Contains("stale", stale.Output, StringComparison.Ordinal);
+        Assert.Contains("ThreadsClient.g.cs", stale.Output, StringComparison.Ordinal);
+        Assert.EndsWith("// edited by hand\n", File.ReadAllText(client), StringComparison.Ordinal);
+        Lap(clock, "ContractKitCheck of generated/Threads");
+
         // The tool, from the same feed, through a local tool manifest.
         Succeeds(await dotnet.RunAsync(consumer.Root, "new", "tool-manifest"));
         Succeeds(await dotnet.RunAsync(consumer.Root, "tool", "install", "ContractKit.Cli", "--version", Version, "--add-source", feed));
@@ -101,6 +118,38 @@ public sealed class MSBuildPackageTests(ITestOutputHelper output)
         Assert.Contains("contractkit [command] [options]", help.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("ContractKit.Cli", help.Output, StringComparison.Ordinal);
         Lap(clock, "tool install and --help");
+    }
+
+    /// <summary>A library compiling a copy of generated/Threads, checked against spec/threads.yaml as contractkit.json says.</summary>
+    private static string CheckerProject(string root, string version)
+    {
+        var folder = Path.Combine(root, "checker");
+        var threads = Path.Combine(folder, "Threads");
+        Directory.CreateDirectory(threads);
+        var source = Path.Combine(Corpus.RepoRoot, "generated", "Threads");
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(threads, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        File.Copy(Path.Combine(root, "consumer", "nuget.config"), Path.Combine(folder, "nuget.config"));
+        var spec = Path.Combine(Corpus.RepoRoot, "spec", "threads.yaml");
+        File.WriteAllText(Path.Combine(folder, "Checker.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <NoWarn>CS0618</NoWarn>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="ContractKit.MSBuild" Version="{version}" />
+                <ContractKitSpec Include="{spec}" OutputPath="Threads" Namespace="ContractKit.Generated.Threads" ClientName="ThreadsClient" />
+              </ItemGroup>
+            </Project>
+            """);
+        return folder;
     }
 
     private static Task<DotnetResult> Build(DotnetProcess dotnet, ConsumerProject consumer) =>
