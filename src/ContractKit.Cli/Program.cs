@@ -18,7 +18,9 @@ public static class Program
             ContractLoader.Prepare();
         }
 
-        var root = new RootCommand("ContractKit: contract-first OpenAPI toolkit for .NET.");
+        // Named "contractkit" whatever the entry assembly is called (ContractKit.Cli.dll, the tool's shim): RootCommand
+        // would name itself after the executable, and --help would say "ContractKit.Cli".
+        var root = new Command("contractkit", "ContractKit: contract-first OpenAPI toolkit for .NET.") { new System.CommandLine.Help.HelpOption(), new VersionOption() };
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(LintCommand.Create());

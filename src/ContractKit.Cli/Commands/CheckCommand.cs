@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
@@ -9,40 +10,24 @@ using ContractKit.Pipeline;
 
 namespace ContractKit.Cli.Commands;
 
-/// <summary><c>contractkit check [--config FILE]</c>: exit 1 when any generated output listed in the config is stale.</summary>
+/// <summary><c>contractkit check [spec -o DIR …] [--config FILE]</c>: exit 1 when a generated output (the one named, or every one of the config) is stale.</summary>
 internal static class CheckCommand
 {
     public static Command Create()
     {
-        var config = new Option<string?>("--config") { Description = $"The config file (default: ./{ContractKitConfig.FileName})." };
+        var targets = new SpecTargetOptions();
         var command = new Command("check", "Fail (exit 1) when generated code is out of date with its spec; writes nothing.");
-        var strict = CommandRunner.StrictOption();
-        var remote = CommandRunner.AllowRemoteRefsOption();
-        command.Options.Add(config);
-        command.Options.Add(strict);
-        command.Options.Add(remote);
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(config), parse.GetValue(strict), parse.GetValue(remote), cancellationToken));
+        targets.AddTo(command);
+        command.SetAction((parse, cancellationToken) => targets.Resolve(parse) is { } resolved
+            ? RunAsync(resolved, cancellationToken)
+            : Task.FromResult(ExitCodes.UsageOrIo));
         return command;
     }
 
-    private static async Task<int> RunAsync(string? configPath, bool strict, bool allowRemoteRefs, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(IReadOnlyList<SpecTarget> targets, CancellationToken cancellationToken)
     {
-        var path = configPath ?? ContractKitConfig.FileName;
-        if (!File.Exists(path))
-        {
-            Console.Error.WriteLine($"{path}: error {DiagnosticIds.ConfigError}: no config file");
-            return ExitCodes.UsageOrIo;
-        }
-
-        var (config, error) = ContractKitConfig.Load(path);
-        if (config is null)
-        {
-            CommandRunner.Report([error!]);
-            return ExitCodes.UsageOrIo;
-        }
-
         var exitCode = ExitCodes.Success;
-        foreach (var target in config.Specs.Select(t => CommandRunner.WithRunLimits(t with { Strict = t.Strict || strict, AllowRemoteRefs = t.AllowRemoteRefs || allowRemoteRefs })))
+        foreach (var target in targets)
         {
             var check = await GenerationPipeline.CheckAsync(target, CommandRunner.Display(target.SpecPath), cancellationToken).ConfigureAwait(false);
             CommandRunner.Report(check.Diagnostics);

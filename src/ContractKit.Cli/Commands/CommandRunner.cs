@@ -26,7 +26,7 @@ internal static class CommandRunner
     /// <summary>The <c>--limit</c> settings of this run, in order.</summary>
     private static IReadOnlyList<string> _limitSettings = [];
 
-    public static async Task<int> InvokeAsync(RootCommand root, string[] args)
+    public static async Task<int> InvokeAsync(Command root, string[] args)
     {
         root.Options.Add(LimitOption);
         var parse = root.Parse(args);

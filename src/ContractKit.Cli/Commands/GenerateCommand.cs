@@ -15,85 +15,26 @@ internal static class GenerateCommand
 {
     public static Command Create()
     {
-        var spec = new Argument<string?>("spec")
+        var targets = new SpecTargetOptions();
+        var depsFile = new Option<string?>("--deps-file")
         {
-            Description = "The OpenAPI file (YAML or JSON). Without it, every spec listed in contractkit.json is generated.",
-            Arity = ArgumentArity.ZeroOrOne,
+            Description = "After a successful run, write the files it read (each spec and every local file its $refs name), one full path a line: " +
+                "what a build's incremental check watches (the ContractKit.MSBuild targets use it). Removed when the run fails.",
         };
-        var output = new Option<string?>("--output", "-o") { Description = "The output folder (with a spec: required)." };
-        var ns = new Option<string?>("--namespace", "-n") { Description = "The namespace of the generated code (default: from the spec's file name)." };
-        var clientName = new Option<string?>("--client-name") { Description = "The client class's name (default: from the spec's file name)." };
-        var clients = new Option<string?>("--clients") { Description = "single (default): one client class; tag: one client class per tag, under the root client." };
-        clients.AcceptOnlyFromAmong("single", "tag");
-        var config = new Option<string?>("--config") { Description = $"The config file (default: ./{ContractKitConfig.FileName})." };
-        var strict = CommandRunner.StrictOption();
-        var remote = CommandRunner.AllowRemoteRefsOption();
 
         var command = new Command("generate", "Generate C# DTOs and a typed HttpClient client from OpenAPI specs.");
-        command.Arguments.Add(spec);
-        command.Options.Add(output);
-        command.Options.Add(ns);
-        command.Options.Add(clientName);
-        command.Options.Add(clients);
-        command.Options.Add(config);
-        command.Options.Add(strict);
-        command.Options.Add(remote);
-        command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetValue(spec), parse.GetValue(output), parse.GetValue(ns), parse.GetValue(clientName), parse.GetValue(clients), parse.GetValue(config),
-            parse.GetValue(strict), parse.GetValue(remote), cancellationToken));
+        targets.AddTo(command);
+        command.Options.Add(depsFile);
+        command.SetAction((parse, cancellationToken) => targets.Resolve(parse) is { } resolved
+            ? RunAsync(resolved, parse.GetValue(depsFile), cancellationToken)
+            : Task.FromResult(ExitCodes.UsageOrIo));
         return command;
     }
 
-    private static async Task<int> RunAsync(string? spec, string? output, string? ns, string? clientName, string? clients, string? configPath, bool strict, bool allowRemoteRefs,
-        CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(IReadOnlyList<SpecTarget> targets, string? depsFile, CancellationToken cancellationToken)
     {
-        List<SpecTarget> targets;
-        if (spec is not null)
-        {
-            if (output is null)
-            {
-                Console.Error.WriteLine($"error {DiagnosticIds.Usage}: --output is required with a spec path");
-                return ExitCodes.UsageOrIo;
-            }
-
-            var stem = Path.GetFileNameWithoutExtension(spec);
-            targets = [new SpecTarget(
-                Path.GetFullPath(spec),
-                Path.GetFullPath(output),
-                ns ?? "Generated." + CodeGen.CSharpNamingPublic.Pascal(stem),
-                clientName ?? ContractKitConfig.DefaultClientName(spec))
-            {
-                Clients = ContractKitConfig.TryParseGrouping(clients, out var grouping) ? grouping : CodeGen.ClientGrouping.Single,
-                Strict = strict,
-                AllowRemoteRefs = allowRemoteRefs,
-            }];
-        }
-        else
-        {
-            if (output is not null || ns is not null || clientName is not null || clients is not null)
-            {
-                Console.Error.WriteLine($"error {DiagnosticIds.Usage}: --output, --namespace, --client-name and --clients go with a spec path; without one, contractkit.json says them");
-                return ExitCodes.UsageOrIo;
-            }
-
-            var path = configPath ?? ContractKitConfig.FileName;
-            if (!File.Exists(path))
-            {
-                Console.Error.WriteLine($"{path}: error {DiagnosticIds.ConfigError}: no config file; pass a spec and --output, or create {ContractKitConfig.FileName}");
-                return ExitCodes.UsageOrIo;
-            }
-
-            var (config, error) = ContractKitConfig.Load(path);
-            if (config is null)
-            {
-                CommandRunner.Report([error!]);
-                return ExitCodes.UsageOrIo;
-            }
-
-            targets = [.. config.Specs.Select(t => CommandRunner.WithRunLimits(t with { Strict = t.Strict || strict, AllowRemoteRefs = t.AllowRemoteRefs || allowRemoteRefs }))];
-        }
-
         var exitCode = ExitCodes.Success;
+        var inputFiles = new List<string>();
         foreach (var target in targets)
         {
             var run = await GenerationPipeline.RunAsync(target, CommandRunner.Display(target.SpecPath), cancellationToken).ConfigureAwait(false);
@@ -109,8 +50,31 @@ internal static class GenerateCommand
             };
             Console.Out.WriteLine($"{CommandRunner.Display(target.SpecPath)}: {what} ({errors} errors, {warnings} warnings)");
             exitCode = Math.Max(exitCode, run.ExitCode);
+            inputFiles.AddRange(run.InputFiles);
         }
 
-        return exitCode;
+        return depsFile is null ? exitCode : WriteDepsFile(depsFile, exitCode == ExitCodes.Success ? inputFiles : null, exitCode);
+    }
+
+    /// <summary>Writes (or, after a failure, removes) the <c>--deps-file</c>; an I/O failure is exit 2.</summary>
+    private static int WriteDepsFile(string path, List<string>? inputFiles, int exitCode)
+    {
+        try
+        {
+            if (inputFiles is null)
+            {
+                File.Delete(path);
+                return exitCode;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            File.WriteAllLines(path, inputFiles.Distinct(StringComparer.Ordinal));
+            return exitCode;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"{path}: error {DiagnosticIds.OutputWriteFailed}: cannot write the deps file: {ex.Message}");
+            return ExitCodes.UsageOrIo;
+        }
     }
 }

@@ -38,4 +38,7 @@ public static class DiagnosticIds
     // Tool
     public const string Usage = "CK9001";
     public const string ConfigError = "CK9002";
+
+    /// <summary>The ContractKit.MSBuild targets: the generator exited with an error without printing one (it could not start).</summary>
+    public const string BuildGeneratorFailed = "CK9010";
 }

@@ -24,6 +24,12 @@ public sealed record GenerationRun(
 
     /// <summary>How many files of the previous output were removed because they are no longer produced.</summary>
     public int FilesRemoved { get; init; }
+
+    /// <summary>
+    /// The files the run read: the spec, then every local file its <c>$ref</c>s name (full paths). What the output
+    /// depends on, for a build's incremental check (<c>contractkit generate --deps-file</c>).
+    /// </summary>
+    public IReadOnlyList<string> InputFiles { get; init; } = [];
 }
 
 /// <summary>Reading → Model → CodeGen → output folder, for one spec. The CLI and the build task call this.</summary>
@@ -44,12 +50,14 @@ public static class GenerationPipeline
 
     /// <summary>As <see cref="EmitAsync(SpecTarget, string?, CancellationToken)"/>, handing each file to <paramref name="emitted"/> as soon as it is generated.</summary>
     private static async Task<(IReadOnlyList<GeneratedFile> Files, IReadOnlyList<Diagnostic> Diagnostics, int ExitCode)> EmitAsync(
-        SpecTarget target, string? displayPath, Action<GeneratedFile>? emitted, CancellationToken cancellationToken, bool validateConcurrently = true)
+        SpecTarget target, string? displayPath, Action<GeneratedFile>? emitted, CancellationToken cancellationToken, bool validateConcurrently = true,
+        List<string>? inputFiles = null)
     {
         var diagnostics = new List<Diagnostic>();
         var loaded = await ContractLoader.LoadAsync(
             displayPath ?? target.SpecPath, new LoadOptions { Strict = target.Strict, AllowRemoteRefs = target.AllowRemoteRefs, ValidateConcurrently = validateConcurrently, Limits = target.Limits }, cancellationToken).ConfigureAwait(false);
         var read = loaded.Read;
+        inputFiles?.AddRange([target.SpecPath, .. read.ReferencedFiles]);
         diagnostics.AddRange(read.Diagnostics);
         if (loaded.Built is not { } model)
         {
@@ -109,10 +117,11 @@ public static class GenerationPipeline
         // Into an empty or new folder, each file is written as soon as it is generated, while the rest are; otherwise
         // the folder is compared with the whole output first, and left alone when nothing changed.
         using var staging = OutputWriter.StartFresh(target.OutputPath);
-        var (files, diagnostics, exitCode) = await EmitAsync(target, displayPath, staging is null ? null : staging.Add, cancellationToken).ConfigureAwait(false);
+        var inputFiles = new List<string>();
+        var (files, diagnostics, exitCode) = await EmitAsync(target, displayPath, staging is null ? null : staging.Add, cancellationToken, inputFiles: inputFiles).ConfigureAwait(false);
         if (exitCode != ExitCodes.Success)
         {
-            return new GenerationRun(target, files, diagnostics, exitCode, WriteOutcome.Failed);
+            return new GenerationRun(target, files, diagnostics, exitCode, WriteOutcome.Failed) { InputFiles = inputFiles };
         }
 
         var written = staging is null
@@ -121,10 +130,10 @@ public static class GenerationPipeline
         PhaseTrace.Mark("write");
         if (written.Error is { } error)
         {
-            return new GenerationRun(target, files, [.. diagnostics, error], ExitCodes.UsageOrIo, written.Outcome);
+            return new GenerationRun(target, files, [.. diagnostics, error], ExitCodes.UsageOrIo, written.Outcome) { InputFiles = inputFiles };
         }
 
-        return new GenerationRun(target, files, diagnostics, ExitCodes.Success, written.Outcome) { FilesWritten = written.FilesWritten, FilesRemoved = written.FilesRemoved };
+        return new GenerationRun(target, files, diagnostics, ExitCodes.Success, written.Outcome) { FilesWritten = written.FilesWritten, FilesRemoved = written.FilesRemoved, InputFiles = inputFiles };
     }
 
     private static WriteResult FreshlyWritten((WriteOutcome Outcome, Diagnostic? Error) commit, int count) =>

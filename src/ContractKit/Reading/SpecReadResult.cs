@@ -22,6 +22,12 @@ public sealed class SpecReadResult
     /// <summary>Maps JSON pointers into the document to lines and columns in the file.</summary>
     public required SourceMap Source { get; init; }
 
+    /// <summary>
+    /// The local files the spec's <c>$ref</c>s name (full paths, ordinal order; remote references are not files), whether
+    /// or not they exist: with the spec itself, everything generation depends on (the MSBuild targets' incremental check).
+    /// </summary>
+    public IReadOnlyList<string> ReferencedFiles { get; init; } = [];
+
     /// <summary>The version as written in the file (<c>"2.0"</c>, <c>"3.0.0"</c>, <c>"3.1.0"</c>…), when there is one.</summary>
     public string? SpecVersion { get; init; }
 

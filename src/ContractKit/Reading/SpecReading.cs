@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading;
@@ -98,7 +99,7 @@ internal static class SpecReading
         {
             var (validated, found) = openApi.Validate();
             PhaseTrace.Mark("read.validate");
-            return Result(path, validated, [.. diagnostics, .. found], source, version, root);
+            return Result(path, validated, [.. diagnostics, .. found], source, version, root, LocalFiles(checking.Result));
         }
 
         if (!validateConcurrently || !treeIsBuilt || openApi.Document is null || openApi.ValidateChangesDocument)
@@ -106,7 +107,7 @@ internal static class SpecReading
             return SpecReadInProgress.Done(Validated());
         }
 
-        var unvalidated = Result(path, openApi.Document, [.. diagnostics, .. openApi.Diagnostics], source, version, root);
+        var unvalidated = Result(path, openApi.Document, [.. diagnostics, .. openApi.Diagnostics], source, version, root, LocalFiles(checking.Result));
         return new SpecReadInProgress(unvalidated, Task.Run(Validated, CancellationToken.None));
     }
 
@@ -128,13 +129,18 @@ internal static class SpecReading
         return concurrently ? Task.Run(Check, CancellationToken.None) : Task.FromResult(Check());
     }
 
+    /// <summary>The local files the references named (full paths, ordinal order), read or not: what a build's incremental check watches.</summary>
+    private static IReadOnlyList<string> LocalFiles(ReferenceChecker references) =>
+        [.. references.ExternalFiles.Keys.Where(Path.IsPathRooted).Order(StringComparer.Ordinal)];
+
     /// <summary>The error for a file over <see cref="SpecLimits.MaxDocumentBytes"/>.</summary>
     internal static Diagnostic TooLarge(string path, long length) => SpecReader.FileDiagnostic(
         DiagnosticIds.LimitExceeded, path, $"'{path}' is {length:N0} bytes; specs larger than {SpecLimits.Current.MaxDocumentBytes:N0} bytes are not read (limit 'document-size'; raise it with --limit document-size=N for a spec you trust, see SECURITY.md).");
 
     private static SpecReadResult Result(
-        string path, OpenApiDocument? document, IEnumerable<Diagnostic> diagnostics, SourceMap source, string? version, JsonNode? raw = null) => new()
+        string path, OpenApiDocument? document, IEnumerable<Diagnostic> diagnostics, SourceMap source, string? version, JsonNode? raw = null, IReadOnlyList<string>? referencedFiles = null) => new()
     {
+        ReferencedFiles = referencedFiles ?? [],
         FilePath = path,
         Raw = raw,
         Document = document,
