@@ -43,8 +43,17 @@ public sealed partial class CSharpEmitter
             AddCreator(spelling, named, creators);
         }
 
-        var name = _names.JsonContextName;
         var writer = StartFile();
+        EmitJsonContextOpening(writer, _names.JsonContextName);
+        writer.Indent();
+        EmitTypeInfoProperties(writer, named);
+        EmitCreate(writer, creators);
+        writer.Close();
+        return writer.ToString();
+    }
+
+    /// <summary>The context's opening: its options, constructors and the resolver that hands out <c>Create</c>'s metadata.</summary>
+    private static void EmitJsonContextOpening(SourceWriter writer, string name) =>
         writer.Lines($$"""
             /// <summary>
             /// System.Text.Json metadata for every type of this contract, written by ContractKit (no reflection, trimming- and AOT-safe).
@@ -96,7 +105,10 @@ public sealed partial class CSharpEmitter
                     return typeInfo;
                 }
             """);
-        writer.Indent();
+
+    /// <summary>A typed <c>JsonTypeInfo</c> property per named type, and <c>JsonElement</c>.</summary>
+    private static void EmitTypeInfoProperties(SourceWriter writer, Dictionary<string, TypeDefinition> named)
+    {
         foreach (var type in named.Keys.Append("JsonElement").Distinct().Order(StringComparer.Ordinal))
         {
             var spelling = type == "JsonElement" && !named.ContainsKey(type) ? "global::System.Text.Json.JsonElement" : type;
@@ -104,7 +116,11 @@ public sealed partial class CSharpEmitter
             writer.Line($"/// <summary>The metadata of <see cref=\"{spelling}\"/>.</summary>");
             writer.Line($"public {Metadata}.JsonTypeInfo<{spelling}> {type} => ({Metadata}.JsonTypeInfo<{spelling}>)Options.GetTypeInfo(typeof({spelling}));");
         }
+    }
 
+    /// <summary><c>Create</c>: the metadata of a type, by <c>typeof</c>, in ordinal order of the spellings.</summary>
+    private static void EmitCreate(SourceWriter writer, SortedDictionary<string, string> creators)
+    {
         writer.Line();
         writer.Open($"private static {Metadata}.JsonTypeInfo? Create(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)");
         foreach (var (spelling, creator) in creators)
@@ -117,8 +133,6 @@ public sealed partial class CSharpEmitter
 
         writer.Line("return null;");
         writer.Close();
-        writer.Close();
-        return writer.ToString();
     }
 
     /// <summary>

@@ -43,44 +43,75 @@ public sealed partial class CSharpEmitter
                 _extraSerializable.Add(variant.Type.Name);
             }
 
-            writer.Line($"/// <summary>Gets the value as <c>{CSharpSyntax.XmlText(variant.Type.Name)}</c> when the JSON is that variant.</summary>");
-            writer.Open(variant.Type.IsValueType
-                ? $"public bool TryGet{variant.Name}([global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out {variant.Type.Name} value)"
-                : $"public bool TryGet{variant.Name}([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {variant.Type.Name}? value)");
-            if (discriminated)
-            {
-                var tag = CSharpSyntax.Literal(union.Discriminator!.PropertyName);
-                var tests = string.Join(" || ", variant.Tags.Select(t => $"tag.ValueEquals({CSharpSyntax.Literal(t)})"));
-                writer.Open($"if (Raw.ValueKind == global::System.Text.Json.JsonValueKind.Object && Raw.TryGetProperty({tag}, out var tag) && tag.ValueKind == global::System.Text.Json.JsonValueKind.String && ({tests}))");
-            }
-            else
-            {
-                var validator = AddValidator(name + variant.Name, variant.Use);
-                writer.Open($"if ({_names.ClientName}Schemas.{validator}.Validate(Raw).IsValid)");
-            }
-
-            writer.Line($"value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, {typeInfo})!;");
-            writer.Line(variant.Type.IsValueType ? "return true;" : "return value is not null;");
-            writer.Close();
+            EmitVariantTryGet(writer, union, name, variant, typeInfo, discriminated);
             writer.Line();
-            writer.Line("value = default;");
-            writer.Line("return false;");
-            writer.Close();
-            writer.Line();
-            writer.Line($"/// <summary>Builds the union from a <c>{CSharpSyntax.XmlText(variant.Type.Name)}</c>.</summary>");
-            writer.Line($"public static {name} From{variant.Name}({variant.Type.Name} value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, {typeInfo}));");
-
-            // C# allows no user-defined conversion from an interface or from the type itself (a union listing itself
-            // as a variant), and two variants of one type would be ambiguous.
-            if (typeNames.Contains(variant.Type.Name) && !variant.Type.Name.StartsWith("global::System.Collections.Generic.I", StringComparison.Ordinal) &&
-                variant.Type.Name != "global::System.Text.Json.JsonElement" && !(variant.Use.Type is NamedRef self && self.TypeId == union.Id))
-            {
-                writer.Line();
-                writer.Line($"public static implicit operator {name}({variant.Type.Name} value) => From{variant.Name}(value);");
-            }
+            EmitVariantFactory(writer, union, name, variant, typeInfo, typeNames.Contains(variant.Type.Name));
         }
 
         EmitNestedConversions(writer, name, variants);
+        EmitMatch(writer, variants);
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line("public override string ToString() => Raw.GetRawText();");
+        writer.Line();
+        EmitUnionConverter(writer, name);
+        writer.Close();
+        return writer.ToString();
+    }
+
+    /// <summary>
+    /// <c>TryGet…</c> of one variant: the discriminator's tag decides when the union has one (and every variant a tag),
+    /// else the variant's own schema, through its validator.
+    /// </summary>
+    private void EmitVariantTryGet(SourceWriter writer, UnionType union, string name, Variant variant, string typeInfo, bool discriminated)
+    {
+        writer.Line($"/// <summary>Gets the value as <c>{CSharpSyntax.XmlText(variant.Type.Name)}</c> when the JSON is that variant.</summary>");
+        writer.Open(variant.Type.IsValueType
+            ? $"public bool TryGet{variant.Name}([global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out {variant.Type.Name} value)"
+            : $"public bool TryGet{variant.Name}([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {variant.Type.Name}? value)");
+        if (discriminated)
+        {
+            var tag = CSharpSyntax.Literal(union.Discriminator!.PropertyName);
+            var tests = string.Join(" || ", variant.Tags.Select(t => $"tag.ValueEquals({CSharpSyntax.Literal(t)})"));
+            writer.Open($"if (Raw.ValueKind == global::System.Text.Json.JsonValueKind.Object && Raw.TryGetProperty({tag}, out var tag) && tag.ValueKind == global::System.Text.Json.JsonValueKind.String && ({tests}))");
+        }
+        else
+        {
+            var validator = AddValidator(name + variant.Name, variant.Use);
+            writer.Open($"if ({_names.ClientName}Schemas.{validator}.Validate(Raw).IsValid)");
+        }
+
+        writer.Line($"value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, {typeInfo})!;");
+        writer.Line(variant.Type.IsValueType ? "return true;" : "return value is not null;");
+        writer.Close();
+        writer.Line();
+        writer.Line("value = default;");
+        writer.Line("return false;");
+        writer.Close();
+    }
+
+    /// <summary>
+    /// <c>From…</c> of one variant, and its implicit conversion where C# allows one and it is unambiguous
+    /// (<paramref name="uniqueType"/>: no other variant has the same C# type).
+    /// </summary>
+    private static void EmitVariantFactory(SourceWriter writer, UnionType union, string name, Variant variant, string typeInfo, bool uniqueType)
+    {
+        writer.Line($"/// <summary>Builds the union from a <c>{CSharpSyntax.XmlText(variant.Type.Name)}</c>.</summary>");
+        writer.Line($"public static {name} From{variant.Name}({variant.Type.Name} value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, {typeInfo}));");
+
+        // C# allows no user-defined conversion from an interface or from the type itself (a union listing itself
+        // as a variant), and two variants of one type would be ambiguous.
+        if (uniqueType && !variant.Type.Name.StartsWith("global::System.Collections.Generic.I", StringComparison.Ordinal) &&
+            variant.Type.Name != "global::System.Text.Json.JsonElement" && !(variant.Use.Type is NamedRef self && self.TypeId == union.Id))
+        {
+            writer.Line();
+            writer.Line($"public static implicit operator {name}({variant.Type.Name} value) => From{variant.Name}(value);");
+        }
+    }
+
+    /// <summary><c>Match</c>: the first variant whose <c>TryGet…</c> succeeds, in the contract's order.</summary>
+    private static void EmitMatch(SourceWriter writer, IReadOnlyList<Variant> variants)
+    {
         writer.Line();
         writer.Line("/// <summary>Calls the function for the first variant the JSON is, or <paramref name=\"otherwise\"/> with the raw JSON.</summary>");
         var parameters = string.Join(", ", variants.Select(v => $"global::System.Func<{v.Type.Name}, TResult> on{v.Name}"));
@@ -95,10 +126,10 @@ public sealed partial class CSharpEmitter
 
         writer.Line("return otherwise(Raw);");
         writer.Close();
-        writer.Line();
-        writer.Line("/// <inheritdoc/>");
-        writer.Line("public override string ToString() => Raw.GetRawText();");
-        writer.Line();
+    }
+
+    /// <summary>The nested <c>Converter</c>: any JSON value in, <c>Raw</c> back out unchanged.</summary>
+    private static void EmitUnionConverter(SourceWriter writer, string name) =>
         writer.Lines($$"""
             /// <summary>Reads any JSON value into the union and writes it back unchanged.</summary>
             public sealed class Converter : {{Json}}.JsonConverter<{{name}}>
@@ -110,9 +141,6 @@ public sealed partial class CSharpEmitter
                     value.Raw.WriteTo(writer);
             }
             """);
-        writer.Close();
-        return writer.ToString();
-    }
 
     private List<Variant> Variants(UnionType union)
     {
