@@ -212,31 +212,56 @@ public sealed partial class ModelBuilder
     internal const int MaxValueDepth = 48;
 
     /// <summary>The value as compact JSON, or null when it is absent or nested deeper than <see cref="MaxValueDepth"/>.</summary>
-    private static string? KeptJson(JsonNode? value) =>
-        value is null || DepthOf(value) > MaxValueDepth ? null : value.ToJsonString();
-
-    private static int DepthOf(JsonNode value)
+    private static string? KeptJson(JsonNode? value) => value switch
     {
-        var max = 0;
+        null => null,
+        JsonValue => value.ToJsonString(),
+        _ => DeeperThan(value, MaxValueDepth) ? null : value.ToJsonString(),
+    };
+
+    /// <summary>Whether a value nests deeper than <paramref name="limit"/> levels (no recursion: the value may be very deep).</summary>
+    private static bool DeeperThan(JsonNode value, int limit)
+    {
         var stack = new Stack<(JsonNode Node, int Depth)>();
         stack.Push((value, 1));
-        while (stack.Count > 0)
+        while (stack.TryPop(out var item))
         {
-            var (node, depth) = stack.Pop();
-            max = Math.Max(max, depth);
-            var children = node switch
+            if (item.Depth > limit)
             {
-                JsonObject obj => obj.Select(p => p.Value),
-                JsonArray array => array,
-                _ => [],
-            };
-            foreach (var child in children.OfType<JsonNode>())
+                return true;
+            }
+
+            if (item.Node is JsonObject obj)
             {
-                stack.Push((child, depth + 1));
+                foreach (var (_, child) in obj)
+                {
+                    if (child is JsonObject or JsonArray)
+                    {
+                        stack.Push((child, item.Depth + 1));
+                    }
+                    else if (child is not null && item.Depth + 1 > limit)
+                    {
+                        return true;
+                    }
+                }
+            }
+            else if (item.Node is JsonArray array)
+            {
+                foreach (var child in array)
+                {
+                    if (child is JsonObject or JsonArray)
+                    {
+                        stack.Push((child, item.Depth + 1));
+                    }
+                    else if (child is not null && item.Depth + 1 > limit)
+                    {
+                        return true;
+                    }
+                }
             }
         }
 
-        return max;
+        return false;
     }
 
     private static string Index(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);

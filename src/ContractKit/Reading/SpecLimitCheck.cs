@@ -18,7 +18,6 @@ internal static class SpecLimitCheck
     /// <summary>A located error for the first cap exceeded, or null.</summary>
     public static Diagnostic? Check(JsonNode root, SourceMap source)
     {
-
         // Any node may have the wrong type in a broken or hostile spec: look through objects only.
         var componentSchemas = (root["components"] as JsonObject)?["schemas"] as JsonObject;
         var schemasAt = componentSchemas is not null ? "#/components/schemas" : "#/definitions";
@@ -35,7 +34,7 @@ internal static class SpecLimitCheck
         }
 
         var path = new List<string>();
-        return FindLongString(root, path)
+        return FindLongString(root, path, SpecLimits.Current.MaxStringLength)
             ? Exceeded(source, JsonPointer.ToFragment(path, path.Count), $"A string is longer than {SpecLimits.Current.MaxStringLength:N0} characters (limit 'string-length').")
             : null;
     }
@@ -46,7 +45,7 @@ internal static class SpecLimitCheck
             : 0;
 
     /// <summary>Whether an over-long key or string is in <paramref name="node"/>; if so, <paramref name="path"/> leads to it.</summary>
-    private static bool FindLongString(JsonNode? node, List<string> path)
+    private static bool FindLongString(JsonNode? node, List<string> path, int max)
     {
         switch (node)
         {
@@ -54,7 +53,7 @@ internal static class SpecLimitCheck
                 foreach (var (key, child) in obj)
                 {
                     path.Add(key);
-                    if (key.Length > SpecLimits.Current.MaxStringLength || FindLongString(child, path))
+                    if (key.Length > max || FindLongString(child, path, max))
                     {
                         return true;
                     }
@@ -67,7 +66,7 @@ internal static class SpecLimitCheck
                 for (var i = 0; i < array.Count; i++)
                 {
                     path.Add(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                    if (FindLongString(array[i], path))
+                    if (FindLongString(array[i], path, max))
                     {
                         return true;
                     }
@@ -77,7 +76,7 @@ internal static class SpecLimitCheck
 
                 return false;
             case JsonValue value when value.GetValueKind() == JsonValueKind.String:
-                return value.GetValue<string>().Length > SpecLimits.Current.MaxStringLength;
+                return value.GetValue<string>().Length > max;
             default:
                 return false;
         }

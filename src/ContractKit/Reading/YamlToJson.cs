@@ -48,6 +48,9 @@ internal sealed partial class YamlToJson
     private JsonNode? _root;
     private TextPosition _rootPosition = TextPosition.Start;
     private long _aliasBudget = SpecLimits.Current.MaxAliasExpansion;
+
+    /// <summary>This run's depth limit, read once: the ambient limits are an AsyncLocal, too slow to read per node.</summary>
+    private readonly int _maxDepth = SpecLimits.Current.MaxDepth;
     private bool _fatal;
 
     /// <summary>Set by anything whose meaning reaches beyond one part of a split file: anchors, aliases, tags, merge keys.</summary>
@@ -223,9 +226,9 @@ internal sealed partial class YamlToJson
             return;
         }
 
-        if (_stack.Count + _depthOffset >= SpecLimits.Current.MaxDepth)
+        if (_stack.Count + _depthOffset >= _maxDepth)
         {
-            Fatal(start.Start, $"The document is nested more than {SpecLimits.Current.MaxDepth} levels deep.", DiagnosticIds.LimitExceeded);
+            Fatal(start.Start, $"The document is nested more than {_maxDepth} levels deep.", DiagnosticIds.LimitExceeded);
             return;
         }
 
