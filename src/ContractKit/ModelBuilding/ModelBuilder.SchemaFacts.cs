@@ -231,33 +231,15 @@ public sealed partial class ModelBuilder
                 return true;
             }
 
-            if (item.Node is JsonObject obj)
+            IEnumerable<JsonNode?> children = item.Node switch
             {
-                foreach (var (_, child) in obj)
-                {
-                    if (child is JsonObject or JsonArray)
-                    {
-                        stack.Push((child, item.Depth + 1));
-                    }
-                    else if (child is not null && item.Depth + 1 > limit)
-                    {
-                        return true;
-                    }
-                }
-            }
-            else if (item.Node is JsonArray array)
+                JsonObject obj => obj.Select(p => p.Value),
+                JsonArray array => array,
+                _ => [],
+            };
+            foreach (var child in children.OfType<JsonNode>())
             {
-                foreach (var child in array)
-                {
-                    if (child is JsonObject or JsonArray)
-                    {
-                        stack.Push((child, item.Depth + 1));
-                    }
-                    else if (child is not null && item.Depth + 1 > limit)
-                    {
-                        return true;
-                    }
-                }
+                stack.Push((child, item.Depth + 1));
             }
         }
 
