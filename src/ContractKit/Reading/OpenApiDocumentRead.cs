@@ -16,24 +16,18 @@ internal sealed class OpenApiDocumentRead
     private readonly List<Diagnostic> _readErrors;
     private readonly List<Diagnostic> _readWarnings;
     private readonly OpenApiDocumentReader.Mapper _mapper;
-    private readonly ReferenceChecker _references;
-    private readonly Uri _location;
 
     /// <param name="document">The document, or <see langword="null"/> when reading threw.</param>
     /// <param name="reported">What reading reported.</param>
     /// <param name="failure">The error for what reading threw.</param>
     /// <param name="mapper">Locates the findings.</param>
-    /// <param name="references">The references checked before, with the external files read.</param>
-    /// <param name="location">The document's location.</param>
     internal OpenApiDocumentRead(
-        OpenApiDocument? document, OpenApiDiagnostic? reported, Diagnostic? failure, OpenApiDocumentReader.Mapper mapper, ReferenceChecker references, Uri location)
+        OpenApiDocument? document, OpenApiDiagnostic? reported, Diagnostic? failure, OpenApiDocumentReader.Mapper mapper)
     {
         Document = document;
         _readErrors = failure is not null ? [failure] : reported is null ? [] : mapper.Map(reported.Errors, []);
         _readWarnings = failure is null && reported is not null ? mapper.Map([], reported.Warnings) : [];
         _mapper = mapper;
-        _references = references;
-        _location = location;
         Diagnostics = [.. _readErrors, .. _readWarnings];
     }
 
@@ -44,15 +38,8 @@ internal sealed class OpenApiDocumentRead
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     /// <summary>
-    /// Whether <see cref="Validate"/> changes what the document's references resolve to (it registers the external
-    /// documents after the rules have run): then nothing else may read the document until it returns.
-    /// </summary>
-    public bool ValidateChangesDocument => _references.ExternalFiles.Count > 0;
-
-    /// <summary>
-    /// Runs Microsoft.OpenApi's default validation rules, then registers the external documents: the order, and the
-    /// diagnostics in their order, of one <see cref="OpenApiJsonReader.Read(System.Text.Json.Nodes.JsonNode, Uri, OpenApiReaderSettings)"/>
-    /// with the default rule set followed by the registration.
+    /// Runs Microsoft.OpenApi's default validation rules: the diagnostics, in their order, of one
+    /// <see cref="OpenApiJsonReader.Read(System.Text.Json.Nodes.JsonNode, Uri, OpenApiReaderSettings)"/> with the default rule set.
     /// </summary>
     /// <returns>
     /// The document and every Microsoft.OpenApi diagnostic; no document and one error when a rule threw, as the
@@ -83,7 +70,6 @@ internal sealed class OpenApiDocumentRead
             .. _readWarnings,
             .. _mapper.Map([], findings.OfType<OpenApiValidatorWarning>()),
         ];
-        OpenApiDocumentReader.RegisterExternalDocuments(document, _references, _location);
         return (document, diagnostics);
     }
 }

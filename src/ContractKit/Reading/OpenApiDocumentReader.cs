@@ -48,8 +48,8 @@ internal static class OpenApiDocumentReader
         var checkedReferences = references();
         var mapper = new Mapper(path, root, version, source, checkedReferences, strict);
         return failure is null
-            ? new OpenApiDocumentRead(result!.Document, result.Diagnostic, failure: null, mapper, checkedReferences, location)
-            : new OpenApiDocumentRead(document: null, reported: null, mapper.CouldNotRead(failure), mapper, checkedReferences, location);
+            ? new OpenApiDocumentRead(result!.Document, result.Diagnostic, failure: null, mapper)
+            : new OpenApiDocumentRead(document: null, reported: null, mapper.CouldNotRead(failure), mapper);
     }
 
     private static OpenApiReaderSettings CreateSettings(Uri location, ValidationRuleSet rules)
@@ -58,52 +58,6 @@ internal static class OpenApiDocumentReader
         settings.TryAddReader("yaml", YamlOpenApiReader.Instance);
         settings.TryAddReader("yml", YamlOpenApiReader.Instance);
         return settings;
-    }
-
-    /// <summary>
-    /// <see cref="OpenApiJsonReader.Read(JsonNode, Uri, OpenApiReaderSettings)"/> never loads external documents
-    /// (only <c>OpenApiDocument.LoadAsync</c> does, re-reading the root from a stream). The external files
-    /// <see cref="ReferenceChecker"/> already read are registered in the document's workspace instead, the way that
-    /// loader does, so <c>other.yaml#/components/schemas/X</c> references resolve. Files that are bare fragments
-    /// (no <c>openapi</c>/<c>swagger</c> field) cannot be read as documents by Microsoft.OpenApi and stay unresolved
-    /// in the object model, though their targets were checked. They are read with the default rules, as ever: their
-    /// findings are not reported (the reference checker judged each file), but a rule that throws leaves that file out.
-    /// </summary>
-    internal static void RegisterExternalDocuments(OpenApiDocument document, ReferenceChecker references, Uri location)
-    {
-        if (references.ExternalFiles.Count == 0 || document.Workspace is not { } workspace)
-        {
-            return;
-        }
-
-        var settings = CreateSettings(location, ValidationRuleSet.GetDefaultRuleSet());
-
-        foreach (var (fullPath, file) in references.ExternalFiles)
-        {
-            if (file.Parsed is not { IsFatal: false, Root: JsonObject root } || !(root.ContainsKey("openapi") || root.ContainsKey("swagger")))
-            {
-                continue;
-            }
-
-            try
-            {
-                var external = new OpenApiJsonReader().Read(root, new Uri(fullPath), settings).Document;
-                if (external is null)
-                {
-                    continue;
-                }
-
-                workspace.RegisterComponents(external);
-                foreach (var name in file.SpelledAs)
-                {
-                    workspace.AddDocumentId(name, external.BaseUri);
-                }
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                // The reference checker has already judged this file; the object model is just left unresolved.
-            }
-        }
     }
 
     /// <summary>Locates Microsoft.OpenApi's findings in the file and turns them into diagnostics.</summary>

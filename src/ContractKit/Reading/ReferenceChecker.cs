@@ -9,10 +9,9 @@ using ContractKit.Runtime;
 namespace ContractKit.Reading;
 
 /// <summary>
-/// Finds every <c>$ref</c> whose target does not exist: local pointers into the document, and relative file
-/// references (the file is read and the fragment resolved). References below a nested JSON Schema <c>$id</c> (whose
-/// base is not the file) are not checked. <see cref="ReferencePolicy"/> decides which files may be read: remote
-/// references, and paths leaving the spec's folder, are reported as errors and never followed.
+/// Finds every <c>$ref</c> whose target does not exist in the document, once <see cref="ReferenceBundler"/> has
+/// brought in (or reported) what references to other documents name. References below a nested JSON Schema
+/// <c>$id</c> (whose base is not the file) are not checked.
 /// </summary>
 internal sealed class ReferenceChecker
 {
@@ -28,33 +27,32 @@ internal sealed class ReferenceChecker
     private readonly JsonNode _root;
     private readonly SourceMap _source;
     private readonly List<string> _path = [];
-    private readonly Dictionary<string, ExternalFile> _externalFiles = new(StringComparer.Ordinal);
-    private readonly RemoteReferenceFetcher? _remote;
+    private readonly ReferenceBundler? _bundle;
     private HashSet<string>? _declaredIds;
 
-    private ReferenceChecker(string filePath, JsonNode root, SourceMap source, RemoteReferenceFetcher? remote)
+    private ReferenceChecker(string filePath, JsonNode root, SourceMap source, ReferenceBundler? bundle)
     {
         _filePath = filePath;
         _root = root;
         _source = source;
-        _remote = remote;
+        _bundle = bundle;
+        Problems = bundle is null ? [] : [.. bundle.Problems];
+        UnresolvedReferences = bundle is null ? new(StringComparer.Ordinal) : new(bundle.UnresolvedReferences, StringComparer.Ordinal);
     }
 
-    public List<Diagnostic> Problems { get; } = [];
+    /// <summary>The unresolved references, the bundler's (in other files too) first.</summary>
+    public List<Diagnostic> Problems { get; }
 
     /// <summary>The <c>$ref</c> values reported as unresolved, so Microsoft.OpenApi's reports of the same are not repeated.</summary>
-    public HashSet<string> UnresolvedReferences { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> UnresolvedReferences { get; }
 
-    /// <summary>External files that were read, by full path, for handing to Microsoft.OpenApi's workspace.</summary>
-    public IReadOnlyDictionary<string, ExternalFile> ExternalFiles => _externalFiles;
-
-    /// <param name="filePath">The spec file, whose folder is the root for file references.</param>
-    /// <param name="root">The parsed spec.</param>
+    /// <param name="filePath">The spec file.</param>
+    /// <param name="root">The parsed spec, with other documents' nodes already brought in by <paramref name="bundle"/>.</param>
     /// <param name="source">Locates problems in the spec.</param>
-    /// <param name="remote">Fetches <c>http(s)</c> references when remote references are allowed; null refuses them.</param>
-    public static ReferenceChecker Check(string filePath, JsonNode root, SourceMap source, RemoteReferenceFetcher? remote = null)
+    /// <param name="bundle">What bundling found, when the spec refers to other documents.</param>
+    public static ReferenceChecker Check(string filePath, JsonNode root, SourceMap source, ReferenceBundler? bundle = null)
     {
-        var checker = new ReferenceChecker(filePath, root, source, remote);
+        var checker = new ReferenceChecker(filePath, root, source, bundle);
         checker.Walk(root, parentKey: null, grandParentKey: null, belowNestedId: false);
         return checker;
     }
@@ -83,7 +81,7 @@ internal sealed class ReferenceChecker
         {
             if (obj.TryGetPropertyValue("$ref", out var reference) && reference is JsonValue value && value.TryGetValue<string>(out var target))
             {
-                CheckReference(target, belowNestedId);
+                CheckReference(obj, target, belowNestedId);
             }
 
             belowNestedId |= _path.Count > 0 && obj.ContainsKey("$id");
@@ -109,9 +107,9 @@ internal sealed class ReferenceChecker
         (key == "examples" && child is JsonArray) ||
         (key == "value" && grandParentKey == "examples");
 
-    private void CheckReference(string reference, bool belowNestedId)
+    private void CheckReference(JsonObject holder, string reference, bool belowNestedId)
     {
-        if (belowNestedId)
+        if (belowNestedId || _bundle?.Reported.Contains(holder) == true)
         {
             return;
         }
@@ -135,64 +133,13 @@ internal sealed class ReferenceChecker
             return;
         }
 
-        var verdict = ReferencePolicy.Judge(_filePath, document, out var fullPath);
-        if (verdict == ReferencePolicy.Verdict.Remote && IsDeclaredId(document))
+        if (IsDeclaredId(document))
         {
-            return; // A JSON Schema $id in this document names it: not a remote fetch.
+            return; // A JSON Schema $id in this document names it: not another document.
         }
 
-        if (verdict == ReferencePolicy.Verdict.Remote && _remote is not null && Uri.TryCreate(document, UriKind.Absolute, out var uri) &&
-            RemoteReferenceFetcher.IsFetchable(uri))
-        {
-            CheckExternal(reference, document, uri.AbsoluteUri, fragment, () => ReadRemote(uri));
-            return;
-        }
-
-        if (verdict != ReferencePolicy.Verdict.Local)
-        {
-            Report(reference, ReferencePolicy.Why(verdict, document));
-            return;
-        }
-
-        if (File.Exists(fullPath) && new FileInfo(fullPath).Length > SpecLimits.Current.MaxDocumentBytes)
-        {
-            Report(reference, $"'{document}' is larger than {SpecLimits.Current.MaxDocumentBytes:N0} bytes, the limit for a spec file (see SECURITY.md); it is not read.");
-            return;
-        }
-
-        CheckExternal(reference, document, fullPath, fragment, () => new ExternalFile(File.Exists(fullPath) ? ReadExternal(fullPath) : null));
-    }
-
-    /// <summary>Reads (once per <paramref name="key"/>) and judges an external document and the node a reference wants in it.</summary>
-    private void CheckExternal(string reference, string document, string key, string? fragment, Func<ExternalFile> read)
-    {
-        if (!_externalFiles.TryGetValue(key, out var file))
-        {
-            file = read();
-            _externalFiles[key] = file;
-        }
-
-        file.SpelledAs.Add(document);
-        var external = file.Parsed;
-
-        if (file.Failure is not null)
-        {
-            Report(reference, file.Failure);
-        }
-        else if (external is null)
-        {
-            Report(reference, $"the file '{document}' does not exist or cannot be read.");
-        }
-        else if (external.IsFatal)
-        {
-            var first = external.Problems[0];
-            var line = first.Location is { Line: > 0 } at ? $"line {at.Line}: " : string.Empty;
-            Report(reference, $"'{document}' could not be read ({line}{first.Message})");
-        }
-        else if (!Resolves(external.Root, fragment))
-        {
-            Report(reference, $"'{document}' has no node at '{fragment}'.");
-        }
+        // ReferenceBundler follows every reference to another document; one left here was not recognized as such.
+        Report(reference, "it names another document, which was not read.");
     }
 
     /// <summary>Whether some <c>$id</c> in the document is <paramref name="uri"/>, so a reference to it stays inside.</summary>
@@ -202,7 +149,8 @@ internal sealed class ReferenceChecker
         return _declaredIds.Contains(uri.TrimEnd('#'));
     }
 
-    private static HashSet<string> CollectIds(JsonNode? node, HashSet<string> ids)
+    /// <summary>Every <c>$id</c> under <paramref name="node"/>, without a trailing <c>#</c>.</summary>
+    internal static HashSet<string> CollectIds(JsonNode? node, HashSet<string> ids)
     {
         switch (node)
         {
@@ -228,33 +176,6 @@ internal sealed class ReferenceChecker
         }
 
         return ids;
-    }
-
-    private static ParsedDocument? ReadExternal(string fullPath)
-    {
-        try
-        {
-            var text = SpecParser.Decode(File.ReadAllBytes(fullPath));
-            return text is null ? null : SpecParser.Parse(fullPath, text);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
-
-    private ExternalFile ReadRemote(Uri uri)
-    {
-        var bytes = _remote!.Fetch(uri, out var failure);
-        if (bytes is null)
-        {
-            return new ExternalFile(null, failure);
-        }
-
-        var text = SpecParser.Decode(bytes);
-        return text is null
-            ? new ExternalFile(null, $"'{uri}' is not UTF-8 or UTF-16 text.")
-            : new ExternalFile(SpecParser.Parse(uri.AbsoluteUri, text));
     }
 
     private static bool Resolves(JsonNode? root, string? fragment)
@@ -296,15 +217,5 @@ internal sealed class ReferenceChecker
         var location = _source.Locate(pointer) ?? new SourceLocation(_filePath, 1, 1, pointer);
         UnresolvedReferences.Add(reference);
         Problems.Add(new Diagnostic(DiagnosticIds.UnresolvedReference, DiagnosticSeverity.Error, $"Unresolved reference '{reference}': {why}", location));
-    }
-
-    /// <summary>One external file: its content (null when missing or unreadable), why it could not be fetched, and how <c>$ref</c>s spelled its name.</summary>
-    internal sealed class ExternalFile(ParsedDocument? parsed, string? failure = null)
-    {
-        public ParsedDocument? Parsed { get; } = parsed;
-
-        public string? Failure { get; } = failure;
-
-        public HashSet<string> SpelledAs { get; } = new(StringComparer.Ordinal);
     }
 }

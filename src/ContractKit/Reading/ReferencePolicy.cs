@@ -29,7 +29,14 @@ internal static class ReferencePolicy
     }
 
     /// <summary>Judges the document part of a <c>$ref</c> (the text before <c>#</c>) written in <paramref name="specPath"/>.</summary>
-    public static Verdict Judge(string specPath, string document, out string fullPath)
+    public static Verdict Judge(string specPath, string document, out string fullPath) => Judge(specPath, specPath, document, out fullPath);
+
+    /// <summary>
+    /// Judges the document part of a <c>$ref</c> written in <paramref name="writtenIn"/>, a file the spec
+    /// <paramref name="specPath"/> refers to: relative paths resolve against that file's folder, but the root stays
+    /// the spec's folder.
+    /// </summary>
+    public static Verdict Judge(string specPath, string writtenIn, string document, out string fullPath)
     {
         fullPath = string.Empty;
         try
@@ -50,7 +57,7 @@ internal static class ReferencePolicy
             }
             else
             {
-                candidate = Path.Combine(RootOf(specPath), Uri.UnescapeDataString(document));
+                candidate = Path.Combine(RootOf(writtenIn), Uri.UnescapeDataString(document));
             }
 
             candidate = Path.GetFullPath(candidate);
@@ -80,7 +87,8 @@ internal static class ReferencePolicy
         _ => $"'{document}' is not a valid file path.",
     };
 
-    private static string RootOf(string specPath) => Path.GetDirectoryName(Path.GetFullPath(specPath)) ?? Path.GetFullPath(".");
+    /// <summary>The folder references may not leave: the spec's.</summary>
+    public static string RootOf(string specPath) => Path.GetDirectoryName(Path.GetFullPath(specPath)) ?? Path.GetFullPath(".");
 
     private static bool IsInside(string path, string root)
     {

@@ -31,8 +31,7 @@ internal static class SpecReading
     /// </param>
     /// <param name="validateConcurrently">
     /// Whether to return before the validation rules have run, with <see cref="SpecReadInProgress.Unvalidated"/> set.
-    /// It is not set when reading ended before the rules (a fatal problem) or when running them changes the
-    /// document (external references are registered after them).
+    /// It is not set when reading ended before the rules (a fatal problem).
     /// </param>
     /// <param name="strict">Whether the defects the reader tolerates are errors (see <see cref="ToleratedDefects"/>).</param>
     /// <param name="allowRemoteRefs">Whether <c>http(s)</c> references are fetched (<see cref="RemoteReferenceFetcher"/>) instead of refused.</param>
@@ -75,6 +74,15 @@ internal static class SpecReading
         }
 
         var root = document.Root!;
+        var bundle = root is JsonObject spec && ReferenceBundler.MayHaveExternalReferences(text)
+            ? ReferenceBundler.Bundle(path, spec, document.Locator, allowRemoteRefs ? RemoteReferenceFetcher.Default : null)
+            : null;
+        if (bundle is not null)
+        {
+            source = bundle.SourceMap(document.Locator);
+            PhaseTrace.Mark("read.bundle");
+        }
+
         if (SpecLimitCheck.Check(root, source) is { } overLimit)
         {
             diagnostics.Add(overLimit);
@@ -87,7 +95,7 @@ internal static class SpecReading
         // Work beside Microsoft.OpenApi's read and the model build reads the tree from two threads: only for a tree
         // built from YAML, whose nodes all exist once built (see CheckReferences). The rules' findings are located in it.
         var treeIsBuilt = document.Format == "yaml";
-        var checking = CheckReferences(path, root, source, concurrently: validateConcurrently && treeIsBuilt, allowRemoteRefs);
+        var checking = CheckReferences(path, root, source, concurrently: validateConcurrently && treeIsBuilt, bundle);
 
         cancellationToken.ThrowIfCancellationRequested();
         var openApi = OpenApiDocumentReader.Read(path, root, version!, source, () => checking.GetAwaiter().GetResult(), strict);
@@ -99,15 +107,15 @@ internal static class SpecReading
         {
             var (validated, found) = openApi.Validate();
             PhaseTrace.Mark("read.validate");
-            return Result(path, validated, [.. diagnostics, .. found], source, version, root, LocalFiles(checking.Result));
+            return Result(path, validated, [.. diagnostics, .. found], source, version, root, bundle?.LocalFiles);
         }
 
-        if (!validateConcurrently || !treeIsBuilt || openApi.Document is null || openApi.ValidateChangesDocument)
+        if (!validateConcurrently || !treeIsBuilt || openApi.Document is null)
         {
             return SpecReadInProgress.Done(Validated());
         }
 
-        var unvalidated = Result(path, openApi.Document, [.. diagnostics, .. openApi.Diagnostics], source, version, root, LocalFiles(checking.Result));
+        var unvalidated = Result(path, openApi.Document, [.. diagnostics, .. openApi.Diagnostics], source, version, root, bundle?.LocalFiles);
         return new SpecReadInProgress(unvalidated, Task.Run(Validated, CancellationToken.None));
     }
 
@@ -117,21 +125,17 @@ internal static class SpecReading
     /// exist once built; a tree parsed from JSON creates its nodes on first access, and two threads doing that at once
     /// may each get their own copies of a node's children.
     /// </summary>
-    private static Task<ReferenceChecker> CheckReferences(string path, JsonNode root, SourceMap source, bool concurrently, bool allowRemoteRefs)
+    private static Task<ReferenceChecker> CheckReferences(string path, JsonNode root, SourceMap source, bool concurrently, ReferenceBundler? bundle)
     {
         ReferenceChecker Check()
         {
-            var references = ReferenceChecker.Check(path, root, source, allowRemoteRefs ? RemoteReferenceFetcher.Default : null);
+            var references = ReferenceChecker.Check(path, root, source, bundle);
             PhaseTrace.Mark("read.references");
             return references;
         }
 
         return concurrently ? Task.Run(Check, CancellationToken.None) : Task.FromResult(Check());
     }
-
-    /// <summary>The local files the references named (full paths, ordinal order), read or not: what a build's incremental check watches.</summary>
-    private static IReadOnlyList<string> LocalFiles(ReferenceChecker references) =>
-        [.. references.ExternalFiles.Keys.Where(Path.IsPathRooted).Order(StringComparer.Ordinal)];
 
     /// <summary>The error for a file over <see cref="SpecLimits.MaxDocumentBytes"/>.</summary>
     internal static Diagnostic TooLarge(string path, long length) => SpecReader.FileDiagnostic(
