@@ -145,6 +145,7 @@ public sealed partial class ModelBuilder
     {
         if (TargetOf(partReference) is not { } target)
         {
+            ReportUnresolved(partReference, partPointer);
             return;
         }
 

@@ -359,7 +359,7 @@ public sealed partial class ModelBuilder
         var target = TargetOf(reference);
         if (target is null)
         {
-            // The reader reports unresolved references (CK1007) with their location; generation stops on that error.
+            ReportUnresolved(reference, pointer);
             return new TypeUse(PrimitiveRef.Any, Nullable: true);
         }
 

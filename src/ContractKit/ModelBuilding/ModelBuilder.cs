@@ -211,6 +211,20 @@ public sealed partial class ModelBuilder
         _ => Model.ParameterLocation.Query,
     };
 
+    /// <summary>
+    /// A reference nothing resolved. The reader reports those it can judge (CK1007, an error that stops generation);
+    /// one it could not (below a nested JSON Schema <c>$id</c>, whose base it does not follow) is never typed as any
+    /// JSON value silently.
+    /// </summary>
+    private void ReportUnresolved(OpenApiSchemaReference reference, string pointer)
+    {
+        if (!_input.HasErrors)
+        {
+            var written = RawAt(pointer) is System.Text.Json.Nodes.JsonObject raw && raw["$ref"] is System.Text.Json.Nodes.JsonValue value ? value.ToString() : reference.Reference.ReferenceV3;
+            Report(DiagnosticIds.UnsupportedSchema, DiagnosticSeverity.Warning, $"the reference '{written}' could not be resolved (a reference below a nested '$id' is not followed); it is typed as any JSON value", pointer);
+        }
+    }
+
     private void Report(string id, DiagnosticSeverity severity, string message, string pointer) =>
         _diagnostics.Add(new Diagnostic(id, severity, message, Locate(pointer)));
 
