@@ -190,4 +190,61 @@ public sealed class RemoteReferenceTests : IAsyncLifetime, IDisposable
         Assert.Null(fetcher.Fetch(new Uri(Remote("/loop.yaml")), out var failure));
         Assert.Contains($"more than {RemoteReferenceFetcher.MaxRedirects} times", failure, StringComparison.Ordinal);
     }
+
+    /// <summary>Two documents on the server: <c>/api/pets.yaml</c> refers to <c>owners.yaml</c> beside it, which refers back.</summary>
+    private (int, string, string) TwoDocuments(RecordedRequest request) => request.RawTarget switch
+    {
+        "/api/pets.yaml" => (200, "application/yaml", """
+            Pet:
+              type: object
+              properties:
+                owner: {$ref: "owners.yaml#/Owner"}
+                tag: {$ref: "#/Tag"}
+            Tag: {type: string}
+            """),
+        "/api/owners.yaml" => (200, "application/yaml", """
+            Owner:
+              type: object
+              properties:
+                pets: {type: array, items: {$ref: "./pets.yaml#/Pet"}}
+                secret: {$ref: "file:///etc/passwd#/x"}
+                local: {$ref: "../../../etc/hosts#/x"}
+            """),
+        _ => (404, "text/plain", "no"),
+    };
+
+    [Fact]
+    public async Task RefsInsideAFetchedDocument_ResolveAgainstItsUrl_WithTheSamePolicy()
+    {
+        _server.Respond = TwoDocuments;
+        var spec = SpecReferring(Remote("/api/pets.yaml#/Pet"));
+
+        var loaded = await ContractLoader.LoadAsync(spec, new LoadOptions { AllowRemoteRefs = true });
+
+        // The cycle Pet -> Owner -> Pet across two fetched documents: each fetched once, both generated as components.
+        Assert.Equal(["/api/owners.yaml", "/api/pets.yaml", "/etc/hosts"], _server.Requests.Select(r => r.RawTarget).Order(StringComparer.Ordinal));
+        Assert.Equal(["Owner", "Pet", "Tag"], loaded.Read.RawNodeAt("#/components/schemas")!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Equal("#/components/schemas/Pet", loaded.Read.RawNodeAt("#/components/schemas/Owner/properties/pets/items/$ref")!.GetValue<string>());
+
+        // A file: URI stays refused; a relative path climbing out of the URL's folder is still an http URL on that server.
+        var errors = loaded.Read.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.Equal(2, errors.Count);
+        Assert.All(errors, e => Assert.Equal(Remote("/api/owners.yaml"), e.Location!.FilePath));
+        Assert.Equal((5, 14), (errors[0].Location!.Line, errors[0].Location!.Column));
+        Assert.Contains("is not an http or https address", errors[0].Message, StringComparison.Ordinal);
+        Assert.Contains("answered 404", errors[1].Message, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.InputErrors, loaded.ExitCode);
+    }
+
+    [Fact]
+    public async Task RefsInsideAFetchedDocument_AreOnlyFollowedWhenAllowed()
+    {
+        _server.Respond = TwoDocuments;
+        var spec = SpecReferring(Remote("/api/pets.yaml#/Pet"));
+
+        var loaded = await ContractLoader.LoadAsync(spec);
+
+        Assert.Contains("--allow-remote-refs", Assert.Single(loaded.Read.Diagnostics, d => d.Severity == DiagnosticSeverity.Error).Message, StringComparison.Ordinal);
+        Assert.Empty(_server.Requests);
+    }
 }
