@@ -108,7 +108,9 @@ public static class GenerationPipeline
             return ([], diagnostics, exitCode);
         }
 
-        return (OutputWriter.StaleFiles(target.OutputPath, files), diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList(), ExitCodes.Success);
+        var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        var (stale, busy) = OutputWriter.StaleFiles(target.OutputPath, files, OutputFolderGuard.WaitLimit);
+        return busy is null ? (stale, errors, ExitCodes.Success) : ([], [.. errors, busy], ExitCodes.UsageOrIo);
     }
 
     /// <summary>Generates and writes one spec's output; a failure at any stage leaves the output folder as it was.</summary>

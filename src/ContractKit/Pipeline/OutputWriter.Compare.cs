@@ -6,6 +6,8 @@ using System.Linq;
 using System.Threading;
 using ContractKit.CodeGen;
 
+using ContractKit.Diagnostics;
+
 namespace ContractKit.Pipeline;
 
 /// <summary>Comparing an output folder with the files generated now, file by file.</summary>
@@ -37,17 +39,39 @@ public static partial class OutputWriter
     /// The files that differ from what the generator produces now: missing, changed, or listed in the manifest but no
     /// longer produced. Empty when the folder is up to date.
     /// </summary>
-    public static IReadOnlyList<string> StaleFiles(string outputDirectory, IReadOnlyList<GeneratedFile> files)
+    public static IReadOnlyList<string> StaleFiles(string outputDirectory, IReadOnlyList<GeneratedFile> files) =>
+        StaleFiles(outputDirectory, files, OutputFolderGuard.WaitLimit).Stale;
+
+    /// <summary>
+    /// As <see cref="StaleFiles(string, IReadOnlyList{GeneratedFile})"/>, under the folder's lock, as a run writing it
+    /// takes (waiting up to <paramref name="wait"/>), so that a folder in the middle of being written is never compared;
+    /// a leftover of a killed run is recovered first, as a writer would. The error (CK3003) when the lock is not had
+    /// in time or the folder cannot be read.
+    /// </summary>
+    internal static (IReadOnlyList<string> Stale, Diagnostic? Error) StaleFiles(string outputDirectory, IReadOnlyList<GeneratedFile> files, TimeSpan wait)
     {
-        var target = Path.GetFullPath(outputDirectory);
-        var owned = Directory.Exists(target) ? ReadOwnership(target) : null;
-        var changes = Compare(target, files, Manifest(files), owned ?? []);
-        return Enumerable.Range(0, files.Count)
-            .Where(i => !changes.Same[i])
-            .Select(i => files[i].RelativePath)
-            .Concat(changes.Removed)
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var target = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
+        try
+        {
+            using var guard = OutputFolderGuard.Acquire(target, wait);
+            if (guard is null)
+            {
+                return ([], Busy(target, wait));
+            }
+
+            var owned = Directory.Exists(target) ? ReadOwnership(target) : null;
+            var changes = Compare(target, files, Manifest(files), owned ?? []);
+            return (Enumerable.Range(0, files.Count)
+                .Where(i => !changes.Same[i])
+                .Select(i => files[i].RelativePath)
+                .Concat(changes.Removed)
+                .Order(StringComparer.Ordinal)
+                .ToList(), null);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            return ([], Error(DiagnosticIds.OutputWriteFailed, target, $"cannot read the output folder ({ex.Message})"));
+        }
     }
 
     /// <summary>

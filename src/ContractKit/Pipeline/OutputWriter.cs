@@ -368,7 +368,7 @@ public static partial class OutputWriter
     private static Diagnostic Busy(string target, TimeSpan wait) => Error(
         DiagnosticIds.OutputWriteFailed,
         target,
-        $"another `contractkit generate` is writing the output folder '{target}' and did not finish within {wait.TotalSeconds:0} s; the folder is unchanged, run again when it is done");
+        $"another `contractkit generate` is writing the output folder '{target}' and did not finish within {wait.TotalSeconds:0} s; the folder is unchanged (nothing was compared or written), run again when it is done");
 
     private static Diagnostic NotOwned(string target) => Error(
         DiagnosticIds.OutputNotOwned,

@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
@@ -102,6 +103,20 @@ public sealed class MSBuildPackageTests(ITestOutputHelper output)
         Assert.False(Directory.Exists(consumer.GeneratedRoot), "dotnet clean left obj/…/ContractKit");
         Lap(clock, "broken spec, clean");
 
+        // A multi-targeted library (net10.0 and net10.0-windows, the inner builds run in parallel with -m) whose spec
+        // has one OutputPath: both inner builds generate into the same folder, serialized by the output lock. The
+        // build succeeds and the folder is exactly the generated output, after a first build and after a spec edit.
+        var multi = MultiTargetProject(temp.Root, Version);
+        foreach (var spec in new[] { ConsumerProject.Spec, ConsumerProject.SpecWithAge })
+        {
+            File.WriteAllText(Path.Combine(multi, "spec", "pets.yaml"), spec);
+            var parallel = Succeeds(await dotnet.RunAsync(multi, "build", "-m", "-v:n", "--disable-build-servers"));
+            Assert.DoesNotContain(SkipLine, parallel.Output, StringComparison.Ordinal);
+            await AssertExactlyGeneratedAsync(multi);
+        }
+
+        Lap(clock, "multi-targeted parallel builds into one folder");
+
         // ContractKitCheck on this repository's own checked-in generated/ (a copy, so that it can be made stale): up to
         // date passes; a hand edit fails the build naming the stale file, and nothing is written.
         var checker = CheckerProject(temp.Root, Version);
@@ -165,6 +180,45 @@ public sealed class MSBuildPackageTests(ITestOutputHelper output)
             </Project>
             """);
         return folder;
+    }
+
+    /// <summary>A library targeting two frameworks, generating <c>spec/pets.yaml</c> into its own <c>Generated/</c> folder.</summary>
+    private static string MultiTargetProject(string root, string version)
+    {
+        var folder = Path.Combine(root, "multi");
+        Directory.CreateDirectory(Path.Combine(folder, "spec", "common"));
+        File.WriteAllText(Path.Combine(folder, "spec", "common", "owner.yaml"), ConsumerProject.Owner);
+        File.Copy(Path.Combine(root, "consumer", "nuget.config"), Path.Combine(folder, "nuget.config"));
+        File.WriteAllText(Path.Combine(folder, "Multi.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFrameworks>net10.0;net10.0-windows</TargetFrameworks>
+                <EnableWindowsTargeting>true</EnableWindowsTargeting>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="ContractKit.MSBuild" Version="{version}" />
+                <ContractKitSpec Include="spec/pets.yaml" OutputPath="Generated" Namespace="Acme.Multi" ClientName="PetsClient" />
+              </ItemGroup>
+            </Project>
+            """);
+        return folder;
+    }
+
+    /// <summary>The project's Generated/ holds exactly what the generator makes of its spec now, and nothing was left beside it.</summary>
+    private static async Task AssertExactlyGeneratedAsync(string project)
+    {
+        var output = Path.Combine(project, "Generated");
+        var target = new SpecTarget(Path.Combine(project, "spec", "pets.yaml"), output, "Acme.Multi", "PetsClient");
+        var (files, _, exitCode) = await GenerationPipeline.EmitAsync(target, "spec/pets.yaml");
+        Assert.Equal(0, exitCode);
+        var (stale, _, _) = await GenerationPipeline.CheckAsync(target, "spec/pets.yaml");
+        Assert.Empty(stale);
+        Assert.Equal(
+            files.Select(f => f.RelativePath.Replace('/', Path.DirectorySeparatorChar)).Append(OutputWriter.ManifestName).Order(StringComparer.Ordinal),
+            Directory.GetFiles(output, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(output, f)).Order(StringComparer.Ordinal));
+        Assert.Equal(["Generated"], Directory.GetDirectories(project, "*Generated*").Select(Path.GetFileName));
     }
 
     private static Task<DotnetResult> Build(DotnetProcess dotnet, ConsumerProject consumer) =>

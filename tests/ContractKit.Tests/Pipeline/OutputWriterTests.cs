@@ -65,6 +65,29 @@ public sealed class OutputWriterTests : System.IDisposable
         Assert.Equal(["important.txt"], Directory.GetFiles(Out).Select(Path.GetFileName));
     }
 
+    /// <summary>
+    /// <c>check</c> compares under the same lock as a writer: it never reads a folder in the middle of being written,
+    /// and fails clearly (CK3003) when the writer does not finish in time.
+    /// </summary>
+    [Fact]
+    public void StaleFiles_WaitsForTheFoldersLock_LikeAWriter()
+    {
+        OutputWriter.Write(Out, [new GeneratedFile("A.g.cs", "a")]);
+        var now = new[] { new GeneratedFile("A.g.cs", "changed") };
+
+        using (OutputFolderGuard.Acquire(Path.GetFullPath(Out), System.TimeSpan.Zero))
+        {
+            var (stale, error) = OutputWriter.StaleFiles(Out, now, System.TimeSpan.Zero);
+
+            Assert.Empty(stale);
+            Assert.Equal("CK3003", error!.Id);
+        }
+
+        var (afterwards, none) = OutputWriter.StaleFiles(Out, now, System.TimeSpan.Zero);
+        Assert.Null(none);
+        Assert.Equal(["A.g.cs"], afterwards);
+    }
+
     [Fact]
     public void Write_WhenTheFolderCannotBeCreated_FailsWithAnError_AndLeavesNoDebris()
     {
