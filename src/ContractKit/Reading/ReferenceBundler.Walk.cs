@@ -60,7 +60,7 @@ internal sealed partial class ReferenceBundler
     };
 
     /// <summary>Values that are data, not OpenAPI: a "$ref" inside an example is just a string.</summary>
-    private static bool IsLiteralValue(string key, JsonNode? child, string? grandParentKey) =>
+    internal static bool IsLiteralValue(string key, JsonNode? child, string? grandParentKey) =>
         key is "example" or "default" or "enum" or "const" ||
         key.StartsWith("x-", StringComparison.Ordinal) ||
         (key == "examples" && child is JsonArray) ||

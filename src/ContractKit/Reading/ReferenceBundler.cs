@@ -234,7 +234,7 @@ internal sealed partial class ReferenceBundler
     }
 
     /// <summary>The node at a fragment (<c>/a/b</c>, percent-encoding allowed; empty for the whole document), or null.</summary>
-    private static JsonNode? Find(JsonNode root, string fragment)
+    internal static JsonNode? Find(JsonNode root, string fragment)
     {
         if (!JsonPointer.TryParse("#" + fragment, out var segments))
         {

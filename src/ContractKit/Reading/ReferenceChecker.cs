@@ -89,7 +89,7 @@ internal sealed class ReferenceChecker
 
         foreach (var (key, child) in obj)
         {
-            if (!keysAreNames && IsLiteralValue(key, child, grandParentKey))
+            if (!keysAreNames && ReferenceBundler.IsLiteralValue(key, child, grandParentKey))
             {
                 continue;
             }
@@ -99,13 +99,6 @@ internal sealed class ReferenceChecker
             _path.RemoveAt(_path.Count - 1);
         }
     }
-
-    /// <summary>Values that are data, not OpenAPI: a "$ref" inside an example is just a string.</summary>
-    private static bool IsLiteralValue(string key, JsonNode? child, string? grandParentKey) =>
-        key is "example" or "default" or "enum" or "const" ||
-        key.StartsWith("x-", StringComparison.Ordinal) ||
-        (key == "examples" && child is JsonArray) ||
-        (key == "value" && grandParentKey == "examples");
 
     private void CheckReference(JsonObject holder, string reference, bool belowNestedId)
     {
@@ -178,36 +171,7 @@ internal sealed class ReferenceChecker
         return ids;
     }
 
-    private static bool Resolves(JsonNode? root, string? fragment)
-    {
-        if (string.IsNullOrEmpty(fragment))
-        {
-            return true;
-        }
-
-        if (!JsonPointer.TryParse("#" + fragment, out var segments))
-        {
-            return false;
-        }
-
-        var node = root;
-        foreach (var segment in segments)
-        {
-            switch (node)
-            {
-                case JsonObject obj when obj.TryGetPropertyValue(segment, out var child):
-                    node = child;
-                    break;
-                case JsonArray array when ArrayIndex.TryParse(segment, out var index) && index < array.Count:
-                    node = array[index];
-                    break;
-                default:
-                    return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool Resolves(JsonNode root, string? fragment) => string.IsNullOrEmpty(fragment) || ReferenceBundler.Find(root, fragment) is not null;
 
     private void Report(string reference, string why)
     {

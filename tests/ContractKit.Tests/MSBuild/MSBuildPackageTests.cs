@@ -211,9 +211,9 @@ public sealed class MSBuildPackageTests(ITestOutputHelper output)
     {
         var output = Path.Combine(project, "Generated");
         var target = new SpecTarget(Path.Combine(project, "spec", "pets.yaml"), output, "Acme.Multi", "PetsClient");
-        var (files, _, exitCode) = await GenerationPipeline.EmitAsync(target, "spec/pets.yaml");
+        var (files, _, exitCode) = await GenerationPipeline.EmitAsync(target);
         Assert.Equal(0, exitCode);
-        var (stale, _, _) = await GenerationPipeline.CheckAsync(target, "spec/pets.yaml");
+        var (stale, _, _) = await GenerationPipeline.CheckAsync(target);
         Assert.Empty(stale);
         Assert.Equal(
             files.Select(f => f.RelativePath.Replace('/', Path.DirectorySeparatorChar)).Append(OutputWriter.ManifestName).Order(StringComparer.Ordinal),
