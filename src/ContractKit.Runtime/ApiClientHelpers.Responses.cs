@@ -171,19 +171,13 @@ public static partial class ApiClientHelpers
     private static string DepthHint(JsonException ex) =>
         ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase) ? " (the client's limit is MaxResponseDepth on its options)" : string.Empty;
 
-    /// <summary>Text as <c>HttpContent.ReadAsStringAsync</c> decodes it: a byte order mark, else the charset, else UTF-8.</summary>
+    /// <summary>
+    /// Text as <c>HttpContent.ReadAsStringAsync</c> decodes it: by the charset (its byte order mark skipped), else by a
+    /// byte order mark, else as UTF-8. An unknown charset is read as UTF-8 (where HttpContent would throw).
+    /// </summary>
     private static string Decode(HttpResponseMessage response, ReadOnlySpan<byte> bytes)
     {
-        foreach (var marked in MarkedEncodings)
-        {
-            var preamble = marked.Preamble;
-            if (bytes.StartsWith(preamble))
-            {
-                return marked.GetString(bytes[preamble.Length..]);
-            }
-        }
-
-        var encoding = Encoding.UTF8;
+        Encoding? encoding = null;
         if (response.Content.Headers.ContentType?.CharSet is { Length: > 0 } charset)
         {
             try
@@ -192,11 +186,20 @@ public static partial class ApiClientHelpers
             }
             catch (ArgumentException)
             {
-                // An unknown charset: read as UTF-8, as HttpContent would fail to; the text is still returned.
+                // An unknown charset: the text is still returned, read as UTF-8.
             }
         }
 
-        return encoding.GetString(bytes);
+        foreach (var marked in encoding is null ? MarkedEncodings : [encoding])
+        {
+            var preamble = marked.Preamble;
+            if (preamble.Length > 0 && bytes.StartsWith(preamble))
+            {
+                return marked.GetString(bytes[preamble.Length..]);
+            }
+        }
+
+        return (encoding ?? Encoding.UTF8).GetString(bytes);
     }
 
     /// <summary>UTF-32 first: its little-endian mark starts with UTF-16's.</summary>

@@ -89,7 +89,7 @@ internal static class ValidateCommand
             SchemaFile = schemaFile,
             Strict = reading.Strict,
             AllowRemoteRefs = reading.AllowRemoteRefs,
-            Limits = LimitSettings.Over(loadedConfig?.LimitsFor(spec), CommandRunner.RunLimitSettings),
+            Limits = LimitSettings.ApplyTo(loadedConfig?.LimitsFor(spec), CommandRunner.RunLimitSettings),
         }, cancellationToken).ConfigureAwait(false);
         CommandRunner.Report(diagnostics);
         if (results is null)

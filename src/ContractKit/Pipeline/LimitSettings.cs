@@ -25,7 +25,7 @@ public static class LimitSettings
     }
 
     /// <summary><paramref name="limits"/> (null: the defaults) with the settings applied over them (they must have passed <see cref="Check"/>).</summary>
-    public static SpecLimits Over(SpecLimits? limits, IReadOnlyList<string> settings)
+    public static SpecLimits ApplyTo(SpecLimits? limits, IReadOnlyList<string> settings)
     {
         (limits ?? SpecLimits.Default).TryWith(settings, out var result, out _);
         return result;
@@ -40,6 +40,6 @@ public static class LimitSettings
             return target;
         }
 
-        return target with { Limits = Over(target.Limits, settings) };
+        return target with { Limits = ApplyTo(target.Limits, settings) };
     }
 }
