@@ -23,34 +23,8 @@ namespace ContractKit.Tests.AspNetCore;
 /// </summary>
 public sealed class MiddlewareLimitTests : IDisposable
 {
-    private const string Spec = """
-        openapi: 3.0.3
-        info: {title: P, version: '1'}
-        paths:
-          /codes:
-            post:
-              operationId: sendCode
-              requestBody:
-                required: true
-                content:
-                  application/json:
-                    schema: {$ref: '#/components/schemas/Code'}
-              responses:
-                '200':
-                  description: ok
-                  content:
-                    application/json:
-                      schema: {$ref: '#/components/schemas/Codes'}
-        components:
-          schemas:
-            Code:
-              type: object
-              properties:
-                value: {type: string, pattern: '(['}
-            Codes: {type: array, items: {type: string}}
-        """;
 
-    private readonly TempSpec _spec = new(Spec);
+    private readonly TempSpec _spec = new(CodeGen.InvalidPatternClientTests.Spec);
 
     public void Dispose() => _spec.Dispose();
 
@@ -64,7 +38,7 @@ public sealed class MiddlewareLimitTests : IDisposable
         }
     }
 
-    /// <summary>A server whose endpoint answers a JSON array of <paramref name="items"/> strings, written in 1 KB pieces.</summary>
+    /// <summary>A server whose endpoint answers <c>{"pad": […]}</c> with <paramref name="items"/> strings, written in 1 KB pieces (valid for the contract).</summary>
     private async Task<Host> StartAsync(int items, Action<ContractValidationOptions> configure)
     {
         var log = new LogSink();
@@ -83,13 +57,13 @@ public sealed class MiddlewareLimitTests : IDisposable
         app.MapPost("/codes", async (HttpResponse response) =>
         {
             response.ContentType = "application/json";
-            await response.WriteAsync("[");
+            await response.WriteAsync("{\"pad\": [");
             for (var i = 0; i < items; i++)
             {
                 await response.WriteAsync((i == 0 ? "" : ",") + "\"" + new string('c', 1000) + "\"");
             }
 
-            await response.WriteAsync("]");
+            await response.WriteAsync("]}");
         });
         await app.StartAsync();
         return new Host(app, new HttpClient { BaseAddress = new Uri(app.Urls.First()) }, log, verdict);
@@ -110,9 +84,9 @@ public sealed class MiddlewareLimitTests : IDisposable
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(100 * 1002 + 99 + 2, body.Length);
-        Assert.StartsWith("[\"ccc", body, StringComparison.Ordinal);
-        Assert.EndsWith("ccc\"]", body, StringComparison.Ordinal);
+        Assert.Equal(100 * 1002 + 99 + 11, body.Length);
+        Assert.StartsWith("{\"pad\": [\"ccc", body, StringComparison.Ordinal);
+        Assert.EndsWith("ccc\"]}", body, StringComparison.Ordinal);
         Assert.Equal("too large", host.Verdict[0]);
         Assert.Contains(host.Log.Lines, l => l.Level == LogLevel.Warning
             && l.Message.Contains("The sendCode response (status 200) was not validated: its JSON body is larger than 10000 bytes (MaxResponseBodyBytes)", StringComparison.Ordinal));
@@ -133,33 +107,35 @@ public sealed class MiddlewareLimitTests : IDisposable
         Assert.Equal("valid", host.Verdict[0]);
     }
 
-    [Fact]
-    public void Capture_StopsKeepingTheBodyAtTheCap_AndPassesEverythingThroughInOrder()
+    private static (ResponseCapture Capture, MemoryStream Inner) Capture(long? contentLength)
     {
         var context = new DefaultHttpContext();
         context.Response.ContentType = "application/json";
-        using var inner = new MemoryStream();
-        var capture = new ResponseCapture(context.Response, inner, limit: 1000);
+        context.Response.ContentLength = contentLength;
+        var inner = new MemoryStream();
+        return (new ResponseCapture(context.Response, inner, limit: 1000), inner);
+    }
 
-        for (var i = 0; i < 100; i++)
+    [Fact]
+    public void Capture_StopsKeepingTheBodyAtTheCap_AndPassesEverythingThroughInOrder()
+    {
+        var (capture, inner) = Capture(contentLength: null);
+        var pieces = Enumerable.Range(0, 100).Select(i => i.ToString("D3", System.Globalization.CultureInfo.InvariantCulture) + new string('.', 97)).ToList();
+
+        foreach (var piece in pieces)
         {
-            capture.Write(Encoding.ASCII.GetBytes(i.ToString("D3", System.Globalization.CultureInfo.InvariantCulture) + new string('.', 97)));
+            capture.Write(Encoding.ASCII.GetBytes(piece));
         }
 
         Assert.True(capture.TooLarge);
         Assert.Null(capture.Captured);
-        Assert.Equal(10_000, inner.Length);
-        Assert.Equal(string.Concat(Enumerable.Range(0, 100).Select(i => i.ToString("D3", System.Globalization.CultureInfo.InvariantCulture) + new string('.', 97))), Encoding.ASCII.GetString(inner.ToArray()));
+        Assert.Equal(string.Concat(pieces), Encoding.ASCII.GetString(inner.ToArray()));
     }
 
     [Fact]
     public void Capture_WithAContentLengthOverTheCap_KeepsNothing()
     {
-        var context = new DefaultHttpContext();
-        context.Response.ContentType = "application/json";
-        context.Response.ContentLength = 5000;
-        using var inner = new MemoryStream();
-        var capture = new ResponseCapture(context.Response, inner, limit: 1000);
+        var (capture, inner) = Capture(contentLength: 5000);
 
         capture.Write(new byte[10]);
 

@@ -24,7 +24,8 @@ namespace ContractKit.Tests.CodeGen;
 /// </summary>
 public sealed class InvalidPatternClientTests : IDisposable
 {
-    private const string Spec = """
+    /// <summary>One operation whose request and response bodies hold a string under a pattern that does not compile.</summary>
+    internal const string Spec = """
         openapi: 3.0.3
         info: {title: P, version: '1'}
         servers: [{url: 'https://api.test/v1'}]
