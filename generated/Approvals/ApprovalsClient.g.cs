@@ -32,6 +32,9 @@ public partial class ApprovalsClient
     /// <summary>Where <c>Report</c> mode logs contract violations: the options' logger, else the one the client was created with.</summary>
     private global::Microsoft.Extensions.Logging.ILogger? ContractLogger => _options.Logger ?? _logger;
 
+    /// <summary>How much of a response is read: the options' MaxResponseBytes and MaxResponseDepth.</summary>
+    private global::ContractKit.Runtime.ResponseLimits ResponseLimits => new(_options.MaxResponseBytes, _options.MaxResponseDepth);
+
     /// <summary>The first server the contract lists.</summary>
     public static global::System.Uri DefaultBaseAddress { get; } = new global::System.Uri("https://approvals.example.test/v1");
 
@@ -46,7 +49,7 @@ public partial class ApprovalsClient
     /// </remarks>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::ContractKit.Runtime.ApiException">The server answered with a status the contract does not list as success.</exception>
+    /// <exception cref="global::ContractKit.Runtime.ApiException">The server answered with a status the contract does not list as success, or with a body the client cannot read (not the declared JSON, or over the options' MaxResponseBytes or MaxResponseDepth).</exception>
     public async global::System.Threading.Tasks.Task<ApprovalResponse> CreateApprovalAsync(ApprovalResponse body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
@@ -63,15 +66,15 @@ public partial class ApprovalsClient
         var status = (int)response.StatusCode;
         if (status >= 200 && status < 300)
         {
-            var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var responseBytes = await global::ContractKit.Runtime.ApiClientHelpers.ReadBodyAsync(response, ResponseLimits, cancellationToken).ConfigureAwait(false);
             global::ContractKit.Runtime.ContractViolation? violation = null;
             if (_options.ResponseValidation != global::ContractKit.Runtime.ContractValidationMode.Off)
             {
                 violation = global::ContractKit.Runtime.ContractValidation.Check(ApprovalsClientSchemas.CreateApprovalResponse, responseBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Response, _options.ResponseValidation, "createApproval", status, _options.OnContractViolation, ContractLogger);
             }
-            return global::ContractKit.Runtime.ApiClientHelpers.DeserializeJson(response, responseBytes, ApprovalsClientJsonContext.Default.ApprovalResponse, violation);
+            return global::ContractKit.Runtime.ApiClientHelpers.DeserializeJson(response, responseBytes, ApprovalsClientJsonContext.Default.ApprovalResponse, violation, ResponseLimits);
         }
-        throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+        throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, ResponseLimits, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -82,7 +85,7 @@ public partial class ApprovalsClient
     /// </remarks>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::ContractKit.Runtime.ApiException">The server answered with a status the contract does not list as success.</exception>
+    /// <exception cref="global::ContractKit.Runtime.ApiException">The server answered with a status the contract does not list as success, or with a body the client cannot read (not the declared JSON, or over the options' MaxResponseBytes or MaxResponseDepth).</exception>
     public async global::System.Threading.Tasks.Task<Measurement> RecordMeasurementAsync(Measurement body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
@@ -99,14 +102,14 @@ public partial class ApprovalsClient
         var status = (int)response.StatusCode;
         if (status >= 200 && status < 300)
         {
-            var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var responseBytes = await global::ContractKit.Runtime.ApiClientHelpers.ReadBodyAsync(response, ResponseLimits, cancellationToken).ConfigureAwait(false);
             global::ContractKit.Runtime.ContractViolation? violation = null;
             if (_options.ResponseValidation != global::ContractKit.Runtime.ContractValidationMode.Off)
             {
                 violation = global::ContractKit.Runtime.ContractValidation.Check(ApprovalsClientSchemas.RecordMeasurementResponse, responseBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Response, _options.ResponseValidation, "recordMeasurement", status, _options.OnContractViolation, ContractLogger);
             }
-            return global::ContractKit.Runtime.ApiClientHelpers.DeserializeJson(response, responseBytes, ApprovalsClientJsonContext.Default.Measurement, violation);
+            return global::ContractKit.Runtime.ApiClientHelpers.DeserializeJson(response, responseBytes, ApprovalsClientJsonContext.Default.Measurement, violation, ResponseLimits);
         }
-        throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+        throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, ResponseLimits, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -91,6 +91,6 @@ internal static class ApprovalsClientSchemas
     {
         var registry = new global::ContractKit.Runtime.Validation.SchemaRegistry();
         registry.Add(DocumentUri, Document);
-        return new global::ContractKit.Runtime.Validation.SchemaOptions { DefaultDialect = global::ContractKit.Runtime.Validation.SchemaDialect.Draft202012, OpenApiVocabulary = true, FormatAssertion = true, Registry = registry };
+        return new global::ContractKit.Runtime.Validation.SchemaOptions { DefaultDialect = global::ContractKit.Runtime.Validation.SchemaDialect.Draft202012, OpenApiVocabulary = true, FormatAssertion = true, ThrowOnInvalidPattern = false, Registry = registry };
     }
 }

@@ -37,6 +37,9 @@ public partial class FeedbackClient
     /// <summary>Where <c>Report</c> mode logs contract violations: the options' logger, else the one the client was created with.</summary>
     private global::Microsoft.Extensions.Logging.ILogger? ContractLogger => _options.Logger ?? _logger;
 
+    /// <summary>How much of a response is read: the options' MaxResponseBytes and MaxResponseDepth.</summary>
+    private global::ContractKit.Runtime.ResponseLimits ResponseLimits => new(_options.MaxResponseBytes, _options.MaxResponseDepth);
+
     /// <summary>Where requests go: the options' base address, else the HttpClient's, else <see cref="StorageClient.DefaultBaseAddress"/>.</summary>
     public global::System.Uri BaseAddress => _options.BaseAddress ?? _httpClient.BaseAddress ?? StorageClient.DefaultBaseAddress ?? throw new global::System.InvalidOperationException("No base address: set one on the options or the HttpClient.");
 
@@ -51,7 +54,7 @@ public partial class FeedbackClient
     /// <param name="tags"></param>
     /// <param name="context"></param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::ContractKit.Runtime.ApiException">The server answered with a status the contract does not list as success.</exception>
+    /// <exception cref="global::ContractKit.Runtime.ApiException">The server answered with a status the contract does not list as success, or with a body the client cannot read (not the declared JSON, or over the options' MaxResponseBytes or MaxResponseDepth).</exception>
     public async global::System.Threading.Tasks.Task SendFeedbackAsync(int rating, string? comment = default, global::System.Collections.Generic.IList<string>? tags = default, FeedbackFormContext? context = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var path = "/feedback";
@@ -81,6 +84,6 @@ public partial class FeedbackClient
         {
             return;
         }
-        throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+        throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, ResponseLimits, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -37,6 +37,9 @@ public partial class FilesClient
     /// <summary>Where <c>Report</c> mode logs contract violations: the options' logger, else the one the client was created with.</summary>
     private global::Microsoft.Extensions.Logging.ILogger? ContractLogger => _options.Logger ?? _logger;
 
+    /// <summary>How much of a response is read: the options' MaxResponseBytes and MaxResponseDepth.</summary>
+    private global::ContractKit.Runtime.ResponseLimits ResponseLimits => new(_options.MaxResponseBytes, _options.MaxResponseDepth);
+
     /// <summary>Where requests go: the options' base address, else the HttpClient's, else <see cref="StorageClient.DefaultBaseAddress"/>.</summary>
     public global::System.Uri BaseAddress => _options.BaseAddress ?? _httpClient.BaseAddress ?? StorageClient.DefaultBaseAddress ?? throw new global::System.InvalidOperationException("No base address: set one on the options or the HttpClient.");
 
@@ -55,7 +58,7 @@ public partial class FilesClient
     /// <param name="expiresAfter"></param>
     /// <param name="notes"></param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::ContractKit.Runtime.ApiException">The server answered with a status the contract does not list as success.</exception>
+    /// <exception cref="global::ContractKit.Runtime.ApiException">The server answered with a status the contract does not list as success, or with a body the client cannot read (not the declared JSON, or over the options' MaxResponseBytes or MaxResponseDepth).</exception>
     public async global::System.Threading.Tasks.Task<StoredFile> UploadFileAsync(global::ContractKit.Runtime.FilePart @file, FilePurpose purpose, global::System.Collections.Generic.IEnumerable<global::ContractKit.Runtime.FilePart>? attachments = default, global::ContractKit.Runtime.FilePart? thumbnail = default, global::System.Collections.Generic.IList<string>? labels = default, int? priority = default, ExpiresAfter? expiresAfter = default, string? notes = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(@file);
@@ -104,15 +107,15 @@ public partial class FilesClient
         var status = (int)response.StatusCode;
         if (status >= 200 && status < 300)
         {
-            var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var responseBytes = await global::ContractKit.Runtime.ApiClientHelpers.ReadBodyAsync(response, ResponseLimits, cancellationToken).ConfigureAwait(false);
             global::ContractKit.Runtime.ContractViolation? violation = null;
             if (_options.ResponseValidation != global::ContractKit.Runtime.ContractValidationMode.Off)
             {
                 violation = global::ContractKit.Runtime.ContractValidation.Check(StorageClientSchemas.UploadFileResponse, responseBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Response, _options.ResponseValidation, "uploadFile", status, _options.OnContractViolation, ContractLogger);
             }
-            return global::ContractKit.Runtime.ApiClientHelpers.DeserializeJson(response, responseBytes, StorageClientJsonContext.Default.StoredFile, violation);
+            return global::ContractKit.Runtime.ApiClientHelpers.DeserializeJson(response, responseBytes, StorageClientJsonContext.Default.StoredFile, violation, ResponseLimits);
         }
-        throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, StorageClientJsonContext.Default.Error, cancellationToken).ConfigureAwait(false);
+        throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, StorageClientJsonContext.Default.Error, ResponseLimits, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -120,12 +123,12 @@ public partial class FilesClient
     /// </summary>
     /// <remarks>
     /// <c>GET /files/{file_id}/content</c>
-    /// <para>Returns the <c>application/octet-stream</c> body as it arrives, unbuffered: dispose the stream to release the connection.</para>
+    /// <para>Returns the <c>application/octet-stream</c> body as it arrives, unbuffered and not capped by MaxResponseBytes: dispose the stream to release the connection.</para>
     /// <para>Returns null for 204, which the contract lists without a body.</para>
     /// </remarks>
     /// <param name="fileId"></param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::ContractKit.Runtime.ApiException">The server answered with a status the contract does not list as success.</exception>
+    /// <exception cref="global::ContractKit.Runtime.ApiException">The server answered with a status the contract does not list as success, or with a body the client cannot read (not the declared JSON, or over the options' MaxResponseBytes or MaxResponseDepth).</exception>
     public async global::System.Threading.Tasks.Task<global::ContractKit.Runtime.ResponseStream?> DownloadFileAsync(string fileId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(fileId);
@@ -152,9 +155,9 @@ public partial class FilesClient
             }
             if (status == 404)
             {
-                throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, StorageClientJsonContext.Default.Error, cancellationToken).ConfigureAwait(false);
+                throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, StorageClientJsonContext.Default.Error, ResponseLimits, cancellationToken).ConfigureAwait(false);
             }
-            throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+            throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, ResponseLimits, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -171,7 +174,7 @@ public partial class FilesClient
     /// </remarks>
     /// <param name="fileId"></param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::ContractKit.Runtime.ApiException">The server answered with a status the contract does not list as success.</exception>
+    /// <exception cref="global::ContractKit.Runtime.ApiException">The server answered with a status the contract does not list as success, or with a body the client cannot read (not the declared JSON, or over the options' MaxResponseBytes or MaxResponseDepth).</exception>
     public async global::System.Threading.Tasks.Task<string> GetFileSummaryAsync(string fileId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(fileId);
@@ -186,8 +189,8 @@ public partial class FilesClient
         var status = (int)response.StatusCode;
         if (status >= 200 && status < 300)
         {
-            return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            return await global::ContractKit.Runtime.ApiClientHelpers.ReadTextAsync(response, ResponseLimits, cancellationToken).ConfigureAwait(false);
         }
-        throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+        throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, ResponseLimits, cancellationToken).ConfigureAwait(false);
     }
 }

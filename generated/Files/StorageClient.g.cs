@@ -36,6 +36,9 @@ public partial class StorageClient
     /// <summary>Where <c>Report</c> mode logs contract violations: the options' logger, else the one the client was created with.</summary>
     private global::Microsoft.Extensions.Logging.ILogger? ContractLogger => _options.Logger ?? _logger;
 
+    /// <summary>How much of a response is read: the options' MaxResponseBytes and MaxResponseDepth.</summary>
+    private global::ContractKit.Runtime.ResponseLimits ResponseLimits => new(_options.MaxResponseBytes, _options.MaxResponseDepth);
+
     /// <summary>The first server the contract lists.</summary>
     public static global::System.Uri DefaultBaseAddress { get; } = new global::System.Uri("https://files.example.com/v1");
 
@@ -58,7 +61,7 @@ public partial class StorageClient
     /// <c>GET /health</c>
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::ContractKit.Runtime.ApiException">The server answered with a status the contract does not list as success.</exception>
+    /// <exception cref="global::ContractKit.Runtime.ApiException">The server answered with a status the contract does not list as success, or with a body the client cannot read (not the declared JSON, or over the options' MaxResponseBytes or MaxResponseDepth).</exception>
     public async global::System.Threading.Tasks.Task<string> GetHealthAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var path = "/health";
@@ -68,8 +71,8 @@ public partial class StorageClient
         var status = (int)response.StatusCode;
         if (status >= 200 && status < 300)
         {
-            return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            return await global::ContractKit.Runtime.ApiClientHelpers.ReadTextAsync(response, ResponseLimits, cancellationToken).ConfigureAwait(false);
         }
-        throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+        throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, ResponseLimits, cancellationToken).ConfigureAwait(false);
     }
 }

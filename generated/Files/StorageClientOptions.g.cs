@@ -30,6 +30,16 @@ public sealed class StorageClientOptions
     /// <summary>Where <c>Report</c> mode logs contract violations (as warnings); when null, the logger the client was created with (from IHttpClientFactory).</summary>
     public global::Microsoft.Extensions.Logging.ILogger? Logger { get; set; }
 
+    /// <summary>
+    /// The most bytes of a response body read into memory, 64 MiB by default: a JSON or text body, an error body, each
+    /// server-sent event. A larger one is an <see cref="global::ContractKit.Runtime.ApiException"/>, read no further than this (a larger
+    /// Content-Length: not read at all). A binary response is returned as a stream, not read: take from it what you need.
+    /// </summary>
+    public long MaxResponseBytes { get; set; } = global::ContractKit.Runtime.ResponseLimits.DefaultMaxBytes;
+
+    /// <summary>The deepest nesting of a JSON response (a body, an event, an error model) read, 64 by default; deeper is an <see cref="global::ContractKit.Runtime.ApiException"/>.</summary>
+    public int MaxResponseDepth { get; set; } = global::ContractKit.Runtime.ResponseLimits.DefaultMaxDepth;
+
     /// <summary>Sent as <c>Authorization: Bearer</c> to operations that accept the <c>bearer</c> scheme.</summary>
     public string? BearerToken { get; set; }
 }

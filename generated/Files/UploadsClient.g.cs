@@ -37,6 +37,9 @@ public partial class UploadsClient
     /// <summary>Where <c>Report</c> mode logs contract violations: the options' logger, else the one the client was created with.</summary>
     private global::Microsoft.Extensions.Logging.ILogger? ContractLogger => _options.Logger ?? _logger;
 
+    /// <summary>How much of a response is read: the options' MaxResponseBytes and MaxResponseDepth.</summary>
+    private global::ContractKit.Runtime.ResponseLimits ResponseLimits => new(_options.MaxResponseBytes, _options.MaxResponseDepth);
+
     /// <summary>Where requests go: the options' base address, else the HttpClient's, else <see cref="StorageClient.DefaultBaseAddress"/>.</summary>
     public global::System.Uri BaseAddress => _options.BaseAddress ?? _httpClient.BaseAddress ?? StorageClient.DefaultBaseAddress ?? throw new global::System.InvalidOperationException("No base address: set one on the options or the HttpClient.");
 
@@ -50,7 +53,7 @@ public partial class UploadsClient
     /// <param name="uploadId"></param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::ContractKit.Runtime.ApiException">The server answered with a status the contract does not list as success.</exception>
+    /// <exception cref="global::ContractKit.Runtime.ApiException">The server answered with a status the contract does not list as success, or with a body the client cannot read (not the declared JSON, or over the options' MaxResponseBytes or MaxResponseDepth).</exception>
     public async global::System.Threading.Tasks.Task PutUploadNotesAsync(string uploadId, UploadNotes body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(uploadId);
@@ -73,7 +76,7 @@ public partial class UploadsClient
         {
             return;
         }
-        throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+        throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, ResponseLimits, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -86,7 +89,7 @@ public partial class UploadsClient
     /// <param name="part"></param>
     /// <param name="body">The request body. Read from its current position when the request is sent; the stream stays yours to dispose.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::ContractKit.Runtime.ApiException">The server answered with a status the contract does not list as success.</exception>
+    /// <exception cref="global::ContractKit.Runtime.ApiException">The server answered with a status the contract does not list as success, or with a body the client cannot read (not the declared JSON, or over the options' MaxResponseBytes or MaxResponseDepth).</exception>
     public async global::System.Threading.Tasks.Task<UploadStatus> UploadPartAsync(string uploadId, int part, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(uploadId);
@@ -106,14 +109,14 @@ public partial class UploadsClient
         var status = (int)response.StatusCode;
         if (status >= 200 && status < 300)
         {
-            var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var responseBytes = await global::ContractKit.Runtime.ApiClientHelpers.ReadBodyAsync(response, ResponseLimits, cancellationToken).ConfigureAwait(false);
             global::ContractKit.Runtime.ContractViolation? violation = null;
             if (_options.ResponseValidation != global::ContractKit.Runtime.ContractValidationMode.Off)
             {
                 violation = global::ContractKit.Runtime.ContractValidation.Check(StorageClientSchemas.UploadPartResponse, responseBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Response, _options.ResponseValidation, "uploadPart", status, _options.OnContractViolation, ContractLogger);
             }
-            return global::ContractKit.Runtime.ApiClientHelpers.DeserializeJson(response, responseBytes, StorageClientJsonContext.Default.UploadStatus, violation);
+            return global::ContractKit.Runtime.ApiClientHelpers.DeserializeJson(response, responseBytes, StorageClientJsonContext.Default.UploadStatus, violation, ResponseLimits);
         }
-        throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+        throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, ResponseLimits, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -32,6 +32,9 @@ public partial class ShapesClient
     /// <summary>Where <c>Report</c> mode logs contract violations: the options' logger, else the one the client was created with.</summary>
     private global::Microsoft.Extensions.Logging.ILogger? ContractLogger => _options.Logger ?? _logger;
 
+    /// <summary>How much of a response is read: the options' MaxResponseBytes and MaxResponseDepth.</summary>
+    private global::ContractKit.Runtime.ResponseLimits ResponseLimits => new(_options.MaxResponseBytes, _options.MaxResponseDepth);
+
     /// <summary>The first server the contract lists.</summary>
     public static global::System.Uri DefaultBaseAddress { get; } = new global::System.Uri("https://shapes.example.test/v1");
 
@@ -46,7 +49,7 @@ public partial class ShapesClient
     /// </remarks>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::ContractKit.Runtime.ApiException">The server answered with a status the contract does not list as success.</exception>
+    /// <exception cref="global::ContractKit.Runtime.ApiException">The server answered with a status the contract does not list as success, or with a body the client cannot read (not the declared JSON, or over the options' MaxResponseBytes or MaxResponseDepth).</exception>
     public async global::System.Threading.Tasks.Task<PetEnvelope> CreatePetAsync(Pet body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
@@ -63,15 +66,15 @@ public partial class ShapesClient
         var status = (int)response.StatusCode;
         if (status >= 200 && status < 300)
         {
-            var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var responseBytes = await global::ContractKit.Runtime.ApiClientHelpers.ReadBodyAsync(response, ResponseLimits, cancellationToken).ConfigureAwait(false);
             global::ContractKit.Runtime.ContractViolation? violation = null;
             if (_options.ResponseValidation != global::ContractKit.Runtime.ContractValidationMode.Off)
             {
                 violation = global::ContractKit.Runtime.ContractValidation.Check(ShapesClientSchemas.CreatePetResponse, responseBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Response, _options.ResponseValidation, "createPet", status, _options.OnContractViolation, ContractLogger);
             }
-            return global::ContractKit.Runtime.ApiClientHelpers.DeserializeJson(response, responseBytes, ShapesClientJsonContext.Default.PetEnvelope, violation);
+            return global::ContractKit.Runtime.ApiClientHelpers.DeserializeJson(response, responseBytes, ShapesClientJsonContext.Default.PetEnvelope, violation, ResponseLimits);
         }
-        throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+        throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, ResponseLimits, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -82,7 +85,7 @@ public partial class ShapesClient
     /// <para>The pets as they change, as server-sent events, or the latest one as JSON.</para>
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::ContractKit.Runtime.ApiException">The server answered with a status the contract does not list as success.</exception>
+    /// <exception cref="global::ContractKit.Runtime.ApiException">The server answered with a status the contract does not list as success, or with a body the client cannot read (not the declared JSON, or over the options' MaxResponseBytes or MaxResponseDepth).</exception>
     public async global::System.Threading.Tasks.Task<Pet> WatchPetsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var path = "/pets/events";
@@ -92,15 +95,15 @@ public partial class ShapesClient
         var status = (int)response.StatusCode;
         if (status >= 200 && status < 300)
         {
-            var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var responseBytes = await global::ContractKit.Runtime.ApiClientHelpers.ReadBodyAsync(response, ResponseLimits, cancellationToken).ConfigureAwait(false);
             global::ContractKit.Runtime.ContractViolation? violation = null;
             if (_options.ResponseValidation != global::ContractKit.Runtime.ContractValidationMode.Off)
             {
                 violation = global::ContractKit.Runtime.ContractValidation.Check(ShapesClientSchemas.WatchPetsResponse, responseBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Response, _options.ResponseValidation, "watchPets", status, _options.OnContractViolation, ContractLogger);
             }
-            return global::ContractKit.Runtime.ApiClientHelpers.DeserializeJson(response, responseBytes, ShapesClientJsonContext.Default.Pet, violation);
+            return global::ContractKit.Runtime.ApiClientHelpers.DeserializeJson(response, responseBytes, ShapesClientJsonContext.Default.Pet, violation, ResponseLimits);
         }
-        throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+        throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, ResponseLimits, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -112,7 +115,7 @@ public partial class ShapesClient
     /// <para>The pets as they change, as server-sent events, or the latest one as JSON.</para>
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::ContractKit.Runtime.ApiException">The server answered with a status the contract does not list as success.</exception>
+    /// <exception cref="global::ContractKit.Runtime.ApiException">The server answered with a status the contract does not list as success, or with a body the client cannot read (not the declared JSON, or over the options' MaxResponseBytes or MaxResponseDepth).</exception>
     public async global::System.Collections.Generic.IAsyncEnumerable<Pet> WatchPetsStreamAsync([global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
     {
         var path = "/pets/events";
@@ -123,14 +126,14 @@ public partial class ShapesClient
         if (status >= 200 && status < 300)
         {
             var validation = new global::ContractKit.Runtime.EventValidation(ShapesClientSchemas.WatchPetsEvent, _options.ResponseValidation, "watchPets", _options.OnContractViolation, ContractLogger);
-            await foreach (var item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(global::ContractKit.Runtime.ApiClientHelpers.ReadServerSentEventsAsync(response, ShapesClientJsonContext.Default.Pet, validation, cancellationToken), false))
+            await foreach (var item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(global::ContractKit.Runtime.ApiClientHelpers.ReadServerSentEventsAsync(response, ShapesClientJsonContext.Default.Pet, validation, ResponseLimits, cancellationToken), false))
             {
                 yield return item;
             }
 
             yield break;
         }
-        throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+        throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, ResponseLimits, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -142,7 +145,7 @@ public partial class ShapesClient
     /// </remarks>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::ContractKit.Runtime.ApiException">The server answered with a status the contract does not list as success.</exception>
+    /// <exception cref="global::ContractKit.Runtime.ApiException">The server answered with a status the contract does not list as success, or with a body the client cannot read (not the declared JSON, or over the options' MaxResponseBytes or MaxResponseDepth).</exception>
     public async global::System.Threading.Tasks.Task<Pet> SearchPetsAsync(PetSearch body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
@@ -159,15 +162,15 @@ public partial class ShapesClient
         var status = (int)response.StatusCode;
         if (status >= 200 && status < 300)
         {
-            var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var responseBytes = await global::ContractKit.Runtime.ApiClientHelpers.ReadBodyAsync(response, ResponseLimits, cancellationToken).ConfigureAwait(false);
             global::ContractKit.Runtime.ContractViolation? violation = null;
             if (_options.ResponseValidation != global::ContractKit.Runtime.ContractValidationMode.Off)
             {
                 violation = global::ContractKit.Runtime.ContractValidation.Check(ShapesClientSchemas.SearchPetsResponse, responseBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Response, _options.ResponseValidation, "searchPets", status, _options.OnContractViolation, ContractLogger);
             }
-            return global::ContractKit.Runtime.ApiClientHelpers.DeserializeJson(response, responseBytes, ShapesClientJsonContext.Default.Pet, violation);
+            return global::ContractKit.Runtime.ApiClientHelpers.DeserializeJson(response, responseBytes, ShapesClientJsonContext.Default.Pet, violation, ResponseLimits);
         }
-        throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+        throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, ResponseLimits, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -181,7 +184,7 @@ public partial class ShapesClient
     /// </remarks>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::ContractKit.Runtime.ApiException">The server answered with a status the contract does not list as success.</exception>
+    /// <exception cref="global::ContractKit.Runtime.ApiException">The server answered with a status the contract does not list as success, or with a body the client cannot read (not the declared JSON, or over the options' MaxResponseBytes or MaxResponseDepth).</exception>
     public async global::System.Collections.Generic.IAsyncEnumerable<Pet> SearchPetsStreamAsync(PetSearch body, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
@@ -199,13 +202,13 @@ public partial class ShapesClient
         if (status >= 200 && status < 300)
         {
             var validation = new global::ContractKit.Runtime.EventValidation(ShapesClientSchemas.SearchPetsEvent, _options.ResponseValidation, "searchPets", _options.OnContractViolation, ContractLogger);
-            await foreach (var item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(global::ContractKit.Runtime.ApiClientHelpers.ReadServerSentEventsAsync(response, ShapesClientJsonContext.Default.Pet, validation, cancellationToken), false))
+            await foreach (var item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(global::ContractKit.Runtime.ApiClientHelpers.ReadServerSentEventsAsync(response, ShapesClientJsonContext.Default.Pet, validation, ResponseLimits, cancellationToken), false))
             {
                 yield return item;
             }
 
             yield break;
         }
-        throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+        throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, ResponseLimits, cancellationToken).ConfigureAwait(false);
     }
 }

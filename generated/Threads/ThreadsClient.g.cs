@@ -32,6 +32,9 @@ public partial class ThreadsClient
     /// <summary>Where <c>Report</c> mode logs contract violations: the options' logger, else the one the client was created with.</summary>
     private global::Microsoft.Extensions.Logging.ILogger? ContractLogger => _options.Logger ?? _logger;
 
+    /// <summary>How much of a response is read: the options' MaxResponseBytes and MaxResponseDepth.</summary>
+    private global::ContractKit.Runtime.ResponseLimits ResponseLimits => new(_options.MaxResponseBytes, _options.MaxResponseDepth);
+
     /// <summary>The first server the contract lists.</summary>
     public static global::System.Uri DefaultBaseAddress { get; } = new global::System.Uri("https://api.openai.com/v1");
 
@@ -49,7 +52,7 @@ public partial class ThreadsClient
     /// <param name="threadId">The ID of the thread to modify.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::ContractKit.Runtime.ApiException">The server answered with a status the contract does not list as success.</exception>
+    /// <exception cref="global::ContractKit.Runtime.ApiException">The server answered with a status the contract does not list as success, or with a body the client cannot read (not the declared JSON, or over the options' MaxResponseBytes or MaxResponseDepth).</exception>
     [global::System.Obsolete("Deprecated in the API contract: OpenAI's API reference marks Modify thread (Assistants API) as deprecated.")]
     public async global::System.Threading.Tasks.Task<ThreadObject> ModifyThreadAsync(string threadId, ModifyThreadRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -73,14 +76,14 @@ public partial class ThreadsClient
         var status = (int)response.StatusCode;
         if (status >= 200 && status < 300)
         {
-            var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var responseBytes = await global::ContractKit.Runtime.ApiClientHelpers.ReadBodyAsync(response, ResponseLimits, cancellationToken).ConfigureAwait(false);
             global::ContractKit.Runtime.ContractViolation? violation = null;
             if (_options.ResponseValidation != global::ContractKit.Runtime.ContractValidationMode.Off)
             {
                 violation = global::ContractKit.Runtime.ContractValidation.Check(ThreadsClientSchemas.ModifyThreadResponse, responseBytes, global::ContractKit.Runtime.Validation.ValidationDirection.Response, _options.ResponseValidation, "modifyThread", status, _options.OnContractViolation, ContractLogger);
             }
-            return global::ContractKit.Runtime.ApiClientHelpers.DeserializeJson(response, responseBytes, ThreadsClientJsonContext.Default.ThreadObject, violation);
+            return global::ContractKit.Runtime.ApiClientHelpers.DeserializeJson(response, responseBytes, ThreadsClientJsonContext.Default.ThreadObject, violation, ResponseLimits);
         }
-        throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, ThreadsClientJsonContext.Default.ErrorResponse, cancellationToken).ConfigureAwait(false);
+        throw await global::ContractKit.Runtime.ApiClientHelpers.CreateApiExceptionAsync(response, ThreadsClientJsonContext.Default.ErrorResponse, ResponseLimits, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -23,7 +23,8 @@ public sealed class ServedContract
     {
         Model = model ?? throw new ArgumentNullException(nameof(model));
         Document = document;
-        Schemas = new ContractSchemas(model);
+        // An invalid pattern in the contract must not throw in a request: the pattern rejects what it sees, with the reason.
+        Schemas = new ContractSchemas(model, throwOnInvalidPattern: false);
         Router = new OperationRouter(model);
         _types = model.Types.ToDictionary(t => t.Id, StringComparer.Ordinal);
     }

@@ -148,8 +148,9 @@ public static class ContractValidation
         return violation;
     }
 
-    private static readonly ValidationOptions RequestOptions = new() { Direction = ValidationDirection.Request };
-    private static readonly ValidationOptions ResponseOptions = new() { Direction = ValidationDirection.Response };
+    // No size limit here: the client reads no more of a response than its MaxResponseBytes, and a request body is the caller's own.
+    private static readonly ValidationOptions RequestOptions = new() { Direction = ValidationDirection.Request, MaxPayloadBytes = long.MaxValue };
+    private static readonly ValidationOptions ResponseOptions = new() { Direction = ValidationDirection.Response, MaxPayloadBytes = long.MaxValue };
 }
 
 /// <summary>

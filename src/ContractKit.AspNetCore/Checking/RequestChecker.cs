@@ -11,7 +11,8 @@ namespace ContractKit.AspNetCore.Checking;
 /// <summary>The request-side checks of one operation: parameters, content type, body. Problems are returned, never thrown.</summary>
 internal static class RequestChecker
 {
-    internal static readonly ValidationOptions RequestOptions = new() { Direction = ValidationDirection.Request };
+    // The body is at most MaxRequestBodyBytes already: no second size limit.
+    internal static readonly ValidationOptions RequestOptions = new() { Direction = ValidationDirection.Request, MaxPayloadBytes = long.MaxValue };
 
     /// <summary>Every parameter, parsed by its style and validated; violations are added to <paramref name="errors"/>.</summary>
     public static void CheckParameters(HttpRequest request, OperationPlan plan, IReadOnlyDictionary<string, string> pathValues, List<ProblemError> errors)

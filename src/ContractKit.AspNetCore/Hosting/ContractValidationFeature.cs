@@ -11,6 +11,6 @@ public sealed class ContractValidationFeature
     /// <summary><c>valid</c>, <c>rejected 422</c>, <c>unknown route</c>, ...</summary>
     public string RequestVerdict { get; internal set; } = "unchecked";
 
-    /// <summary><c>valid</c>, <c>invalid</c>, or <c>unchecked</c>.</summary>
+    /// <summary><c>valid</c>, <c>invalid</c>, <c>too large</c> (a JSON body over <c>MaxResponseBodyBytes</c>, not validated), or <c>unchecked</c>.</summary>
     public string ResponseVerdict { get; internal set; } = "unchecked";
 }

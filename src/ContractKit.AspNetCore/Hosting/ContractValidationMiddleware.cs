@@ -32,7 +32,7 @@ internal sealed partial class ContractValidationMiddleware
         _metrics = metrics;
         _logger = logger;
         var details = _options.IncludeResponseViolations ?? string.Equals(environment?.EnvironmentName, "Development", StringComparison.Ordinal);
-        _responses = new ResponseValidator(contract, _options.ResponseValidation, details, metrics, logger);
+        _responses = new ResponseValidator(contract, _options.ResponseValidation, _options.MaxResponseBodyBytes, details, metrics, logger);
     }
 
     public async Task InvokeAsync(HttpContext context)

@@ -45,6 +45,13 @@ public sealed class ContractValidationOptions
     public long MaxRequestBodyBytes { get; set; } = 10 * 1024 * 1024;
 
     /// <summary>
+    /// With response validation on, the largest JSON response body held back to be validated (10 MB by default). A
+    /// larger one goes out as the endpoint writes it, unvalidated, and is logged as such (the verdict <c>too large</c>):
+    /// the middleware never buffers more than this per response.
+    /// </summary>
+    public long MaxResponseBodyBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>
     /// Whether a 500 for an invalid response lists the violations; null (the default) lists them in the Development
     /// environment only.
     /// </summary>

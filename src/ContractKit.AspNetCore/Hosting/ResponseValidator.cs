@@ -15,18 +15,21 @@ namespace ContractKit.AspNetCore;
 /// <summary>Validates what the endpoint answered against the operation's declared responses (response-direction rules).</summary>
 internal sealed partial class ResponseValidator
 {
-    private static readonly ValidationOptions ResponseOptions = new() { Direction = ValidationDirection.Response };
+    // The body is at most MaxResponseBodyBytes already: no second size limit.
+    private static readonly ValidationOptions ResponseOptions = new() { Direction = ValidationDirection.Response, MaxPayloadBytes = long.MaxValue };
 
     private readonly ServedContract _contract;
     private readonly ResponseValidationMode _mode;
+    private readonly long _maxBodyBytes;
     private readonly bool _details;
     private readonly ContractMetrics _metrics;
     private readonly ILogger _logger;
 
-    public ResponseValidator(ServedContract contract, ResponseValidationMode mode, bool details, ContractMetrics metrics, ILogger logger)
+    public ResponseValidator(ServedContract contract, ResponseValidationMode mode, long maxBodyBytes, bool details, ContractMetrics metrics, ILogger logger)
     {
         _contract = contract;
         _mode = mode;
+        _maxBodyBytes = maxBodyBytes;
         _details = details;
         _metrics = metrics;
         _logger = logger;
@@ -42,7 +45,7 @@ internal sealed partial class ResponseValidator
 
         var response = context.Response;
         var original = response.Body;
-        var capture = new ResponseCapture(response, original);
+        var capture = new ResponseCapture(response, original, _maxBodyBytes);
         response.Body = capture;
         try
         {
@@ -54,7 +57,12 @@ internal sealed partial class ResponseValidator
         }
 
         var errors = Check(operation, response.StatusCode, capture.Captured);
-        feature.ResponseVerdict = errors.Count == 0 ? "valid" : "invalid";
+        feature.ResponseVerdict = errors.Count > 0 ? "invalid" : capture.TooLarge ? "too large" : "valid";
+        if (capture.TooLarge)
+        {
+            LogTooLarge(_logger, operation.OperationId, response.StatusCode, _maxBodyBytes);
+        }
+
         if (errors.Count > 0)
         {
             _metrics.InvalidResponse(operation.OperationId, response.StatusCode);
@@ -110,6 +118,9 @@ internal sealed partial class ResponseValidator
 
         return validator.Validate(body, ResponseOptions).Errors.Select(e => new ProblemError(e.InstanceLocation, e.Message, "body")).ToList();
     }
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "The {OperationId} response (status {Status}) was not validated: its JSON body is larger than {MaxBytes} bytes (MaxResponseBodyBytes), so it went out as written")]
+    private static partial void LogTooLarge(ILogger logger, string operationId, int status, long maxBytes);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "The {OperationId} response (status {Status}) breaks the contract: {Errors}")]
     private static partial void LogInvalid(ILogger logger, string operationId, int status, string errors);

@@ -26,6 +26,9 @@ internal static class CommandRunner
     /// <summary>The <c>--limit</c> settings of this run, in order.</summary>
     private static IReadOnlyList<string> _limitSettings = [];
 
+    /// <summary>The <c>--limit</c> settings of this run, in order (checked when parsed).</summary>
+    public static IReadOnlyList<string> RunLimitSettings => _limitSettings;
+
     public static async Task<int> InvokeAsync(Command root, string[] args)
     {
         root.Options.Add(LimitOption);

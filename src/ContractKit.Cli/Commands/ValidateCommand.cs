@@ -36,10 +36,14 @@ internal static class ValidateCommand
         format.AcceptOnlyFromAmong([.. PayloadReport.FormatNames]);
         var strict = CommandRunner.StrictOption();
         var remote = CommandRunner.AllowRemoteRefsOption();
+        var config = new Option<string?>("--config")
+        {
+            Description = $"The config file whose \"limits\" apply (the spec's entry, else the top level's; default: ./{ContractKitConfig.FileName} when there is one).",
+        };
 
         var command = new Command("validate", "Validate JSON payloads against a spec's schemas or a JSON Schema.");
         command.Arguments.Add(inputs);
-        foreach (var option in new Option[] { schema, operation, request, response, status, direction, schemaFile, format, strict, remote })
+        foreach (var option in new Option[] { schema, operation, request, response, status, direction, schemaFile, format, strict, remote, config })
         {
             command.Options.Add(option);
         }
@@ -54,16 +58,24 @@ internal static class ValidateCommand
             parse.GetValue(direction),
             parse.GetValue(schemaFile),
             parse.GetValue(format) ?? "text",
-            (parse.GetValue(strict), parse.GetValue(remote)),
+            (parse.GetValue(strict), parse.GetValue(remote), parse.GetValue(config)),
             cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
         string[] inputs, string? schema, string? operation, bool request, bool response, string? status, string? direction,
-        string? schemaFile, string format, (bool Strict, bool AllowRemoteRefs) reading, CancellationToken cancellationToken)
+        string? schemaFile, string format, (bool Strict, bool AllowRemoteRefs, string? Config) reading, CancellationToken cancellationToken)
     {
         var spec = schemaFile is null ? inputs.FirstOrDefault() : null;
+        var configPath = reading.Config ?? (File.Exists(ContractKitConfig.FileName) ? ContractKitConfig.FileName : null);
+        var (loadedConfig, configError) = configPath is null ? (null, null) : ContractKitConfig.Load(configPath);
+        if (configError is not null)
+        {
+            CommandRunner.Report([configError]);
+            return ExitCodes.UsageOrIo;
+        }
+
         var (results, diagnostics, exitCode) = await PayloadValidation.RunAsync(new ValidateRequest
         {
             SpecPath = spec is null ? null : CommandRunner.Display(Path.GetFullPath(spec)),
@@ -77,6 +89,7 @@ internal static class ValidateCommand
             SchemaFile = schemaFile,
             Strict = reading.Strict,
             AllowRemoteRefs = reading.AllowRemoteRefs,
+            Limits = LimitSettings.ApplyTo(loadedConfig?.LimitsFor(spec), CommandRunner.RunLimitSettings),
         }, cancellationToken).ConfigureAwait(false);
         CommandRunner.Report(diagnostics);
         if (results is null)

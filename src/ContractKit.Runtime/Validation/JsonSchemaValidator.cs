@@ -1,5 +1,5 @@
 using System;
-using System.Buffers;
+using System.Globalization;
 using System.IO;
 using System.Runtime.InteropServices;
 using System.Text.Json;
@@ -65,7 +65,7 @@ public sealed class JsonSchemaValidator
             catch (SchemaCompilationException ex) when (baseUri is null && ex.SchemaLocation.StartsWith(DefaultBaseUri + "#", StringComparison.Ordinal))
             {
                 // Schemas given without a base URI are reported by pointer alone.
-                var location = ex.SchemaLocation[DefaultBaseUri.Length..];
+                var location = WithoutDefaultBase(ex.SchemaLocation);
                 var message = ex.Message.Replace($" (at {ex.SchemaLocation})", "", StringComparison.Ordinal).Replace(DefaultBaseUri + "#", "#", StringComparison.Ordinal);
                 throw new SchemaCompilationException(location, message, ex.InnerException);
             }
@@ -84,38 +84,38 @@ public sealed class JsonSchemaValidator
             ? Single(new ValidationError("", "#", "json", "payload is not valid JSON: the element is undefined (default JsonElement)"))
             : Run(JsonMarshal.GetRawUtf8Value(instance), options, collect: true);
 
-    /// <summary>Reads <paramref name="utf8Json"/> to the end into a pooled buffer and validates it.</summary>
+    /// <summary>
+    /// Reads <paramref name="utf8Json"/> to the end into a pooled buffer and validates it. A stream longer than
+    /// <see cref="ValidationOptions.MaxPayloadBytes"/> is read no further (one byte past it) and gets one error.
+    /// </summary>
     public ValidationResult Validate(Stream utf8Json, ValidationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        var buffer = ArrayPool<byte>.Shared.Rent(utf8Json.CanSeek ? (int)Math.Clamp(utf8Json.Length - utf8Json.Position + 1, 1, Array.MaxLength) : 64 * 1024);
-        var length = 0;
-        try
+        options ??= ValidationOptions.Default;
+        var max = Math.Max(options.MaxPayloadBytes, 0);
+        if (utf8Json.CanSeek && utf8Json.Length - utf8Json.Position > max)
         {
-            int read;
-            while ((read = utf8Json.Read(buffer, length, buffer.Length - length)) > 0)
-            {
-                length += read;
-                if (length == buffer.Length)
-                {
-                    var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    buffer.AsSpan(0, length).CopyTo(bigger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = bigger;
-                }
-            }
+            return TooLarge(utf8Json.Length - utf8Json.Position, max);
+        }
 
-            return Run(buffer.AsSpan(0, length), options, collect: true);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        using var buffer = PooledBuffer.Read(utf8Json, utf8Json.CanSeek ? utf8Json.Length - utf8Json.Position : null, max);
+        return buffer.IsOverLimit ? TooLarge(null, max) : Run(buffer.Span, options, collect: true);
     }
+
+    /// <summary>The one error for a payload over <see cref="ValidationOptions.MaxPayloadBytes"/>: <paramref name="length"/> when known.</summary>
+    private static ValidationResult TooLarge(long? length, long max) =>
+        Single(new ValidationError("", "#", "maxPayloadBytes", length is { } known
+            ? string.Create(CultureInfo.InvariantCulture, $"payload is {known:N0} bytes; at most {max:N0} bytes are validated")
+            : string.Create(CultureInfo.InvariantCulture, $"payload is larger than {max:N0} bytes, the most validated")));
 
     private ValidationResult Run(ReadOnlySpan<byte> json, ValidationOptions? options, bool collect)
     {
         options ??= ValidationOptions.Default;
+        if (json.Length > options.MaxPayloadBytes)
+        {
+            return TooLarge(json.Length, Math.Max(options.MaxPayloadBytes, 0));
+        }
+
         var state = EvaluationState.Rent();
         try
         {
@@ -163,6 +163,10 @@ public sealed class JsonSchemaValidator
             EvaluationState.Return(state);
         }
     }
+
+    /// <summary>A schema location without the base URI given to schemas compiled without one (<c>#/properties/a</c>).</summary>
+    internal static string WithoutDefaultBase(string location) =>
+        location.StartsWith(DefaultBaseUri + "#", StringComparison.Ordinal) ? location[DefaultBaseUri.Length..] : location;
 
     private static ValidationError[] Fallback() => [new ValidationError("", "#", "schema", "the payload does not satisfy the schema")];
 

@@ -17,6 +17,14 @@ public sealed class SchemaOptions
     /// <summary>Whether <c>format</c> asserts (int32, int64, float, double, date-time, date, time, uuid, email, uri, ...) or only annotates.</summary>
     public bool FormatAssertion { get; init; } = true;
 
+    /// <summary>
+    /// True (the default): a <c>pattern</c> or <c>patternProperties</c> that is not a valid regular expression fails the
+    /// compilation (<see cref="SchemaCompilationException"/>). False: the schema compiles and that keyword rejects every
+    /// value it applies to, with an error naming the pattern and where it is, so code that cannot fix the schema (a
+    /// generated client, a server) never meets the exception.
+    /// </summary>
+    public bool ThrowOnInvalidPattern { get; init; } = true;
+
     /// <summary>Other documents that <c>$ref</c> may point into.</summary>
     public SchemaRegistry? Registry { get; init; }
 }

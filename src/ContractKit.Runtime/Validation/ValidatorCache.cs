@@ -13,7 +13,7 @@ internal static class ValidatorCache
     public static JsonSchemaValidator GetOrAdd(string schemaJson, SchemaOptions options, Uri? baseUri, Func<JsonSchemaValidator> compile)
     {
         var key = new Key(schemaJson, options.DefaultDialect, options.OpenApi30, options.OpenApiVocabulary, options.FormatAssertion,
-            options.Registry, options.Registry?.Version ?? 0, baseUri?.OriginalString);
+            options.ThrowOnInvalidPattern, options.Registry, options.Registry?.Version ?? 0, baseUri?.OriginalString);
         if (Entries.TryGetValue(key, out var cached))
         {
             return cached;
@@ -34,6 +34,7 @@ internal static class ValidatorCache
         bool OpenApi30,
         bool OpenApiVocabulary,
         bool FormatAssertion,
+        bool ThrowOnInvalidPattern,
         SchemaRegistry? Registry,
         int RegistryVersion,
         string? BaseUri);

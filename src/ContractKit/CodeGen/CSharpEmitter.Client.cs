@@ -112,7 +112,7 @@ public sealed partial class CSharpEmitter : IPlanRegistry
         }
         else if (response.Kind == ResponseKind.Binary)
         {
-            remarks.Add($"<para>Returns the <c>{CSharpSyntax.XmlText(response.Media!.MediaType)}</c> body as it arrives, unbuffered: dispose the stream to release the connection.</para>");
+            remarks.Add($"<para>Returns the <c>{CSharpSyntax.XmlText(response.Media!.MediaType)}</c> body as it arrives, unbuffered and not capped by MaxResponseBytes: dispose the stream to release the connection.</para>");
         }
 
         if (response.EmptyStatuses.Count > 0)
@@ -147,7 +147,7 @@ public sealed partial class CSharpEmitter : IPlanRegistry
         }
 
         writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
-        writer.Line($"/// <exception cref=\"{Runtime}.ApiException\">The server answered with a status the contract does not list as success.</exception>");
+        writer.Line($"/// <exception cref=\"{Runtime}.ApiException\">The server answered with a status the contract does not list as success, or with a body the client cannot read (not the declared JSON, or over the options' MaxResponseBytes or MaxResponseDepth).</exception>");
         if (plan.ObsoleteMessage is { } obsolete)
         {
             writer.Line($"[global::System.Obsolete({CSharpSyntax.Literal(obsolete)})]");
@@ -208,7 +208,7 @@ public sealed partial class CSharpEmitter : IPlanRegistry
             case ResponseKind.EventStream:
                 var eventTypeInfo = TypeInfo(response.Type!.Value with { IsNullable = false });
                 writer.Line($"var validation = new {Runtime}.EventValidation({_names.ClientName}Schemas.{response.Validator}, _options.ResponseValidation, {operationId}, _options.OnContractViolation, ContractLogger);");
-                writer.Open($"await foreach (var item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait({Helpers}.ReadServerSentEventsAsync(response, {eventTypeInfo}, validation, cancellationToken), false))");
+                writer.Open($"await foreach (var item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait({Helpers}.ReadServerSentEventsAsync(response, {eventTypeInfo}, validation, ResponseLimits, cancellationToken), false))");
                 writer.Line("yield return item;");
                 writer.Close();
                 writer.Line();
@@ -216,16 +216,16 @@ public sealed partial class CSharpEmitter : IPlanRegistry
                 break;
             case ResponseKind.Json:
                 EmitEmptyStatuses(writer, response.EmptyStatuses, dispose: false);
-                writer.Line("var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);");
+                writer.Line($"var responseBytes = await {Helpers}.ReadBodyAsync(response, ResponseLimits, cancellationToken).ConfigureAwait(false);");
                 writer.Line($"{Runtime}.ContractViolation? violation = null;");
                 writer.Open("if (_options.ResponseValidation != " + Runtime + ".ContractValidationMode.Off)");
                 writer.Line($"violation = {Runtime}.ContractValidation.Check({_names.ClientName}Schemas.{response.Validator}, responseBytes, {Runtime}.Validation.ValidationDirection.Response, _options.ResponseValidation, {operationId}, status, _options.OnContractViolation, ContractLogger);");
                 writer.Close();
-                writer.Line($"return {Helpers}.DeserializeJson(response, responseBytes, {TypeInfo(response.Type!.Value)}, violation);");
+                writer.Line($"return {Helpers}.DeserializeJson(response, responseBytes, {TypeInfo(response.Type!.Value)}, violation, ResponseLimits);");
                 break;
             case ResponseKind.Text:
                 EmitEmptyStatuses(writer, response.EmptyStatuses, dispose: false);
-                writer.Line("return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);");
+                writer.Line($"return await {Helpers}.ReadTextAsync(response, ResponseLimits, cancellationToken).ConfigureAwait(false);");
                 break;
             default:
                 writer.Line("return;");
@@ -235,6 +235,21 @@ public sealed partial class CSharpEmitter : IPlanRegistry
         writer.Close();
         EmitErrors(writer, response);
         writer.Close();
+    }
+
+    /// <summary>The options' caps on what a response may make the client read (see <c>ResponseLimits</c> in the runtime).</summary>
+    private static void EmitResponseLimitOptions(SourceWriter writer)
+    {
+        writer.Line();
+        writer.Line("/// <summary>");
+        writer.Line("/// The most bytes of a response body read into memory, 64 MiB by default: a JSON or text body, an error body, each");
+        writer.Line($"/// server-sent event. A larger one is an <see cref=\"{Runtime}.ApiException\"/>, read no further than this (a larger");
+        writer.Line("/// Content-Length: not read at all). A binary response is returned as a stream, not read: take from it what you need.");
+        writer.Line("/// </summary>");
+        writer.Line($"public long MaxResponseBytes {{ get; set; }} = {Runtime}.ResponseLimits.DefaultMaxBytes;");
+        writer.Line();
+        writer.Line($"/// <summary>The deepest nesting of a JSON response (a body, an event, an error model) read, 64 by default; deeper is an <see cref=\"{Runtime}.ApiException\"/>.</summary>");
+        writer.Line($"public int MaxResponseDepth {{ get; set; }} = {Runtime}.ResponseLimits.DefaultMaxDepth;");
     }
 
     private static void EmitEmptyStatuses(SourceWriter writer, IReadOnlyList<string> statuses, bool dispose)

@@ -48,6 +48,9 @@ public sealed partial class CSharpEmitter
         writer.Line("/// <summary>Where <c>Report</c> mode logs contract violations: the options' logger, else the one the client was created with.</summary>");
         writer.Line($"private {Logging}? ContractLogger => _options.Logger ?? _logger;");
         writer.Line();
+        writer.Line("/// <summary>How much of a response is read: the options' MaxResponseBytes and MaxResponseDepth.</summary>");
+        writer.Line($"private {Runtime}.ResponseLimits ResponseLimits => new(_options.MaxResponseBytes, _options.MaxResponseDepth);");
+        writer.Line();
         if (tag is not null)
         {
             writer.Line($"/// <summary>Where requests go: the options' base address, else the HttpClient's, else <see cref=\"{_names.ClientName}.DefaultBaseAddress\"/>.</summary>");

@@ -40,6 +40,7 @@ public sealed partial class CSharpEmitter
         writer.Line();
         writer.Line("/// <summary>Where <c>Report</c> mode logs contract violations (as warnings); when null, the logger the client was created with (from IHttpClientFactory).</summary>");
         writer.Line("public global::Microsoft.Extensions.Logging.ILogger? Logger { get; set; }");
+        EmitResponseLimitOptions(writer);
         EmitHeaderOverridesOption(writer);
         foreach (var credential in Credentials)
         {

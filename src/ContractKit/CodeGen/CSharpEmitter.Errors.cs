@@ -10,12 +10,12 @@ public sealed partial class CSharpEmitter
         foreach (var error in response.Errors)
         {
             writer.Open(error.Range is { } range ? $"if (status / 100 == {range})" : $"if (status == {error.StatusCode})");
-            writer.Line($"throw await {Helpers}.CreateApiExceptionAsync(response, {TypeInfo(error.Type)}, cancellationToken).ConfigureAwait(false);");
+            writer.Line($"throw await {Helpers}.CreateApiExceptionAsync(response, {TypeInfo(error.Type)}, ResponseLimits, cancellationToken).ConfigureAwait(false);");
             writer.Close();
         }
 
         writer.Line(response.DefaultError is { } defaultType
-            ? $"throw await {Helpers}.CreateApiExceptionAsync(response, {TypeInfo(defaultType)}, cancellationToken).ConfigureAwait(false);"
-            : $"throw await {Helpers}.CreateApiExceptionAsync(response, cancellationToken).ConfigureAwait(false);");
+            ? $"throw await {Helpers}.CreateApiExceptionAsync(response, {TypeInfo(defaultType)}, ResponseLimits, cancellationToken).ConfigureAwait(false);"
+            : $"throw await {Helpers}.CreateApiExceptionAsync(response, ResponseLimits, cancellationToken).ConfigureAwait(false);");
     }
 }

@@ -37,7 +37,7 @@ public sealed partial class CSharpEmitter
         writer.Open($"private static {validation}.SchemaOptions CreateOptions()");
         writer.Line($"var registry = new {validation}.SchemaRegistry();");
         writer.Line("registry.Add(DocumentUri, Document);");
-        writer.Line($"return new {validation}.SchemaOptions {{ DefaultDialect = {validation}.SchemaDialect.Draft202012, OpenApiVocabulary = true, FormatAssertion = true, Registry = registry }};");
+        writer.Line($"return new {validation}.SchemaOptions {{ DefaultDialect = {validation}.SchemaDialect.Draft202012, OpenApiVocabulary = true, FormatAssertion = true, ThrowOnInvalidPattern = false, Registry = registry }};");
         writer.Close();
         writer.Close();
         return writer.ToString();

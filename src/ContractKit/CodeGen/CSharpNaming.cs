@@ -46,7 +46,7 @@ internal sealed class CSharpNaming
         var tagClients = new List<TagClient>();
         if (options.Clients == ClientGrouping.Tag)
         {
-            var rootMembers = new UniqueNames(["BaseAddress", "DefaultBaseAddress", "_httpClient", "_options", ClientName, .. ObjectMembers]);
+            var rootMembers = new UniqueNames(["BaseAddress", "DefaultBaseAddress", "ContractLogger", "ResponseLimits", "_httpClient", "_options", "_logger", ClientName, .. ObjectMembers]);
             var tags = model.Operations.Where(o => o.Tags.Count > 0).Select(o => o.Tags[0]).Distinct().Order(StringComparer.Ordinal);
             var byTag = new Dictionary<string, TagClient>(StringComparer.Ordinal);
             foreach (var tag in tags)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using ContractKit.Diagnostics;
 
@@ -42,6 +43,16 @@ public sealed record SpecTarget(string SpecPath, string OutputPath, string Names
 public sealed record ContractKitConfig(string ConfigPath, IReadOnlyList<SpecTarget> Specs)
 {
     public const string FileName = "contractkit.json";
+
+    /// <summary>The top level's <c>"limits"</c>, or null.</summary>
+    public Reading.SpecLimits? Limits { get; init; }
+
+    /// <summary>The limits for a spec: its entry's (over the top level's) when the config lists it, else the top level's.</summary>
+    public Reading.SpecLimits? LimitsFor(string? specPath)
+    {
+        var full = specPath is null ? null : Path.GetFullPath(specPath);
+        return Specs.FirstOrDefault(t => string.Equals(t.SpecPath, full, StringComparison.Ordinal))?.Limits ?? Limits;
+    }
 
     /// <summary>Loads and checks a config file; problems come back as one diagnostic, never as an exception.</summary>
     public static (ContractKitConfig? Config, Diagnostic? Error) Load(string path)
@@ -129,7 +140,7 @@ public sealed record ContractKitConfig(string ConfigPath, IReadOnlyList<SpecTarg
                 index++;
             }
 
-            return (new ContractKitConfig(Path.GetFullPath(path), targets), null);
+            return (new ContractKitConfig(Path.GetFullPath(path), targets) { Limits = limitsByDefault }, null);
         }
     }
 

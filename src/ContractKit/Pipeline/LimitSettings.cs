@@ -24,6 +24,13 @@ public static class LimitSettings
         return SpecLimits.Use(limits);
     }
 
+    /// <summary><paramref name="limits"/> (null: the defaults) with the settings applied over them (they must have passed <see cref="Check"/>).</summary>
+    public static SpecLimits ApplyTo(SpecLimits? limits, IReadOnlyList<string> settings)
+    {
+        (limits ?? SpecLimits.Default).TryWith(settings, out var result, out _);
+        return result;
+    }
+
     /// <summary>A config target with the settings applied over its own <c>"limits"</c>.</summary>
     public static SpecTarget Over(SpecTarget target, IReadOnlyList<string> settings)
     {
@@ -33,7 +40,6 @@ public static class LimitSettings
             return target;
         }
 
-        (target.Limits ?? SpecLimits.Default).TryWith(settings, out var limits, out _);
-        return target with { Limits = limits };
+        return target with { Limits = ApplyTo(target.Limits, settings) };
     }
 }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ContractKit.Diagnostics;
+using ContractKit.Reading;
 using ContractKit.Reporting;
 using ContractKit.Runtime.Validation;
 using ContractKit.Validation;
@@ -45,6 +46,12 @@ public sealed record ValidateRequest
 
     /// <summary>Whether <c>http(s)</c> <c>$ref</c>s are fetched (<c>--allow-remote-refs</c>) instead of refused.</summary>
     public bool AllowRemoteRefs { get; init; }
+
+    /// <summary>
+    /// The limits for the spec and the payloads (<c>--limit</c> over <c>contractkit.json</c>'s <c>"limits"</c>): a payload over
+    /// <c>payload-size</c> or deeper than <c>payload-depth</c> is bad input (exit 1). Null: the run's, or the defaults.
+    /// </summary>
+    public SpecLimits? Limits { get; init; }
 }
 
 public static partial class PayloadValidation
@@ -76,6 +83,7 @@ public static partial class PayloadValidation
             SchemaFile = request.SchemaFile,
             Strict = request.Strict,
             AllowRemoteRefs = request.AllowRemoteRefs,
+            Limits = request.Limits,
             Direction = request.Direction switch
             {
                 "request" => ValidationDirection.Request,
@@ -89,7 +97,7 @@ public static partial class PayloadValidation
             return (null, diagnostics, exitCode);
         }
 
-        var results = request.Payloads.Select(p => ToResult(ValidateFile(validator, p, direction))).ToList();
+        var results = request.Payloads.Select(p => ToResult(ValidateFile(validator, p, direction, request.Limits))).ToList();
         return (results, diagnostics, PayloadReport.ExitCodeFor(results));
     }
 

@@ -34,12 +34,15 @@ public sealed record ValidationTarget
 
     /// <summary>Whether <c>http(s)</c> <c>$ref</c>s are fetched (<c>--allow-remote-refs</c>) instead of refused.</summary>
     public bool AllowRemoteRefs { get; init; }
+
+    /// <summary>The limits for reading the spec and the payloads (<c>payload-size</c>, <c>payload-depth</c>); null for the run's (<c>--limit</c>) or the defaults.</summary>
+    public SpecLimits? Limits { get; init; }
 }
 
 /// <summary>One payload's verdict; <see cref="ReadError"/> is set when it could not be read or is not JSON.</summary>
 public sealed record PayloadOutcome(string Path, bool Valid, IReadOnlyList<ValidationError> Errors, string? ReadError = null)
 {
-    /// <summary>The diagnostic id of <see cref="ReadError"/>: CK1001/CK1002 (the file, exit 2) or CK1003 (not JSON, exit 1).</summary>
+    /// <summary>The diagnostic id of <see cref="ReadError"/>: CK1001/CK1002 (the file, exit 2), CK1003 (not JSON, exit 1) or CK1013 (over a limit, exit 1).</summary>
     public string ReadErrorId { get; init; } = DiagnosticIds.SyntaxError;
 }
 
@@ -60,7 +63,7 @@ public static partial class PayloadValidation
             return (null, target.Direction, [Usage("give a spec, or --schema-file")], ExitCodes.UsageOrIo);
         }
 
-        var loaded = await ContractLoader.LoadAsync(target.SpecPath, new LoadOptions { Strict = target.Strict, AllowRemoteRefs = target.AllowRemoteRefs }, cancellationToken).ConfigureAwait(false);
+        var loaded = await ContractLoader.LoadAsync(target.SpecPath, new LoadOptions { Strict = target.Strict, AllowRemoteRefs = target.AllowRemoteRefs, Limits = target.Limits }, cancellationToken).ConfigureAwait(false);
         var read = loaded.Read;
         if (loaded.Model is not { } model)
         {
@@ -112,13 +115,23 @@ public static partial class PayloadValidation
         return (null, target.Direction, [Usage("give --schema <Name> or --operation <operationId>")], ExitCodes.UsageOrIo);
     }
 
-    /// <summary>Validates one payload file. Never throws for a bad file: that is an outcome with <see cref="PayloadOutcome.ReadError"/>.</summary>
-    public static PayloadOutcome ValidateFile(JsonSchemaValidator validator, string path, ValidationDirection direction)
+    /// <summary>
+    /// Validates one payload file within <paramref name="limits"/> (null: the run's): a file over <c>payload-size</c> is
+    /// not read past the limit (its length is checked first) and gets one CK1013 error; one nested deeper than
+    /// <c>payload-depth</c> is invalid. Never throws for a bad file: that is an outcome with <see cref="PayloadOutcome.ReadError"/>.
+    /// </summary>
+    public static PayloadOutcome ValidateFile(JsonSchemaValidator validator, string path, ValidationDirection direction, SpecLimits? limits = null)
     {
-        byte[] bytes;
+        ArgumentNullException.ThrowIfNull(validator);
+        limits ??= SpecLimits.Current;
+        var options = new ValidationOptions { Direction = direction, MaxDepth = limits.MaxPayloadDepth, MaxPayloadBytes = limits.MaxPayloadBytes };
+        ValidationResult result;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            // The validator reads a stream no further than MaxPayloadBytes (a regular file's length is checked first),
+            // so a huge file, /dev/zero or a pipe that never ends costs at most the limit.
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+            result = validator.Validate(stream, options);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -128,10 +141,18 @@ public static partial class PayloadValidation
             };
         }
 
-        var result = validator.Validate(bytes, new ValidationOptions { Direction = direction });
-        if (!result.IsValid && result.Errors.Count == 1 && result.Errors[0].Keyword == "json")
+        if (result.Errors is [{ Keyword: "maxPayloadBytes" } tooLarge])
         {
-            return new PayloadOutcome(path, false, [], result.Errors[0].Message);
+            return new PayloadOutcome(path, false, [],
+                $"{tooLarge.Message} (limit 'payload-size'; raise it with --limit payload-size=N for a payload you trust, see SECURITY.md)")
+            {
+                ReadErrorId = DiagnosticIds.LimitExceeded,
+            };
+        }
+
+        if (result.Errors is [{ Keyword: "json" } malformed])
+        {
+            return new PayloadOutcome(path, false, [], malformed.Message);
         }
 
         return new PayloadOutcome(path, result.IsValid, result.Errors);

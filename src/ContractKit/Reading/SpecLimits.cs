@@ -43,6 +43,15 @@ public sealed record SpecLimits
     /// <summary>The longest string (key or value) in the document, in characters (1 Mi).</summary>
     public int MaxStringLength { get; init; } = 1024 * 1024;
 
+    /// <summary>
+    /// The largest payload <c>validate</c> reads, in bytes (64 MiB): checked before the file is read (by its length, and
+    /// by reading no further), like <see cref="MaxDocumentBytes"/> for the spec. Not a limit of the spec itself.
+    /// </summary>
+    public long MaxPayloadBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>The deepest nesting of a payload <c>validate</c> accepts, at most <see cref="DepthCeiling"/> (the validator's walk is recursive).</summary>
+    public int MaxPayloadDepth { get; init; } = DepthCeiling;
+
     /// <summary>The limits in effect for reading on this logical thread (set by <see cref="Use"/>), else the defaults.</summary>
     internal static SpecLimits Current => Ambient.Value ?? Default;
 
@@ -55,6 +64,8 @@ public sealed record SpecLimits
         ["schemas"] = "schemas under components/schemas (or definitions)",
         ["operations"] = "operations under paths and webhooks",
         ["string-length"] = "characters of the longest key or string",
+        ["payload-size"] = "bytes of a payload validate reads",
+        ["payload-depth"] = $"nesting depth of a payload validate accepts (at most {DepthCeiling})",
     };
 
     /// <summary>Makes <paramref name="limits"/> the ones reading uses on this logical thread (and the tasks it starts) until disposed.</summary>
@@ -78,8 +89,8 @@ public sealed record SpecLimits
 
         var ceiling = name switch
         {
-            "depth" => DepthCeiling,
-            "document-size" => 1L << 30,
+            "depth" or "payload-depth" => DepthCeiling,
+            "document-size" or "payload-size" => 1L << 30,
             _ => int.MaxValue,
         };
         if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1 || number > ceiling)
@@ -96,6 +107,8 @@ public sealed record SpecLimits
             "alias-expansion" => this with { MaxAliasExpansion = (int)number },
             "schemas" => this with { MaxSchemas = (int)number },
             "operations" => this with { MaxOperations = (int)number },
+            "payload-size" => this with { MaxPayloadBytes = number },
+            "payload-depth" => this with { MaxPayloadDepth = (int)number },
             _ => this with { MaxStringLength = (int)number },
         };
         return true;

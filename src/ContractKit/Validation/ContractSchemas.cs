@@ -26,7 +26,14 @@ public sealed class ContractSchemas
     private readonly SchemaOptions _options;
     private readonly ConcurrentDictionary<string, JsonSchemaValidator> _validators = new(StringComparer.Ordinal);
 
-    public ContractSchemas(ContractModel model, Uri? documentUri = null)
+    /// <summary>Lowers the model's schemas and registers the document.</summary>
+    /// <param name="model">The contract.</param>
+    /// <param name="documentUri">Where the lowered document is registered.</param>
+    /// <param name="throwOnInvalidPattern">
+    /// True: a schema with a <c>pattern</c> that is not a valid regular expression does not compile (the tools report
+    /// it, CK2004). False: it compiles, and the pattern rejects every string with the reason (what a server uses).
+    /// </param>
+    public ContractSchemas(ContractModel model, Uri? documentUri = null, bool throwOnInvalidPattern = true)
     {
         _model = model ?? throw new ArgumentNullException(nameof(model));
         _lowering = new SchemaLowering(model);
@@ -39,6 +46,7 @@ public sealed class ContractSchemas
             DefaultDialect = SchemaDialect.Draft202012,
             OpenApiVocabulary = true,
             FormatAssertion = true,
+            ThrowOnInvalidPattern = throwOnInvalidPattern,
             Registry = registry,
         };
     }

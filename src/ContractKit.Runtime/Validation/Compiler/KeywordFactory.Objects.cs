@@ -10,6 +10,9 @@ namespace ContractKit.Runtime.Validation.Compiler;
 
 internal static partial class KeywordFactory
 {
+    /// <summary>Stands in for a <c>patternProperties</c> pattern that does not compile: it matches no name.</summary>
+    private static readonly Regex NoMatch = new("(?!)", RegexOptions.NonBacktracking);
+
     private static void AddCounts(SchemaSite site, List<Keyword> list)
     {
         var e = site.Element;
@@ -142,7 +145,14 @@ internal static partial class KeywordFactory
             foreach (var p in patternProperties.EnumerateObject())
             {
                 var segment = Segment("patternProperties", p.Name);
-                patterns.Add(PatternCompiler.Compile(p.Name, site.Key + "/" + segment));
+                var regex = PatternCompiler.CompileForSchema(p.Name, site.Key + "/" + segment, compiler.Options, out var problem);
+                if (regex is null)
+                {
+                    // Matches no name, so additionalProperties still applies; the keyword below rejects the object.
+                    list.Add(new InvalidPatternKeyword("patternProperties", problem!, TokenKind.Object));
+                }
+
+                patterns.Add(regex ?? NoMatch);
                 segments.Add(segment);
                 nodes.Add(compiler.CompileChild(site, "/" + segment));
             }

@@ -64,7 +64,8 @@ internal static partial class KeywordFactory
         if (e.TryGetProperty("pattern", out var pattern))
         {
             var text = String(site, pattern, "pattern");
-            list.Add(new PatternKeyword(PatternCompiler.Compile(text, site.Key + "/pattern"), text));
+            var regex = PatternCompiler.CompileForSchema(text, site.Key + "/pattern", compiler.Options, out var problem);
+            list.Add(regex is null ? new InvalidPatternKeyword("pattern", problem!, TokenKind.String) : new PatternKeyword(regex, text));
         }
 
     }

@@ -45,6 +45,30 @@ internal static class PatternCompiler
         return regex;
     }
 
+    /// <summary>
+    /// A schema's pattern compiled; when it is invalid, throws unless <paramref name="options"/> defer that to
+    /// validation: then null, with the error every value it applies to will get.
+    /// </summary>
+    public static Regex? CompileForSchema(string pattern, string location, SchemaOptions options, out string? problem)
+    {
+        problem = null;
+        if (options.ThrowOnInvalidPattern)
+        {
+            return Compile(pattern, location);
+        }
+
+        try
+        {
+            return Compile(pattern, location);
+        }
+        catch (SchemaCompilationException ex)
+        {
+            var where = JsonSchemaValidator.WithoutDefaultBase(location);
+            problem = $"the schema's pattern '{pattern}' (at {where}) is not a valid regular expression, so no value can be checked against it: {ex.InnerException?.Message}";
+            return null;
+        }
+    }
+
     public static bool TryCompile(string pattern, out Regex? regex)
     {
         regex = null;
