@@ -61,26 +61,28 @@ public static class JsonMetadata
         }));
     }
 
-    /// <summary>One property of a DTO, declared by <typeparamref name="TOwner"/>.</summary>
+    /// <summary>
+    /// One property of a DTO, declared by <typeparamref name="TOwner"/>: its accessors are <typeparamref name="TOwner"/>'s
+    /// <see cref="IJsonObject{TSelf}"/> members at <paramref name="index"/> (one switch per type, not two lambdas per
+    /// property, which is what the compiler pays for).
+    /// </summary>
     public static JsonPropertyInfo Property<TOwner, TValue>(
         JsonSerializerOptions options,
+        int index,
         string name,
         string jsonName,
-        Func<TOwner, TValue> get,
-        Action<TOwner, TValue> set,
         JsonPropertyFlags flags = JsonPropertyFlags.None,
         JsonConverter<TValue>? converter = null)
+        where TOwner : class, IJsonObject<TOwner>
     {
-        ArgumentNullException.ThrowIfNull(get);
-        ArgumentNullException.ThrowIfNull(set);
         var property = JsonMetadataServices.CreatePropertyInfo(options, new JsonPropertyInfoValues<TValue>
         {
             IsProperty = true,
             IsPublic = true,
             DeclaringType = typeof(TOwner),
             Converter = converter,
-            Getter = owner => get((TOwner)owner),
-            Setter = (owner, value) => set((TOwner)owner, value!),
+            Getter = owner => TOwner.GetJsonProperty<TValue>((TOwner)owner, index),
+            Setter = (owner, value) => TOwner.SetJsonProperty((TOwner)owner, index, value!),
             IgnoreCondition = (flags & JsonPropertyFlags.IgnoreWhenDefault) != 0 ? JsonIgnoreCondition.WhenWritingDefault
                 : (flags & JsonPropertyFlags.IgnoreWhenNull) != 0 ? JsonIgnoreCondition.WhenWritingNull
                 : null,

@@ -20,7 +20,8 @@ public sealed partial class CSharpEmitter
         }
 
         var baseType = BaseOf(type);
-        writer.Open(baseType is null ? $"public partial class {name}" : $"public partial class {name} : {_names.Type(baseType.Id)}");
+        var accessors = $"{Runtime}.IJsonObject<{name}>";
+        writer.Open(baseType is null ? $"public partial class {name} : {accessors}" : $"public partial class {name} : {_names.Type(baseType.Id)}, {accessors}");
         var inherited = baseType?.Properties.Select(p => p.JsonName).ToHashSet(StringComparer.Ordinal) ?? [];
         var first = true;
         foreach (var property in type.Properties.Where(p => !inherited.Contains(p.JsonName)))

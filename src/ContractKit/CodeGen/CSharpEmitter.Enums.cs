@@ -41,7 +41,7 @@ public sealed partial class CSharpEmitter
         {
             writer.Line();
             writer.Line($"/// <summary><c>{CSharpSyntax.XmlText(value.Value)}</c></summary>");
-            writer.Line($"public static {name} {_names.Member(type.Id, value.Value)} {{ get; }} = new({Literal(value.Value)});");
+            writer.Line($"public static readonly {name} {_names.Member(type.Id, value.Value)} = new({Literal(value.Value)});");
         }
 
         writer.Line();
@@ -71,11 +71,11 @@ public sealed partial class CSharpEmitter
 
             public static bool operator !=({{name}} left, {{name}} right) => !left.Equals(right);
 
-            public bool Equals({{name}} other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+            public bool Equals({{name}} other) => Value == other.Value;
 
             public override bool Equals(object? obj) => obj is {{name}} other && Equals(other);
 
-            public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+            public override int GetHashCode() => Value.GetHashCode();
 
             public override string ToString() => Value;
 

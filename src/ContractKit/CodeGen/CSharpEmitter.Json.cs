@@ -182,7 +182,7 @@ public sealed partial class CSharpEmitter
                 ObjectType => $"global::{_options.Namespace}.{key}.{JsonTypeInfoMethod}(options)",
                 EnumType { Kind: PrimitiveKind.Integer } => $"{Runtime}.JsonMetadata.Value<{key}>(options, new {Runtime}.OpenIntegerEnumJsonConverter<{key}>())",
                 EnumType => $"{Runtime}.JsonMetadata.Value<{key}>(options, new {Runtime}.OpenStringEnumJsonConverter<{key}>())",
-                _ => $"{Runtime}.JsonMetadata.Value<{key}>(options, new {key}.Converter())",
+                _ => $"{Runtime}.JsonMetadata.Value<{key}>(options, new {Runtime}.UnionJsonConverter<{key}>())",
             };
         }
         else

@@ -26,8 +26,8 @@ public sealed partial class CSharpEmitter
             writer,
             union.Description ?? union.Title,
             [$"A union: the JSON is {kind} of {string.Join(", ", variants.Select(v => $"<c>{CSharpSyntax.XmlText(v.Type.Name)}</c>"))}. Read it with the <c>TryGet…</c> methods or <c>Match</c>; <c>Raw</c> keeps the JSON exactly as received."]);
-        writer.Line($"[{Json}.JsonConverter(typeof({name}.Converter))]");
-        writer.Open($"public sealed partial class {name}");
+        writer.Line($"[{Json}.JsonConverter(typeof({Runtime}.UnionJsonConverter<{name}>))]");
+        writer.Open($"public sealed partial class {name} : {Runtime}.IJsonUnion<{name}>");
         writer.Line($"private {name}(global::System.Text.Json.JsonElement raw) => Raw = raw;");
         writer.Line();
         writer.Line("/// <summary>The JSON value, as received or as built.</summary>");
@@ -54,7 +54,7 @@ public sealed partial class CSharpEmitter
         writer.Line("/// <inheritdoc/>");
         writer.Line("public override string ToString() => Raw.GetRawText();");
         writer.Line();
-        EmitUnionConverter(writer, name);
+        writer.Line($"static {name} {Runtime}.IJsonUnion<{name}>.FromRaw(global::System.Text.Json.JsonElement raw) => new(raw);");
         writer.Close();
         return writer.ToString();
     }
@@ -66,28 +66,19 @@ public sealed partial class CSharpEmitter
     private void EmitVariantTryGet(SourceWriter writer, UnionType union, string name, Variant variant, string typeInfo, bool discriminated)
     {
         writer.Line($"/// <summary>Gets the value as <c>{CSharpSyntax.XmlText(variant.Type.Name)}</c> when the JSON is that variant.</summary>");
-        writer.Open(variant.Type.IsValueType
+        var signature = variant.Type.IsValueType
             ? $"public bool TryGet{variant.Name}([global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out {variant.Type.Name} value)"
-            : $"public bool TryGet{variant.Name}([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {variant.Type.Name}? value)");
+            : $"public bool TryGet{variant.Name}([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {variant.Type.Name}? value)";
         if (discriminated)
         {
-            var tag = CSharpSyntax.Literal(union.Discriminator!.PropertyName);
-            var tests = string.Join(" || ", variant.Tags.Select(t => $"tag.ValueEquals({CSharpSyntax.Literal(t)})"));
-            writer.Open($"if (Raw.ValueKind == global::System.Text.Json.JsonValueKind.Object && Raw.TryGetProperty({tag}, out var tag) && tag.ValueKind == global::System.Text.Json.JsonValueKind.String && ({tests}))");
+            var tags = string.Join(", ", variant.Tags.Select(CSharpSyntax.Literal));
+            writer.Line($"{signature} => {Runtime}.JsonUnion.TryGetTagged(Raw, {typeInfo}, out value, {CSharpSyntax.Literal(union.Discriminator!.PropertyName)}, {tags});");
         }
         else
         {
             var validator = AddValidator(name + variant.Name, variant.Use);
-            writer.Open($"if ({_names.ClientName}Schemas.{validator}.Validate(Raw).IsValid)");
+            writer.Line($"{signature} => {Runtime}.JsonUnion.TryGet(Raw, {_names.ClientName}Schemas.{validator}, {typeInfo}, out value);");
         }
-
-        writer.Line($"value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, {typeInfo})!;");
-        writer.Line(variant.Type.IsValueType ? "return true;" : "return value is not null;");
-        writer.Close();
-        writer.Line();
-        writer.Line("value = default;");
-        writer.Line("return false;");
-        writer.Close();
     }
 
     /// <summary>
@@ -127,20 +118,6 @@ public sealed partial class CSharpEmitter
         writer.Line("return otherwise(Raw);");
         writer.Close();
     }
-
-    /// <summary>The nested <c>Converter</c>: any JSON value in, <c>Raw</c> back out unchanged.</summary>
-    private static void EmitUnionConverter(SourceWriter writer, string name) =>
-        writer.Lines($$"""
-            /// <summary>Reads any JSON value into the union and writes it back unchanged.</summary>
-            public sealed class Converter : {{Json}}.JsonConverter<{{name}}>
-            {
-                public override {{name}} Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-                    new {{name}}(global::System.Text.Json.JsonElement.ParseValue(ref reader));
-
-                public override void Write(global::System.Text.Json.Utf8JsonWriter writer, {{name}} value, global::System.Text.Json.JsonSerializerOptions options) =>
-                    value.Raw.WriteTo(writer);
-            }
-            """);
 
     private List<Variant> Variants(UnionType union)
     {

@@ -10,8 +10,10 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace ContractKit.Tests.Support;
 
 /// <summary>
-/// Compiles generated files in process with Roslyn, the way a consumer's build would: nullable enabled,
-/// warnings as errors, the System.Text.Json source generator running, ContractKit.Runtime referenced.
+/// Compiles generated files in process with Roslyn, the way a consumer's build would, only stricter: nullable
+/// enabled, warnings as errors, the System.Text.Json source generator running, ContractKit.Runtime referenced. The
+/// generated files switch the nullable flow analysis off for their bodies (<c>#nullable enable annotations</c>, to
+/// <c>#nullable disable warnings</c>, to compile cheaply); here it is switched back on, so that any nullable warning in generated code fails a test.
 /// </summary>
 internal static class CSharpCompiler
 {
@@ -28,7 +30,7 @@ internal static class CSharpCompiler
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         var trees = files
             .Where(f => f.RelativePath.EndsWith(".cs", StringComparison.Ordinal))
-            .Select(f => CSharpSyntaxTree.ParseText(f.Content, parseOptions, path: f.RelativePath))
+            .Select(f => CSharpSyntaxTree.ParseText(Strict(f.Content), parseOptions, path: f.RelativePath))
             .ToList();
         var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)
             .WithNullableContextOptions(NullableContextOptions.Enable)
@@ -53,6 +55,14 @@ internal static class CSharpCompiler
             .ToList();
         stopwatch.Stop();
         return new CompiledAssembly(problems, emit.Success ? stream.ToArray() : null, stopwatch.Elapsed, trees.Count);
+    }
+
+    /// <summary>The file with the nullable analysis on (its header's two <c>#nullable</c> lines made <c>#nullable enable</c>).</summary>
+    private static string Strict(string content)
+    {
+        const string annotations = "#nullable enable annotations\n#nullable disable warnings\n";
+        var at = content.IndexOf(annotations, StringComparison.Ordinal);
+        return at < 0 ? content : string.Concat(content.AsSpan(0, at), "#nullable enable\n", content.AsSpan(at + annotations.Length));
     }
 
     /// <summary>Compiler errors and warnings of <paramref name="source"/> compiled against an assembly already built (no generators run).</summary>
