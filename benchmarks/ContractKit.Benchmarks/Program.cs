@@ -18,7 +18,8 @@ namespace ContractKit.Benchmarks;
 /// a folder whose node_modules/.bin holds the npm tools (else PATH); <c>--work</c> the folder the outputs go under
 /// (default: the system's temp folder); <c>--against</c> a second ContractKit.Cli.dll (or its folder), e.g. main's, that
 /// <c>diff</c> and <c>lint</c> run interleaved with the first, reported as a ratio. A baseline that is not installed is skipped.
-/// <c>--bench compile [spec] [--kiota path] [--runs N]</c> builds generated code instead: see <see cref="CompileBench"/>.
+/// <c>--bench compile [spec] [--kiota path] [--runs N]</c> builds generated code instead: see <see cref="CompileBench"/>;
+/// <c>--bench compile-profile &lt;folder&gt; [--refs a.dll;b.dll]</c> says where the compiler's work goes: see <see cref="CompileProfile"/>.
 /// A harness rather than a timed test: these machines are shared and noisy, so it reports, it does not assert.
 /// </summary>
 public static class Program
@@ -62,6 +63,12 @@ public static class Program
         }
 
         var which = positional.FirstOrDefault() ?? "generate";
+        if (which == "compile-profile")
+        {
+            var references = options.TryGetValue("--refs", out var r) ? r.Split(';', StringSplitOptions.RemoveEmptyEntries) : [];
+            return positional.Count > 1 ? CompileProfile.Run(Path.GetFullPath(positional[1]), references) : Usage(which);
+        }
+
         var spec = Path.GetFullPath(positional.Skip(1).FirstOrDefault() ?? Path.Combine(FindCorpus(), "openai", "openapi.yaml"));
         var runs = options.TryGetValue("--runs", out var n) ? int.Parse(n, CultureInfo.InvariantCulture) : 5;
         var cliPath = options.TryGetValue("--cli", out var c) ? Path.GetFullPath(c) : AppContext.BaseDirectory;
@@ -119,7 +126,7 @@ public static class Program
 
     private static int Usage(string which)
     {
-        Console.Error.WriteLine($"unknown benchmark '{which}': expected --bench generate|regenerate|diff|lint|compile|mock|middleware [spec] [--runs N] [--cli path] [--tools dir] [--kiota path] [--work dir]");
+        Console.Error.WriteLine($"unknown benchmark '{which}': expected --bench generate|regenerate|diff|lint|compile|compile-profile|mock|middleware [spec] [--runs N] [--cli path] [--tools dir] [--kiota path] [--work dir]");
         return 2;
     }
 
