@@ -96,10 +96,14 @@ internal static class FuzzTargets
     private static void Validate(ContractModel model, IReadOnlyList<byte[]> payloads, List<FuzzProblem> problems)
     {
         var schemas = new ContractSchemas(model);
-        var compile = model.Types.Take(4).Select(t => (Func<JsonSchemaValidator?>)(() => schemas.ForType(t.Id)))
-            .Concat(model.Operations.Take(3).SelectMany(o => new Func<JsonSchemaValidator?>[] { () => schemas.ForOperation(o, BodyDirection.Request), () => schemas.ForOperation(o, BodyDirection.Response) }));
+        var compile = model.Types.Take(4).Select(t => ((Func<JsonSchemaValidator?>)(() => schemas.ForType(t.Id)), (Func<string, string?>)schemas.ModelPointer))
+            .Concat(model.Operations.Take(3).SelectMany(o => new (Func<JsonSchemaValidator?>, Func<string, string?>)[]
+            {
+                (() => schemas.ForOperation(o, BodyDirection.Request), location => schemas.ModelPointer(location, o, BodyDirection.Request)),
+                (() => schemas.ForOperation(o, BodyDirection.Response), location => schemas.ModelPointer(location, o, BodyDirection.Response)),
+            }));
         var validators = new List<JsonSchemaValidator>();
-        foreach (var validator in compile)
+        foreach (var (validator, specPointer) in compile)
         {
             try
             {
@@ -111,7 +115,7 @@ internal static class FuzzTargets
             catch (SchemaCompilationException ex)
             {
                 // validate reports this as a located CK2004 (exit 1): the oracle is that it can be located.
-                if (schemas.ModelPointer(ex.SchemaLocation) is null)
+                if (specPointer(ex.SchemaLocation) is null)
                 {
                     problems.Add(new FuzzProblem("validate", "compile error without a location", ex.Message));
                 }

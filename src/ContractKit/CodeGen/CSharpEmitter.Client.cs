@@ -22,6 +22,8 @@ public sealed partial class CSharpEmitter : IPlanRegistry
     /// <summary>Registers a body schema for the schemas file; returns its property name there.</summary>
     private string AddValidator(string name, TypeUse use)
     {
+        // Made of two names that are each at most 200 bytes; cut (with a hash) where C# or metadata would refuse it.
+        name = CSharpSyntax.Shorten(name, 400);
         if (_validatorNames.Add(name))
         {
             _validators.Add((name, use));

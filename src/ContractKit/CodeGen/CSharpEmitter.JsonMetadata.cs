@@ -40,10 +40,11 @@ public sealed partial class CSharpEmitter
         writer.Line($"internal static {(baseType is null ? string.Empty : "new ")}{Metadata}.JsonTypeInfo<{name}> {JsonTypeInfoMethod}(global::System.Text.Json.JsonSerializerOptions options) => {Runtime}.JsonMetadata.Object(options, {create}, static o =>");
         writer.Line("[");
         writer.Indent();
+        var own = AccessorMembers(type, baseType);
         foreach (var (level, levelBase) in levels)
         {
             var owner = _names.Type(level.Id);
-            var members = AccessorMembers(level, levelBase);
+            var members = ReferenceEquals(level, type) ? own : AccessorMembers(level, levelBase);
             for (var index = 0; index < members.Count; index++)
             {
                 var member = members[index];
@@ -53,7 +54,7 @@ public sealed partial class CSharpEmitter
 
         writer.Unindent();
         writer.Line("]);");
-        EmitAccessors(writer, name, AccessorMembers(type, baseType));
+        EmitAccessors(writer, name, own);
     }
 
     /// <summary>

@@ -51,7 +51,7 @@ internal sealed class CSharpNaming
             var byTag = new Dictionary<string, TagClient>(StringComparer.Ordinal);
             foreach (var tag in tags)
             {
-                var pascal = CSharpSyntax.Pascal(tag, "Tag");
+                var pascal = CSharpSyntax.Shorten(CSharpSyntax.Pascal(tag, "Tag"), MaxMemberName);
                 var client = new TagClient(tag, typeNames.Claim(pascal + "Client"), rootMembers.Claim(pascal));
                 byTag[tag] = client;
                 tagClients.Add(client);
@@ -90,13 +90,13 @@ internal sealed class CSharpNaming
         var methods = _methodNames;
         foreach (var operation in model.Operations)
         {
-            _methods[operation.OperationId] = methods.Claim(CSharpSyntax.Pascal(operation.OperationId, "Operation") + "Async");
-            _streamMethods[operation.OperationId] = methods.Claim(CSharpSyntax.Pascal(operation.OperationId, "Operation") + "StreamAsync");
+            _methods[operation.OperationId] = methods.Claim(OperationName(operation.OperationId) + "Async");
+            _streamMethods[operation.OperationId] = methods.Claim(OperationName(operation.OperationId) + "StreamAsync");
             // The locals of a generated method: a parameter with one of these names would clash.
             var parameters = new UniqueNames(["body", "cancellationToken", "request", "response", "content", "path", "query", "status", "item", "violation", "validation"]);
             foreach (var parameter in operation.Parameters)
             {
-                _parameters[(operation.OperationId, parameter.In, parameter.Name)] = parameters.Claim(CSharpSyntax.Camel(parameter.Name, "parameter"));
+                _parameters[(operation.OperationId, parameter.In, parameter.Name)] = parameters.Claim(CSharpSyntax.Shorten(CSharpSyntax.Camel(parameter.Name, "parameter"), MaxMemberName));
             }
 
             _parameterScopes[operation.OperationId] = parameters;
@@ -119,7 +119,7 @@ internal sealed class CSharpNaming
     {
         if (!_formFields.TryGetValue((operation.OperationId, jsonName), out var name))
         {
-            name = _parameterScopes[operation.OperationId].Claim(CSharpSyntax.Camel(jsonName, "field"));
+            name = _parameterScopes[operation.OperationId].Claim(CSharpSyntax.Shorten(CSharpSyntax.Camel(jsonName, "field"), MaxMemberName));
             _formFields[(operation.OperationId, jsonName)] = name;
         }
 
@@ -149,12 +149,15 @@ internal sealed class CSharpNaming
     {
         if (!_alternateMethods.TryGetValue((operationId, suffix), out var name))
         {
-            name = _methodNames.Claim(CSharpSyntax.Pascal(operationId, "Operation") + suffix + "Async");
+            name = _methodNames.Claim(OperationName(operationId) + suffix + "Async");
             _alternateMethods[(operationId, suffix)] = name;
         }
 
         return name;
     }
+
+    /// <summary>An operation's id as the start of a method name, cut (with a hash) where C# or metadata would refuse it.</summary>
+    private static string OperationName(string operationId) => CSharpSyntax.Shorten(CSharpSyntax.Pascal(operationId, "Operation"), MaxMemberName);
 
     public string Parameter(Operation operation, Parameter parameter) => _parameters[(operation.OperationId, parameter.In, parameter.Name)];
 

@@ -94,7 +94,7 @@ public static partial class PayloadValidation
                 return (null, target.Direction, [Usage($"{target.SpecPath} has no operation '{operationId}'")], ExitCodes.UsageOrIo);
             }
 
-            var (validator, compileProblem) = Compiled(() => schemas.ForOperation(operation, target.Body, target.Status), schemas, read);
+            var (validator, compileProblem) = Compiled(() => schemas.ForOperation(operation, target.Body, target.Status), location => schemas.ModelPointer(location, operation, target.Body, target.Status), read);
             if (compileProblem is not null)
             {
                 return (null, target.Direction, [.. tolerated, compileProblem], ExitCodes.InputErrors);
@@ -184,12 +184,12 @@ public static partial class PayloadValidation
     private static (JsonSchemaValidator?, ValidationDirection, IReadOnlyList<Diagnostic>, int) Compiled(
         Func<JsonSchemaValidator> compile, ValidationDirection direction, IReadOnlyList<Diagnostic> tolerated, ContractSchemas schemas, SpecReadResult read)
     {
-        var (validator, problem) = Compiled(() => compile(), schemas, read);
+        var (validator, problem) = Compiled(() => compile(), schemas.ModelPointer, read);
         return problem is null ? (validator, direction, tolerated, ExitCodes.Success) : (null, direction, [.. tolerated, problem], ExitCodes.InputErrors);
     }
 
     /// <summary>A spec schema the validator cannot compile (an invalid pattern) is a located error in the spec, exit 1.</summary>
-    private static (JsonSchemaValidator? Validator, Diagnostic? Problem) Compiled(Func<JsonSchemaValidator?> compile, ContractSchemas schemas, SpecReadResult read)
+    private static (JsonSchemaValidator? Validator, Diagnostic? Problem) Compiled(Func<JsonSchemaValidator?> compile, Func<string, string?> specPointer, SpecReadResult read)
     {
         try
         {
@@ -197,7 +197,7 @@ public static partial class PayloadValidation
         }
         catch (SchemaCompilationException ex)
         {
-            var pointer = schemas.ModelPointer(ex.SchemaLocation);
+            var pointer = specPointer(ex.SchemaLocation);
             var location = (pointer is null ? null : read.Source.Locate(pointer)) ?? new SourceLocation(read.FilePath, 1, 1, pointer);
             return (null, new Diagnostic(DiagnosticIds.InvalidSchema, DiagnosticSeverity.Error, $"the schema cannot be used for validation: {ex.Message}", location));
         }

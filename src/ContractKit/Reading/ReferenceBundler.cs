@@ -145,7 +145,32 @@ internal sealed partial class ReferenceBundler
         }
 
         bundler.AddNewSchemas();
+        bundler.NeutralizeFailures();
         return bundler;
+    }
+
+    /// <summary>What a reference that could not be followed is rewritten to, once reported: a local pointer to nothing.</summary>
+    internal const string Unfollowed = "#/x-contractkit-unresolved";
+
+    /// <summary>
+    /// The references reported as unresolved point, from here on, at nothing inside the document: Microsoft.OpenApi
+    /// throws on a relative file reference it cannot place (the spec has no base URI) when the model builder asks for
+    /// its target, where a local pointer to nothing is simply unresolved. The error stays where it was reported.
+    /// </summary>
+    private void NeutralizeFailures()
+    {
+        foreach (var holder in Reported)
+        {
+            if (holder["$ref"] is JsonValue value && value.TryGetValue<string>(out var reference) && !reference.StartsWith('#'))
+            {
+                holder["$ref"] = Unfollowed;
+            }
+        }
+
+        if (Reported.Count > 0)
+        {
+            UnresolvedReferences.Add(Unfollowed);
+        }
     }
 
     /// <summary>

@@ -108,14 +108,7 @@ public sealed class ContractSchemas
     /// </summary>
     public JsonSchemaValidator? ForOperation(Operation operation, BodyDirection direction, string? status = null)
     {
-        var content = direction == BodyDirection.Request
-            ? operation.RequestBody?.Content
-            : (status is null
-                ? operation.Responses.FirstOrDefault(r => r.IsSuccess && r.Content.Count > 0)
-                : operation.Responses.FirstOrDefault(r => r.StatusCode == status)
-                    ?? operation.Responses.FirstOrDefault(r => r.StatusCode.Length == 3 && r.StatusCode.EndsWith("XX", StringComparison.OrdinalIgnoreCase) && r.StatusCode[0] == status[0])
-                    ?? operation.Responses.FirstOrDefault(r => r.StatusCode == "default"))?.Content;
-        var json = content?.FirstOrDefault(c => MediaTypes.IsJson(c.MediaType) && c.Schema is not null);
+        var (json, _) = Body(operation, direction, status);
         if (json?.Schema is not { } use)
         {
             return null;
@@ -123,6 +116,46 @@ public sealed class ContractSchemas
 
         var key = $"op:{operation.Method} {operation.Path}:{direction}:{status}:{json.MediaType}";
         return _validators.GetOrAdd(key, _ => Compile(use));
+    }
+
+    /// <summary>
+    /// Where in the spec a compile error of <see cref="ForOperation"/>'s validator is: in a named type (see
+    /// <see cref="ModelPointer(string)"/>), else below the body's own schema (an inline one: <c>#/items/pattern</c>
+    /// of a response's array schema is <c>#/paths/~1x/get/responses/200/content/application~1json/schema/items/pattern</c>).
+    /// </summary>
+    public string? ModelPointer(string schemaLocation, Operation operation, BodyDirection direction, string? status = null)
+    {
+        ArgumentNullException.ThrowIfNull(schemaLocation);
+        ArgumentNullException.ThrowIfNull(operation);
+        if (ModelPointer(schemaLocation) is { } named)
+        {
+            return named;
+        }
+
+        var (_, pointer) = Body(operation, direction, status);
+        var hash = schemaLocation.IndexOf('#', StringComparison.Ordinal);
+        return pointer is null || hash < 0 ? null : pointer + schemaLocation[(hash + 1)..];
+    }
+
+    /// <summary>The JSON body <see cref="ForOperation"/> validates, and the spec pointer of its schema (OpenAPI 3 layout).</summary>
+    private static (MediaContent? Json, string? Pointer) Body(Operation operation, BodyDirection direction, string? status)
+    {
+        var response = direction == BodyDirection.Request ? null
+            : status is null
+                ? operation.Responses.FirstOrDefault(r => r.IsSuccess && r.Content.Count > 0)
+                : operation.Responses.FirstOrDefault(r => r.StatusCode == status)
+                    ?? operation.Responses.FirstOrDefault(r => r.StatusCode.Length == 3 && r.StatusCode.EndsWith("XX", StringComparison.OrdinalIgnoreCase) && r.StatusCode[0] == status[0])
+                    ?? operation.Responses.FirstOrDefault(r => r.StatusCode == "default");
+        var content = direction == BodyDirection.Request ? operation.RequestBody?.Content : response?.Content;
+        var json = content?.FirstOrDefault(c => MediaTypes.IsJson(c.MediaType) && c.Schema is not null);
+        if (json is null)
+        {
+            return (null, null);
+        }
+
+        var at = direction == BodyDirection.Request ? "requestBody" : $"responses/{JsonPointer.Escape(response!.StatusCode)}";
+        var pointer = $"#/paths/{JsonPointer.Escape(operation.Path)}/{operation.Method.ToLowerInvariant()}/{at}/content/{JsonPointer.Escape(json.MediaType)}/schema";
+        return (json, pointer);
     }
 
     private JsonSchemaValidator Compile(TypeUse use) =>

@@ -8,6 +8,7 @@ using ContractKit.Fuzz;
 using ContractKit.Pipeline;
 using ContractKit.Runtime.Validation;
 using ContractKit.Tests.Support;
+using ContractKit.Validation;
 using Xunit;
 
 namespace ContractKit.Tests.Fuzz;
@@ -206,6 +207,68 @@ public sealed class FuzzRegressionTests : IDisposable
 
         var lint = LintPipeline.Lint(ContractLoader.Load(path).Read);
         Assert.Contains(lint.Findings, f => f.Message.StartsWith("examples cannot be checked", StringComparison.Ordinal) && f.Location is { Line: 16 });
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task InvalidPatternInAnInlineBodySchema_IsLocatedAtItsLine_NotTheFilesFirst()
+    {
+        // Seed 300: the operation's own (inline) response schema, not a component: the error was at line 1.
+        var spec = Api("Node: {type: string}", responseSchema: "{type: array, items: {type: string, pattern: '(?<n>a)\\k<m>'}}");
+        NoProblem(Check(spec, payloads: ["[\"a\"]"]));
+
+        var path = _files.Write("inline-pattern.yaml", spec);
+        var (validator, _, diagnostics, exitCode) = await PayloadValidation.ResolveAsync(new ValidationTarget { SpecPath = path, OperationId = "getNodes", Body = BodyDirection.Response });
+        Assert.Null(validator);
+        Assert.Equal(ExitCodes.InputErrors, exitCode);
+        var error = Assert.Single(diagnostics);
+        Assert.Equal((DiagnosticIds.InvalidSchema, 12), (error.Id, error.Location!.Line));
+    }
+
+    [Fact]
+    public void ReferenceToAMissingFileBesideABodysContent_IsALocatedError_NotAnExceptionOfTheModelBuilder()
+    {
+        // Seed 300: Microsoft.OpenApi threw UriFormatException for a relative file reference it could not place.
+        var spec = Api("Node: {type: string}", extra: """
+              /upload:
+                put:
+                  operationId: upload
+                  requestBody:
+                    required: true
+                    content: {application/octet-stream: {schema: {type: string, format: binary}}}
+                    $ref: ./nested/missing.json
+                  responses: {'204': {description: done}}
+            """).Replace("openapi: 3.0.3", "openapi: 3.1.0", StringComparison.Ordinal);
+        NoProblem(Check(spec));
+
+        var loaded = Load(spec);
+        Assert.Equal(ExitCodes.InputErrors, loaded.ExitCode);
+        Assert.Contains(loaded.Diagnostics, d => d.Id == DiagnosticIds.UnresolvedReference && d.Message.Contains("./nested/missing.json", StringComparison.Ordinal) && d.Location is { Line: > 1 });
+    }
+
+    [Fact]
+    public void NamesTooLongForMetadata_AreCutWithAHash_AndTheClientCompiles()
+    {
+        // Seed 300: CS7013 for an operationId, a parameter and a union variant's validator of 100,000 characters.
+        var longName = string.Concat(Enumerable.Repeat("ab", 700));
+        // JSON: YAML refuses implicit keys over 1,024 characters.
+        var schema = new System.Text.Json.Nodes.JsonObject { ["type"] = "object", ["properties"] = new System.Text.Json.Nodes.JsonObject { [longName] = new System.Text.Json.Nodes.JsonObject { ["type"] = "string" } } };
+        var union = System.Text.Json.Nodes.JsonNode.Parse("""{"oneOf": [{"type": "string"}, {}]}""")!;
+        union["oneOf"]![1]!["$ref"] = "#/components/schemas/" + longName;
+        var operation = new System.Text.Json.Nodes.JsonObject
+        {
+            ["operationId"] = longName,
+            ["parameters"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["name"] = longName, ["in"] = "query", ["schema"] = new System.Text.Json.Nodes.JsonObject { ["type"] = "string" } }),
+            ["responses"] = new System.Text.Json.Nodes.JsonObject { ["200"] = new System.Text.Json.Nodes.JsonObject { ["description"] = "ok", ["content"] = new System.Text.Json.Nodes.JsonObject { ["application/json"] = new System.Text.Json.Nodes.JsonObject { ["schema"] = union } } } },
+        };
+        var spec = new System.Text.Json.Nodes.JsonObject
+        {
+            ["openapi"] = "3.0.3",
+            ["info"] = new System.Text.Json.Nodes.JsonObject { ["title"] = "T", ["version"] = "1" },
+            ["paths"] = new System.Text.Json.Nodes.JsonObject { ["/things"] = new System.Text.Json.Nodes.JsonObject { ["get"] = operation } },
+            ["components"] = new System.Text.Json.Nodes.JsonObject { ["schemas"] = new System.Text.Json.Nodes.JsonObject { [longName] = schema } },
+        }.ToJsonString();
+
+        NoProblem(Check(spec, compile: true, extension: ".json"));
     }
 
     [Fact]
