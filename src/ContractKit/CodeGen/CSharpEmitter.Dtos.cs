@@ -49,7 +49,7 @@ public sealed partial class CSharpEmitter
             }
 
             writer.Line($"[{Json}.JsonExtensionData]");
-            writer.Line($"public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? {_names.ExtensionData(type.Id)} {{ get; set; }}");
+            writer.Line($"public {ExtensionDataType}? {_names.ExtensionData(type.Id)} {{ get; set; }}");
         }
 
         EmitJsonTypeInfo(writer, type, baseType);

@@ -18,6 +18,9 @@ public sealed partial class CSharpEmitter
 
     private const string Metadata = "global::System.Text.Json.Serialization.Metadata";
 
+    /// <summary>The C# type of a DTO's extension data, as its property declares it (nullable) and its metadata names it.</summary>
+    private const string ExtensionDataType = "global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>";
+
     private void EmitJsonTypeInfo(SourceWriter writer, ObjectType type, ObjectType? baseType)
     {
         var name = _names.Type(type.Id);
@@ -103,10 +106,9 @@ public sealed partial class CSharpEmitter
         var members = OwnProperties(type, baseType).Select(p => PropertyMember(type, p)).ToList();
         if (!type.AdditionalPropertiesForbidden && baseType is null)
         {
-            const string extension = "global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>";
-            _extraSerializable.Add(extension);
+            _extraSerializable.Add(ExtensionDataType);
             var member = _names.ExtensionData(type.Id);
-            members.Add(new AccessorMember(member, $"\"{member}\"", extension + "?", "ExtensionData", string.Empty));
+            members.Add(new AccessorMember(member, $"\"{member}\"", ExtensionDataType + "?", "ExtensionData", string.Empty));
         }
 
         return members;
